@@ -1,0 +1,79 @@
+/**
+ * The one Neo4j driver of the process, wrapped so that every query is parameterised, carries a
+ * timeout, and runs in a read transaction unless it writes. Repositories receive a `GraphDb`.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { toPlain } from './plain-values.js';
+
+export interface GraphDbOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  /** Every transaction is terminated by the server after this long. */
+  queryTimeoutMs: number;
+}
+
+export type Row = Record<string, unknown>;
+
+export class GraphDb {
+  readonly driver: Driver;
+  private readonly database: string | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(options: GraphDbOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      // Fail fast while the server is away: the API answers 503 instead of hanging.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: false,
+    });
+    this.database = options.database;
+    this.timeoutMs = options.queryTimeoutMs;
+  }
+
+  /** Runs a read query in a read transaction and returns its rows as plain values. */
+  async read<T extends Row = Row>(cypher: string, params: Row = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    const result = await this.driver.executeQuery(cypher, params, {
+      routing: neo4j.routing.READ,
+      database: this.database,
+      transactionConfig: { timeout: timeoutMs },
+    });
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+
+  /** Runs one write query in its own write transaction. */
+  async write<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {
+    const result = await this.driver.executeQuery(cypher, params, {
+      routing: neo4j.routing.WRITE,
+      database: this.database,
+      transactionConfig: { timeout: this.timeoutMs },
+    });
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  async writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(new WriteTx(tx)), { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A write transaction handed to `writeTransaction`; its results are plain values too. */
+export class WriteTx {
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  async run<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {
+    const result: QueryResult<RecordShape> = await this.tx.run(cypher, params);
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+}

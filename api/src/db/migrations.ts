@@ -1,0 +1,65 @@
+/**
+ * Schema migrations, applied in order at start-up. Each statement is idempotent (IF NOT EXISTS),
+ * and each migration is recorded as a `:SchemaMigration` node, so `/readyz` can tell whether the
+ * database is at the schema this code expects.
+ */
+import { LABEL_OF } from '../domain/model.js';
+import type { GraphDb } from './graph-db.js';
+
+interface Migration {
+  id: string;
+  statements: string[];
+}
+
+const searchableLabels = ['Organisation', 'Person', 'Event', 'Initiative', 'Place', 'Topic', 'Source'].join('|');
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '001-entity-ids',
+    statements: [
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      ...Object.values(LABEL_OF).map(
+        (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+      ),
+    ],
+  },
+  {
+    id: '002-search',
+    statements: [
+      // standard-folding folds diacritics (Sëla = Sēla = Sela); aliases are a list, indexed as is.
+      `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${searchableLabels})
+       ON EACH [n.name, n.aliases, n.acronym, n.description]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+    ],
+  },
+  {
+    id: '003-time',
+    statements: [
+      'CREATE RANGE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.startDate)',
+      'CREATE RANGE INDEX schema_migration_id IF NOT EXISTS FOR (n:SchemaMigration) ON (n.id)',
+    ],
+  },
+];
+
+/** Applies the migrations not yet recorded; safe to call on every start and from several processes. */
+export async function migrate(db: GraphDb): Promise<string[]> {
+  const applied = new Set((await db.read<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id')).map((r) => r.id));
+  const newlyApplied: string[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    // Schema statements cannot share a transaction with data writes, so each runs on its own.
+    for (const statement of migration.statements) await db.write(statement);
+    await db.write('MERGE (m:SchemaMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id });
+    newlyApplied.push(migration.id);
+  }
+  await db.write('CALL db.awaitIndexes(60)');
+  return newlyApplied;
+}
+
+/** Whether every migration this code knows has been applied. */
+export async function isMigrated(db: GraphDb): Promise<boolean> {
+  const rows = await db.read<{ n: number }>('MATCH (m:SchemaMigration) WHERE m.id IN $ids RETURN count(m) AS n', {
+    ids: MIGRATIONS.map((m) => m.id),
+  });
+  return rows[0]?.n === MIGRATIONS.length;
+}

@@ -1,0 +1,70 @@
+/**
+ * Full-text search over names, aliases, acronyms and descriptions. The user's words never reach
+ * Lucene's query syntax: they are split into letters and digits, and the query is built from
+ * those pieces only (exact, prefix and fuzzy terms per word).
+ */
+import { int } from 'neo4j-driver';
+import type { NodeKind } from '../domain/model.js';
+import type { GraphDb } from '../db/graph-db.js';
+
+export interface SearchHit {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  acronym: string | null;
+  aliases: string[];
+  description: string | null;
+  score: number;
+}
+
+// The standard analyzer drops these words from the index; a prefix or fuzzy term built from
+// them would match unrelated words, so they are left out of the query.
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+);
+
+const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/u;
+const FIELD_BOOSTS: ReadonlyArray<[string, number]> = [['name', 4], ['acronym', 4], ['aliases', 3], ['description', 1]];
+
+/** Lowercases and removes Latin diacritics; Khmer and other scripts keep their marks. */
+function foldLatin(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+}
+
+/** The query words, folded, without stop words; empty when nothing searchable is left. */
+export function queryWords(q: string): string[] {
+  const words = (q.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map(foldLatin);
+  return words.filter((w) => !STOP_WORDS.has(w)).slice(0, 12);
+}
+
+/** One word as a Lucene clause: the word itself, words it starts, and close misspellings. */
+function wordClause(word: string): string {
+  // Khmer is written without spaces, so a Khmer word can sit inside a longer indexed token.
+  if (KHMER.test(word)) return `(${word}^2 OR *${word}*)`;
+  const fuzzy = word.length >= 7 ? `${word}~2` : word.length >= 4 ? `${word}~1` : '';
+  return `(${[`${word}^3`, `${word}*^2`, fuzzy].filter(Boolean).join(' OR ')})`;
+}
+
+/** The Lucene query for `words`: every word must match, in any of the fields. */
+export function luceneQuery(words: string[]): string {
+  const allWords = words.map(wordClause).join(' AND ');
+  return FIELD_BOOSTS.map(([field, boost]) => `${field}:(${allWords})^${boost}`).join(' OR ');
+}
+
+export class SearchRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  async search(q: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
+    const words = queryWords(q);
+    if (words.length === 0) return [];
+    return this.db.read<SearchHit & Record<string, unknown>>(
+      `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+       WHERE size($kinds) = 0 OR node.kind IN $kinds
+       RETURN node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
+              coalesce(node.aliases, []) AS aliases, node.description AS description, score
+       ORDER BY score DESC, name ASC
+       LIMIT $limit`,
+      { query: luceneQuery(words), kinds, limit: int(limit) },
+    );
+  }
+}

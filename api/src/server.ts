@@ -1,0 +1,58 @@
+/**
+ * `npm start`: opens the database (starting the local Neo4j when no NEO4J_URI is set), migrates
+ * the schema, loads the seed network into an empty graph, and serves the API on one port.
+ * SIGTERM and SIGINT stop the HTTP server first, then the driver, then the local database.
+ */
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { migrate } from './db/migrations.js';
+import { NodeRepository } from './repositories/node.repository.js';
+import { loadSeed } from '../../seed/seed.js';
+
+function readConfig() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const logger = pino({ level: config.LOG_LEVEL });
+const database = await openDatabase(config);
+logger.info({ uri: database.uri, started: database.started }, 'graph database open');
+
+const applied = await migrate(database.db);
+if (applied.length) logger.info({ applied }, 'schema migrated');
+
+if (config.SEED_WHEN_EMPTY) {
+  const counts = await new NodeRepository(database.db).countByKind();
+  if (Object.keys(counts).length === 0) {
+    const loaded = await loadSeed(database.db);
+    logger.info(loaded, 'seed network loaded into the empty database');
+  }
+}
+
+const app = buildApp({ db: database.db, logger });
+const server: Server = app.listen(config.PORT, config.HOST, () => {
+  logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

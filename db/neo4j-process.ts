@@ -1,0 +1,141 @@
+/**
+ * Builds (once) and starts the embedded Neo4j launcher in db/ as a child process with Bolt on
+ * loopback. The first build fetches Neo4j's own artifacts from Maven Central into ~/.m2; later
+ * starts reuse them and take seconds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const launcherDir = path.dirname(fileURLToPath(import.meta.url));
+const classesDir = path.join(launcherDir, 'target', 'classes');
+const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
+const launcherClass = path.join(classesDir, 'org', 'spean', 'db', 'Launcher.class');
+const READY = 'SPEAN_NEO4J_READY ';
+
+export interface LocalNeo4jOptions {
+  /** Bolt port on 127.0.0.1. */
+  port: number;
+  /** Neo4j home: data, logs and the launcher's own log live here. */
+  home: string;
+  heapMiB?: number;
+  pageCacheMiB?: number;
+  txTimeoutSeconds?: number;
+  txMaxMiB?: number;
+  /** How long to wait for Bolt before giving up. */
+  startTimeoutMs?: number;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  logFile: string;
+  /** Stops the database cleanly (SIGTERM, then SIGKILL after 30 s). */
+  stop(): Promise<void>;
+}
+
+function newerThan(file: string, ...inputs: string[]): boolean {
+  if (!existsSync(file)) return false;
+  const built = statSync(file).mtimeMs;
+  return inputs.every((input) => statSync(input).mtimeMs <= built);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Compiles the launcher and resolves Neo4j from Maven Central unless that is already done. */
+export async function buildLauncher(): Promise<string> {
+  const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/spean/db/Launcher.java')];
+  const upToDate =
+    newerThan(launcherClass, ...sources) &&
+    newerThan(classpathFile, sources[0]!) &&
+    readFileSync(classpathFile, 'utf8').split(path.delimiter).every((jar) => existsSync(jar));
+  if (!upToDate) {
+    console.error('[neo4j] building the launcher (the first time this fetches Neo4j 5.26 from Maven Central) …');
+    await run('mvn', ['-B', '-q', 'compile'], launcherDir);
+  }
+  return `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
+}
+
+function javaCommand(): string {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Starts Neo4j and resolves once Bolt accepts connections. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const classpath = await buildLauncher();
+  const home = path.resolve(options.home);
+  mkdirSync(home, { recursive: true });
+  const logFile = path.join(home, 'launcher.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(
+    javaCommand(),
+    [
+      `-Xms${Math.min(options.heapMiB ?? 1024, 512)}m`,
+      `-Xmx${options.heapMiB ?? 1024}m`,
+      '-XX:+UseG1GC',
+      '-cp',
+      classpath,
+      'org.spean.db.Launcher',
+      `home=${home}`,
+      `port=${options.port}`,
+      `pagecache=${options.pageCacheMiB ?? 512}`,
+      `txTimeoutSeconds=${options.txTimeoutSeconds ?? 60}`,
+      `txMaxMiB=${options.txMaxMiB ?? 512}`,
+    ],
+    // stdin stays a pipe: when this process dies, the launcher sees end of file and stops.
+    { stdio: ['pipe', 'pipe', log] },
+  );
+  closeSync(log);
+  const uri = await waitForReady(child, logFile, options.startTimeoutMs ?? 180_000);
+  return { uri, logFile, stop: () => stopChild(child) };
+}
+
+function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Neo4j did not start within ${timeoutMs} ms; last lines of ${logFile}:\n${tail(logFile)}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => l.startsWith(READY));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(READY.length).trim());
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run java (JDK 17+ is required): ${error.message}`));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Neo4j exited with code ${code} before it was ready; last lines of ${logFile}:\n${tail(logFile)}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
