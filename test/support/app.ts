@@ -1,0 +1,70 @@
+/**
+ * Starts the real app in-process on port 0 against the test run's Neo4j, and gives tests a
+ * `fetch` bound to it.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { buildApp } from '../../api/src/app.js';
+import { GraphDb } from '../../api/src/db/graph-db.js';
+
+export interface TestApp {
+  db: GraphDb;
+  baseUrl: string;
+  get(path: string): Promise<Response>;
+  getJson<T = any>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function testDb(uri = inject('neo4jUri'), queryTimeoutMs = 10_000): GraphDb {
+  return new GraphDb({ uri, user: inject('neo4jUser'), password: inject('neo4jPassword'), queryTimeoutMs });
+}
+
+export async function startTestApp(db: GraphDb = testDb()): Promise<TestApp> {
+  const app = buildApp({ db, logger: pino({ level: 'silent' }) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = (path: string) => fetch(baseUrl + path);
+  return {
+    db,
+    baseUrl,
+    get,
+    async getJson(path: string) {
+      const res = await get(path);
+      if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/**
+ * The whole graph as one canonical string: every node's labels and properties, every
+ * relationship. Test data (ids starting `t-`) is left out, as other test files write it.
+ */
+export async function graphFingerprint(db: GraphDb): Promise<string> {
+  const [nodes] = await db.read(
+    `MATCH (n) WHERE NOT coalesce(n.id, '') STARTS WITH 't-'
+     WITH n ORDER BY n.id, elementId(n) RETURN count(n) AS count, collect([labels(n), properties(n)]) AS all`,
+  );
+  const [relationships] = await db.read(
+    `MATCH (a)-[r]->(b) WHERE NOT coalesce(a.id, '') STARTS WITH 't-' AND NOT coalesce(b.id, '') STARTS WITH 't-'
+     WITH a, r, b ORDER BY a.id, type(r), b.id, r.key
+     RETURN count(r) AS count, collect([a.id, type(r), b.id, properties(r)]) AS all`,
+  );
+  return JSON.stringify(canonical([nodes, relationships]));
+}

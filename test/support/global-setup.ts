@@ -1,0 +1,52 @@
+/**
+ * Starts the Neo4j that the whole test run uses: a fresh data folder and its own port, so tests
+ * never touch the data of an explorer running beside them. With NEO4J_URI set, that server is
+ * used instead (it should be one dedicated to tests). The schema is migrated and the seed
+ * network loaded before any test file runs.
+ */
+import { rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j, type LocalNeo4j } from '../../db/neo4j-process.js';
+import { GraphDb } from '../../api/src/db/graph-db.js';
+import { migrate } from '../../api/src/db/migrations.js';
+import { loadSeed } from '../../seed/seed.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
+  }
+}
+
+export const TEST_HOME = '.neo4j/test';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let local: LocalNeo4j | undefined;
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    rmSync(TEST_HOME, { recursive: true, force: true });
+    local = await startLocalNeo4j({
+      port: Number(process.env.TEST_NEO4J_PORT ?? 7688),
+      home: TEST_HOME,
+      heapMiB: 1536,
+      pageCacheMiB: 512,
+    });
+    uri = local.uri;
+  }
+  const user = process.env.NEO4J_USER ?? 'neo4j';
+  const password = process.env.NEO4J_PASSWORD ?? '';
+  const db = new GraphDb({ uri, user, password, queryTimeoutMs: 60_000 });
+  try {
+    await migrate(db);
+    await loadSeed(db);
+  } finally {
+    await db.close();
+  }
+  project.provide('neo4jUri', uri);
+  project.provide('neo4jUser', user);
+  project.provide('neo4jPassword', password);
+  return async () => {
+    await local?.stop();
+  };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../api/src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults: a local Neo4j and port 8080', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(8080);
+    expect(config.NEO4J_URI).toBeUndefined();
+    expect(config.localNeo4j.port).toBe(7687);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/);
+    }
+  });
+});
