@@ -7,6 +7,10 @@ describe('building the full-text query', () => {
     expect(luceneQuery(queryWords('*:*'))).not.toContain('*:*');
   });
 
+  it("keeps apostrophes and dots inside words, as Lucene's tokenizer does", () => {
+    expect(queryWords("Cambodia's H.E. data.go.kr 'quoted'")).toEqual(["cambodia's", 'h.e', 'data.go.kr', 'quoted']);
+  });
+
   it('folds case and Latin diacritics but leaves Khmer marks alone', () => {
     expect(queryWords('Sëla HANDICAP')).toEqual(['sela', 'handicap']);
     expect(queryWords('ការងារយើង')).toEqual(['ការងារយើង']);

@@ -31,9 +31,13 @@ function foldLatin(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
 
+// A word as Lucene's standard tokenizer sees one: letters and digits, with apostrophes and dots
+// allowed inside ("Cambodia's", "H.E", "data.go.kr"). Neither is an operator in Lucene's syntax.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019.][\p{L}\p{N}\p{M}]+)*/gu;
+
 /** The query words, folded, without stop words; empty when nothing searchable is left. */
 export function queryWords(q: string): string[] {
-  const words = (q.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map(foldLatin);
+  const words = (q.match(WORD) ?? []).map(foldLatin);
   return words.filter((w) => !STOP_WORDS.has(w)).slice(0, 12);
 }
 
