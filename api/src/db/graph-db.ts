@@ -2,7 +2,7 @@
  * The one Neo4j driver of the process, wrapped so that every query is parameterised, carries a
  * timeout, and runs in a read transaction unless it writes. Repositories receive a `GraphDb`.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type RoutingControl } from 'neo4j-driver';
 import { toPlain } from './plain-values.js';
 
 export interface GraphDbOptions {
@@ -34,21 +34,20 @@ export class GraphDb {
   }
 
   /** Runs a read query in a read transaction and returns its rows as plain values. */
-  async read<T extends Row = Row>(cypher: string, params: Row = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
-    const result = await this.driver.executeQuery(cypher, params, {
-      routing: neo4j.routing.READ,
-      database: this.database,
-      transactionConfig: { timeout: timeoutMs },
-    });
-    return result.records.map((record) => toPlain(record.toObject()) as T);
+  read<T extends Row = Row>(cypher: string, params: Row = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    return this.query<T>(neo4j.routing.READ, cypher, params, timeoutMs);
   }
 
   /** Runs one write query in its own write transaction. */
-  async write<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {
+  write<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {
+    return this.query<T>(neo4j.routing.WRITE, cypher, params, this.timeoutMs);
+  }
+
+  private async query<T>(routing: RoutingControl, cypher: string, params: Row, timeoutMs: number): Promise<T[]> {
     const result = await this.driver.executeQuery(cypher, params, {
-      routing: neo4j.routing.WRITE,
+      routing,
       database: this.database,
-      transactionConfig: { timeout: this.timeoutMs },
+      transactionConfig: { timeout: timeoutMs },
     });
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
