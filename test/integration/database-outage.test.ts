@@ -18,7 +18,7 @@ let app: TestApp;
 beforeAll(async () => {
   rmSync(HOME, { recursive: true, force: true });
   neo4j = await start();
-  app = await startTestApp(testDb(neo4j.uri, 3_000));
+  app = await startTestApp(testDb(neo4j.uri));
   await migrate(app.db);
 });
 afterAll(async () => {

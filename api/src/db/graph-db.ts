@@ -39,8 +39,8 @@ export class GraphDb {
   }
 
   /** Runs one write query in its own write transaction. */
-  write<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {
-    return this.query<T>(neo4j.routing.WRITE, cypher, params, this.timeoutMs);
+  write<T extends Row = Row>(cypher: string, params: Row = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    return this.query<T>(neo4j.routing.WRITE, cypher, params, timeoutMs);
   }
 
   private async query<T>(routing: RoutingControl, cypher: string, params: Row, timeoutMs: number): Promise<T[]> {

@@ -41,18 +41,22 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+// Building indexes on a cold or large database takes longer than any request may.
+const MIGRATION_TIMEOUT_MS = 300_000;
+
 /** Applies the migrations not yet recorded; safe to call on every start and from several processes. */
 export async function migrate(db: GraphDb): Promise<string[]> {
-  const applied = new Set((await db.read<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id')).map((r) => r.id));
+  const recorded = await db.read<{ id: string }>('MATCH (m:SchemaMigration) RETURN m.id AS id', {}, MIGRATION_TIMEOUT_MS);
+  const applied = new Set(recorded.map((r) => r.id));
   const newlyApplied: string[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.id)) continue;
     // Schema statements cannot share a transaction with data writes, so each runs on its own.
-    for (const statement of migration.statements) await db.write(statement);
-    await db.write('MERGE (m:SchemaMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id });
+    for (const statement of migration.statements) await db.write(statement, {}, MIGRATION_TIMEOUT_MS);
+    await db.write('MERGE (m:SchemaMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id }, MIGRATION_TIMEOUT_MS);
     newlyApplied.push(migration.id);
   }
-  await db.write('CALL db.awaitIndexes(60)');
+  await db.write('CALL db.awaitIndexes(300)', {}, MIGRATION_TIMEOUT_MS);
   return newlyApplied;
 }
 

@@ -151,6 +151,41 @@ async function writeRelationships(tx: WriteTx, relationships: GraphRelationship[
   }
 }
 
+/**
+ * When each event and relationship entered the network, stored as `since` so that every read can
+ * take an as-of date. An event: its start, else its parent event's. A relationship: its own
+ * `from_date`, else the date of the event it touches, else the date of the earliest source that
+ * cites it.
+ */
+async function writeSince(tx: WriteTx, batch: GraphBatch): Promise<void> {
+  const eventIds = batch.nodes.filter((n) => n.record.kind === 'event').map((n) => n.record.id);
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Event {id: id})
+     SET e.since = coalesce(e.startDate, head([(e)-[:PART_OF*1..3]->(p:Event) WHERE p.startDate IS NOT NULL | p.startDate]))`,
+    { ids: eventIds },
+  );
+  const touched = [...new Set(batch.relationships.map((r) => r.record.from))];
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (a:Entity {id: id})-[r]->(b:Entity)
+     CALL (r) {
+       OPTIONAL MATCH (s:Source) WHERE s.id IN r.sources
+       RETURN min(s.date) AS firstSourced
+     }
+     SET r.since = coalesce(r.from_date, CASE WHEN b:Event THEN b.since END, CASE WHEN a:Event THEN a.since END, firstSourced)`,
+    { ids: touched },
+  );
+}
+
+/** Analytics caches compare this number to know that the graph changed. */
+async function bumpGraphVersion(tx: WriteTx): Promise<void> {
+  await tx.run(
+    `MERGE (m:GraphMeta {key: 'graph'})
+     SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()`,
+  );
+}
+
 /** Checks the batch, then writes all of it in one transaction; throws LoadError on any problem. */
 export async function loadBatch(db: GraphDb, batch: GraphBatch, timeoutMs = 120_000): Promise<{ nodes: number; relationships: number }> {
   const problems = await checkBatch(db, batch);
@@ -158,6 +193,8 @@ export async function loadBatch(db: GraphDb, batch: GraphBatch, timeoutMs = 120_
   await db.writeTransaction(async (tx) => {
     await writeNodes(tx, batch.nodes.map((n) => n.record));
     await writeRelationships(tx, batch.relationships.map((r) => r.record));
+    await writeSince(tx, batch);
+    await bumpGraphVersion(tx);
   }, timeoutMs);
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };
 }
