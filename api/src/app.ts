@@ -1,34 +1,78 @@
 /**
- * Builds the Express app without listening: server.ts listens, tests mount it on port 0.
+ * Builds the Express app without listening: server.ts listens, tests mount it on port 0. Every
+ * route is an operation (http/operation.ts), so the OpenAPI document is built from the same
+ * definitions Express mounts.
  */
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import { AnalyticsService } from './analytics/analytics.service.js';
 import type { GraphDb } from './db/graph-db.js';
+import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
+import { AnalyticsRepository } from './repositories/analytics.repository.js';
+import { ConsoleRepository } from './repositories/console.repository.js';
+import { GraphRepository } from './repositories/graph.repository.js';
 import { NodeRepository } from './repositories/node.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
-import { healthRoutes } from './routes/health.routes.js';
-import { nodeRoutes } from './routes/nodes.routes.js';
-import { searchRoutes } from './routes/search.routes.js';
+import { StatsRepository } from './repositories/stats.repository.js';
+import { TimelineRepository } from './repositories/timeline.repository.js';
+import { analyticsOperations } from './routes/analytics.routes.js';
+import { consoleOperations } from './routes/console.routes.js';
+import { graphOperations } from './routes/graph.routes.js';
+import { healthOperations } from './routes/health.routes.js';
+import { nodeOperations } from './routes/nodes.routes.js';
+import { searchOperations } from './routes/search.routes.js';
+import { timeOperations } from './routes/time.routes.js';
 
-export interface AppDeps {
+export interface AppOptions {
   db: GraphDb;
   logger: Logger;
+  /** Timeout of console queries (ms) and how many the console answers per minute and client. */
+  console?: { timeoutMs: number; requestsPerMinute: number };
 }
 
-export function buildApp({ db, logger }: AppDeps): Express {
+export interface App {
+  app: Express;
+  operations: Operation[];
+  analytics: AnalyticsService;
+  /** Stops what the app started besides the HTTP server (the analytics worker). */
+  close(): Promise<void>;
+}
+
+export const API_VERSION = '0.2.0';
+
+export function buildApp({ db, logger, console = { timeoutMs: 5_000, requestsPerMinute: 30 } }: AppOptions): App {
+  const graph = new GraphRepository(db);
+  const stats = new StatsRepository(db);
+  const analytics = new AnalyticsService(new AnalyticsRepository(db), stats);
+  const operations: Operation[] = [
+    ...healthOperations(db),
+    ...searchOperations(new SearchRepository(db), graph),
+    ...nodeOperations(new NodeRepository(db), graph),
+    ...graphOperations(graph),
+    ...timeOperations(new TimelineRepository(db)),
+    ...analyticsOperations(analytics, stats),
+    ...consoleOperations(new ConsoleRepository(db, console.timeoutMs), console.requestsPerMinute),
+  ];
+  const spec = openApiDocument(operations, API_VERSION);
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/livez' } }));
   app.use(express.json({ limit: '1mb' }));
 
-  app.use(healthRoutes(db));
-  app.use(nodeRoutes(new NodeRepository(db)));
-  app.use(searchRoutes(new SearchRepository(db)));
+  const router = Router();
+  mountOperations(router, operations);
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
+  router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'Spean API' }));
+  app.use(router);
 
   app.use(unknownRoute);
   app.use(problemHandler);
-  return app;
+  return { app, operations, analytics, close: () => analytics.close() };
 }

@@ -40,7 +40,7 @@ if (config.SEED_WHEN_EMPTY) {
   }
 }
 
-const app = buildApp({ db: database.db, logger });
+const { app, analytics } = buildApp({ db: database.db, logger });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
 });
@@ -51,6 +51,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await analytics.close();
   await database.close();
   process.exit(0);
 }

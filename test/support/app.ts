@@ -6,11 +6,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { buildApp } from '../../api/src/app.js';
+import { buildApp, type AppOptions, type App } from '../../api/src/app.js';
 import { GraphDb } from '../../api/src/db/graph-db.js';
 
 export interface TestApp {
   db: GraphDb;
+  built: App;
   baseUrl: string;
   get(path: string): Promise<Response>;
   getJson<T = any>(path: string): Promise<T>;
@@ -21,8 +22,9 @@ export function testDb(uri = inject('neo4jUri'), queryTimeoutMs = 10_000): Graph
   return new GraphDb({ uri, user: inject('neo4jUser'), password: inject('neo4jPassword'), queryTimeoutMs });
 }
 
-export async function startTestApp(db: GraphDb = testDb()): Promise<TestApp> {
-  const app = buildApp({ db, logger: pino({ level: 'silent' }) });
+export async function startTestApp(db: GraphDb = testDb(), options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const built = buildApp({ db, logger: pino({ level: 'silent' }), ...options });
+  const { app } = built;
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -30,6 +32,7 @@ export async function startTestApp(db: GraphDb = testDb()): Promise<TestApp> {
   const get = (path: string) => fetch(baseUrl + path);
   return {
     db,
+    built,
     baseUrl,
     get,
     async getJson(path: string) {
@@ -39,6 +42,7 @@ export async function startTestApp(db: GraphDb = testDb()): Promise<TestApp> {
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await built.close();
       await db.close();
     },
   };

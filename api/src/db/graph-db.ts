@@ -53,10 +53,20 @@ export class GraphDb {
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  async writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+  async writeTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx)), { timeout: timeoutMs });
+      return await session.executeWrite((tx) => work(new Tx(tx)), { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs several reads in one read transaction, so they see one state of the graph. */
+  async readTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(new Tx(tx)), { timeout: timeoutMs });
     } finally {
       await session.close();
     }
@@ -67,8 +77,8 @@ export class GraphDb {
   }
 }
 
-/** A write transaction handed to `writeTransaction`; its results are plain values too. */
-export class WriteTx {
+/** A transaction handed to `readTransaction` or `writeTransaction`; its results are plain values too. */
+export class Tx {
   constructor(private readonly tx: ManagedTransaction) {}
 
   async run<T extends Row = Row>(cypher: string, params: Row = {}): Promise<T[]> {

@@ -13,7 +13,7 @@ import {
   type NodeKind,
   type RelationshipType,
 } from '../domain/model.js';
-import type { GraphDb, WriteTx } from '../db/graph-db.js';
+import type { GraphDb, Tx } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
 import type { Located, RowProblem } from './tabular.js';
 
@@ -119,7 +119,7 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-async function writeNodes(tx: WriteTx, nodes: GraphNode[]): Promise<void> {
+async function writeNodes(tx: Tx, nodes: GraphNode[]): Promise<void> {
   for (const [kind, group] of groupBy(nodes, (n) => n.kind)) {
     for (const chunk of chunks(group)) {
       // The label comes from the model's enum, never from input text.
@@ -134,7 +134,7 @@ async function writeNodes(tx: WriteTx, nodes: GraphNode[]): Promise<void> {
   }
 }
 
-async function writeRelationships(tx: WriteTx, relationships: GraphRelationship[]): Promise<void> {
+async function writeRelationships(tx: Tx, relationships: GraphRelationship[]): Promise<void> {
   for (const [type, group] of groupBy(relationships, (r) => r.type)) {
     for (const chunk of chunks(group)) {
       await tx.run(
@@ -157,7 +157,7 @@ async function writeRelationships(tx: WriteTx, relationships: GraphRelationship[
  * `from_date`, else the date of the event it touches, else the date of the earliest source that
  * cites it.
  */
-async function writeSince(tx: WriteTx, batch: GraphBatch): Promise<void> {
+async function writeSince(tx: Tx, batch: GraphBatch): Promise<void> {
   const eventIds = batch.nodes.filter((n) => n.record.kind === 'event').map((n) => n.record.id);
   await tx.run(
     `UNWIND $ids AS id
@@ -179,7 +179,7 @@ async function writeSince(tx: WriteTx, batch: GraphBatch): Promise<void> {
 }
 
 /** Analytics caches compare this number to know that the graph changed. */
-async function bumpGraphVersion(tx: WriteTx): Promise<void> {
+async function bumpGraphVersion(tx: Tx): Promise<void> {
   await tx.run(
     `MERGE (m:GraphMeta {key: 'graph'})
      SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()`,

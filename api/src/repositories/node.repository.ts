@@ -27,6 +27,17 @@ export interface SourceView {
   url: string | null;
 }
 
+/** A source document as views carry it. */
+export function toSourceView(s: Row): SourceView {
+  return {
+    id: s.id as string,
+    name: s.name as string,
+    publisher: (s.publisher as string) ?? null,
+    date: (s.date as string) ?? null,
+    url: (s.url as string) ?? null,
+  };
+}
+
 export interface NodeDetail {
   node: Row & NodeSummary;
   relationships: RelationshipView[];
@@ -83,13 +94,7 @@ export class NodeRepository {
     const relationships = (row.relationships as RelationshipView[]).sort(
       (a, b) => a.type.localeCompare(b.type) || a.other.name.localeCompare(b.other.name),
     );
-    const sources = (row.sources as Row[]).map((s) => ({
-      id: s.id as string,
-      name: s.name as string,
-      publisher: (s.publisher as string) ?? null,
-      date: (s.date as string) ?? null,
-      url: (s.url as string) ?? null,
-    }));
+    const sources = (row.sources as Row[]).map(toSourceView);
     return { node: row.node as Row & NodeSummary, relationships, sources };
   }
 

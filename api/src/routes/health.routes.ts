@@ -1,22 +1,34 @@
 /** Liveness (the process answers) and readiness (the database answers and is migrated). */
-import { Router } from 'express';
+import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { isMigrated } from '../db/migrations.js';
+import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, RETRY_AFTER_SECONDS } from '../http/problem.js';
 
-export function healthRoutes(db: GraphDb): Router {
-  const router = Router();
-  router.get('/livez', (_req, res) => {
-    res.json({ status: 'live' });
-  });
-  router.get('/readyz', async (_req, res) => {
-    const migrated = await isMigrated(db);
-    if (!migrated) {
-      throw new AppError(503, 'Service Unavailable', 'The database schema is not migrated yet.', [], {
-        'Retry-After': String(RETRY_AFTER_SECONDS),
-      });
-    }
-    res.json({ status: 'ready' });
-  });
-  return router;
+export function healthOperations(db: GraphDb): Operation[] {
+  return [
+    defineOperation({
+      method: 'get',
+      path: '/livez',
+      tag: 'health',
+      summary: 'The process is up',
+      response: z.object({ status: z.literal('live') }),
+      handle: async () => ({ status: 'live' }),
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/readyz',
+      tag: 'health',
+      summary: 'The graph database answers and its schema is migrated',
+      response: z.object({ status: z.literal('ready') }),
+      handle: async () => {
+        if (!(await isMigrated(db))) {
+          throw new AppError(503, 'Service Unavailable', 'The database schema is not migrated yet.', [], {
+            'Retry-After': String(RETRY_AFTER_SECONDS),
+          });
+        }
+        return { status: 'ready' };
+      },
+    }),
+  ];
 }

@@ -1,11 +1,12 @@
-/** Read endpoints for every kind: one node with its relationships and sources, and paged lists. */
-import { Router } from 'express';
+/** One node with its relationships and sources, its neighbourhood, and paged lists of each kind. */
 import { z } from 'zod';
-import { COLLECTION_OF, idSchema, NODE_KINDS } from '../domain/model.js';
-import { parse } from '../http/parse.js';
+import { COLLECTION_OF, idSchema, NODE_KINDS, nodeKindSchema } from '../domain/model.js';
+import { exportFormatQuery, graphFilter, graphFilterQuery, sourcedViewSchema, sourceViewSchema, refineTime } from '../domain/views.js';
+import { sendView } from '../export/view-export.js';
+import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
+import type { GraphRepository } from '../repositories/graph.repository.js';
 import { SORT_KEYS, type NodeRepository } from '../repositories/node.repository.js';
-
 
 const idParams = z.strictObject({ id: idSchema });
 
@@ -19,22 +20,78 @@ export const listQuerySchema = z.strictObject({
   type: z.string().regex(/^[a-z-]{1,40}$/).optional(),
 });
 
-export function nodeRoutes(nodes: NodeRepository): Router {
-  const router = Router();
+const neighbourhoodQuery = refineTime(
+  z.strictObject({
+    depth: z.coerce.number().int().min(1).max(3).default(1),
+    limit: z.coerce.number().int().min(1).max(1000).default(150).describe('At most this many nodes; the rest is counted in `omitted`.'),
+    ...graphFilterQuery,
+    ...exportFormatQuery,
+  }),
+);
 
-  router.get('/api/nodes/:id', async (req, res) => {
-    const { id } = parse(idParams, req, 'params');
-    const detail = await nodes.get(id);
-    if (!detail) throw notFound(`The node "${id}"`);
-    res.json(detail);
+const nodeDetailSchema = z.object({
+  node: z.record(z.string(), z.unknown()),
+  relationships: z.array(
+    z.object({
+      type: z.string(),
+      direction: z.enum(['out', 'in']),
+      other: z.object({ id: z.string(), kind: nodeKindSchema, name: z.string() }),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  sources: z.array(sourceViewSchema),
+});
+
+export const EXPORT_MEDIA_TYPES = ['application/graphml+xml', 'application/gexf+xml', 'text/csv'];
+
+export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): Operation[] {
+  const byId = defineOperation({
+    method: 'get',
+    path: '/api/nodes/:id',
+    tag: 'nodes',
+    summary: 'One node with every relationship it has and the sources behind each',
+    params: idParams,
+    response: nodeDetailSchema,
+    problems: [404],
+    handle: async ({ params }) => {
+      const detail = await nodes.get(params.id);
+      if (!detail) throw notFound(`The node "${params.id}"`);
+      return detail;
+    },
   });
 
-  for (const kind of NODE_KINDS) {
-    router.get(`/api/${COLLECTION_OF[kind]}`, async (req, res) => {
-      const query = parse(listQuerySchema, req, 'query');
-      const page = await nodes.list({ ...query, kind, subKind: query.type });
-      res.json({ ...page, limit: query.limit, offset: query.offset });
-    });
-  }
-  return router;
+  const neighbourhood = defineOperation({
+    method: 'get',
+    path: '/api/nodes/:id/neighbourhood',
+    tag: 'explore',
+    summary: "A node's ego network up to three hops, filtered, capped, exportable",
+    description: 'Never cut silently: when the cap is reached `truncated` is true and `omitted` counts what was left out.',
+    params: idParams,
+    query: neighbourhoodQuery,
+    response: sourcedViewSchema.extend({ center: z.string() }),
+    files: EXPORT_MEDIA_TYPES,
+    problems: [404],
+    handle: async ({ params, query }, res) => {
+      const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query));
+      if (!view) throw notFound(`The node "${params.id}"`);
+      sendView(res, await graph.withSources(view), query.format, `neighbourhood-${params.id}`, { center: params.id });
+      return undefined;
+    },
+  });
+
+  const lists = NODE_KINDS.map((kind) =>
+    defineOperation({
+      method: 'get',
+      path: `/api/${COLLECTION_OF[kind]}`,
+      tag: 'nodes',
+      summary: `A page of ${COLLECTION_OF[kind]}, sorted and filtered`,
+      query: listQuerySchema,
+      response: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+      handle: async ({ query }) => {
+        const page = await nodes.list({ ...query, kind, subKind: query.type });
+        return { ...page, limit: query.limit, offset: query.offset };
+      },
+    }),
+  );
+  return [byId, neighbourhood, ...lists];
 }

@@ -1,27 +1,47 @@
 /** `GET /api/search`: ranked, typo-tolerant search over names, aliases, acronyms, descriptions. */
-import { Router } from 'express';
 import { z } from 'zod';
 import { nodeKindSchema } from '../domain/model.js';
-import { parse } from '../http/parse.js';
+import { csvList, exportFormatQuery } from '../domain/views.js';
+import { sendView } from '../export/view-export.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SearchRepository } from '../repositories/search.repository.js';
+import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 
 export const searchQuerySchema = z.strictObject({
   q: z.string().trim().min(1, 'say what to search for').max(200),
-  /** Comma-separated kinds, e.g. `organisation,person`. */
-  kinds: z
-    .string()
-    .max(200)
-    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
-    .pipe(z.array(nodeKindSchema))
-    .default([]),
+  kinds: csvList(nodeKindSchema).default([]).describe('Only these kinds (comma-separated), e.g. organisation,person.'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  ...exportFormatQuery,
 });
 
-export function searchRoutes(search: SearchRepository): Router {
-  const router = Router();
-  router.get('/api/search', async (req, res) => {
-    const { q, kinds, limit } = parse(searchQuerySchema, req, 'query');
-    res.json({ q, items: await search.search(q, kinds, limit) });
-  });
-  return router;
+const hitSchema = z.object({
+  id: z.string(),
+  kind: nodeKindSchema,
+  name: z.string(),
+  acronym: z.string().nullable(),
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  score: z.number(),
+});
+
+export function searchOperations(search: SearchRepository, graph: GraphRepository): Operation[] {
+  return [
+    defineOperation({
+      method: 'get',
+      path: '/api/search',
+      tag: 'explore',
+      summary: 'Search names, aliases, acronyms and descriptions',
+      description: 'Ranked; tolerates typos; ignores diacritics; finds Khmer words inside longer Khmer names. With `format` other than json, the hits and the relationships among them as a file.',
+      query: searchQuerySchema,
+      response: z.object({ q: z.string(), items: z.array(hitSchema) }),
+      files: EXPORT_MEDIA_TYPES,
+      handle: async ({ query }, res) => {
+        const items = await search.search(query.q, query.kinds, query.limit);
+        if (query.format === 'json') return { q: query.q, items };
+        sendView(res, await graph.withSources(await graph.nodesView(items.map((i) => i.id))), query.format, 'search');
+        return undefined;
+      },
+    }),
+  ];
 }

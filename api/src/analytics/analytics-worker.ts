@@ -1,0 +1,30 @@
+/**
+ * Runs analytics off the request thread. Receives `{ id, task }`, answers `{ id, result }` or
+ * `{ id, error }`.
+ */
+import { parentPort } from 'node:worker_threads';
+import { collaborationGaps, fragileActors, funderOverlap, groupReach } from './gaps.js';
+import { computeMetrics, type MetricsOptions } from './metrics.js';
+import type { Network, Participation } from './network.js';
+
+export type AnalyticsTask =
+  | { kind: 'metrics'; network: Network; options: MetricsOptions }
+  | { kind: 'gaps'; network: Network; participation: Participation[]; limit: number };
+
+function run(task: AnalyticsTask): unknown {
+  if (task.kind === 'metrics') return computeMetrics(task.network, task.options);
+  return {
+    pairs: collaborationGaps(task.network, task.limit),
+    fragile: fragileActors(task.network),
+    reach: groupReach(task.network, task.participation),
+    funders: funderOverlap(task.network),
+  };
+}
+
+parentPort?.on('message', ({ id, task }: { id: number; task: AnalyticsTask }) => {
+  try {
+    parentPort!.postMessage({ id, result: run(task) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * Network metrics and collaboration gaps, computed in a worker thread and cached per filter
+ * until the graph changes (the loader bumps the graph version in the same transaction as its
+ * writes). A cached answer costs one tiny query for the version.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AnalyticsRepository } from '../repositories/analytics.repository.js';
+import type { GraphFilter } from '../repositories/cypher-filters.js';
+import type { StatsRepository } from '../repositories/stats.repository.js';
+import type { AnalyticsTask } from './analytics-worker.js';
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
+import type { Participation } from './network.js';
+
+const CACHE_ENTRIES = 32;
+
+interface Cached {
+  version: number;
+  value: Promise<unknown>;
+}
+
+/** Starts the worker through tsx, so it runs the same TypeScript sources as the app. */
+function startWorker(): Worker {
+  const entry = new URL('./analytics-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, {
+    eval: true,
+  });
+}
+
+export class AnalyticsService {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly repository: AnalyticsRepository,
+    private readonly stats: StatsRepository,
+    private readonly metricsOptions: MetricsOptions = DEFAULT_METRICS_OPTIONS,
+  ) {}
+
+  async metrics(filter: GraphFilter): Promise<{ graphVersion: number; result: MetricsResult }> {
+    return this.cached(`metrics ${JSON.stringify(filter)}`, async () => {
+      const network = await this.repository.network(filter);
+      return this.run({ kind: 'metrics', network, options: this.metricsOptions });
+    }) as Promise<{ graphVersion: number; result: MetricsResult }>;
+  }
+
+  async gaps(filter: GraphFilter, limit: number) {
+    return this.cached(`gaps ${limit} ${JSON.stringify(filter)}`, async () => {
+      const [network, participation] = await Promise.all([this.repository.network(filter), this.participation()]);
+      return this.run({ kind: 'gaps', network, participation, limit });
+    });
+  }
+
+  private async participation(): Promise<Participation[]> {
+    return (await this.stats.stats()).participation as unknown as Participation[];
+  }
+
+  /** The cached value for `key` at the current graph version, computing it if needed. */
+  private async cached(key: string, compute: () => Promise<unknown>): Promise<{ graphVersion: number; result: unknown }> {
+    const version = await this.repository.graphVersion();
+    let entry = this.cache.get(key);
+    if (!entry || entry.version !== version) {
+      entry = { version, value: compute() };
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      // A failed computation is not kept: the next request tries again.
+      entry.value.catch(() => this.cache.delete(key));
+      while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return { graphVersion: version, result: await entry.value };
+  }
+
+  private run(task: AnalyticsTask): Promise<unknown> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, task });
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker();
+    worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+      const waiting = this.pending.get(id);
+      this.pending.delete(id);
+      if (error) waiting?.reject(new Error(error));
+      else waiting?.resolve(result);
+    });
+    const failAll = (error: Error) => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+      this.worker = undefined;
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => code !== 0 && failAll(new Error(`analytics worker exited with ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/** Reads the whole (filtered) network for analytics, and the graph version that keys their cache. */
+import type { Network, NetworkEdge, NetworkNode } from '../analytics/network.js';
+import type { GraphDb } from '../db/graph-db.js';
+import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
+
+export class AnalyticsRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  /** Bumped by every load; analytics computed at one version stay valid until it changes. */
+  async graphVersion(): Promise<number> {
+    const [row] = await this.db.read<{ version: number }>("MATCH (m:GraphMeta {key: 'graph'}) RETURN m.version AS version");
+    return row?.version ?? 0;
+  }
+
+  /** Every allowed node (sources and figures aside) and every allowed relationship between them. */
+  async network(filter: GraphFilter, timeoutMs = 120_000): Promise<Network> {
+    const params = filterParams(filter);
+    return this.db.readTransaction(async (tx) => {
+      const nodes = await tx.run<NetworkNode & Record<string, unknown>>(
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${nodeAllowed('n')}
+         RETURN n.id AS id, n.kind AS kind, n.name AS name, n.orgKind AS orgKind, n.placeKind AS placeKind, n.country AS country`,
+        params,
+      );
+      const edges = await tx.run<NetworkEdge & Record<string, unknown>>(
+        `MATCH (a:Entity)-[r]->(b:Entity)
+         WHERE NOT a:Source AND NOT b:Source AND NOT a:Figure AND NOT b:Figure
+           AND ${relationshipAllowed('r')} AND ${nodeAllowed('a')} AND ${nodeAllowed('b')}
+         RETURN a.id AS from, b.id AS to, type(r) AS type`,
+        params,
+      );
+      return { nodes: nodes.map(dropNulls), edges };
+    }, timeoutMs);
+  }
+}
+
+function dropNulls<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as T;
+}

@@ -1,0 +1,53 @@
+/**
+ * Cypher predicates for the filters every graph read shares. Each returns a fragment over fixed
+ * parameter names ($windowFrom, $windowTo, $kinds, $relTypes, $country, $topic); `filterParams`
+ * builds those parameters. No input text is ever spliced into the Cypher.
+ */
+import type { NodeKind, RelationshipType } from '../domain/model.js';
+import { toNeo4jDate } from '../db/plain-values.js';
+import type { TimeWindow } from '../domain/views.js';
+
+export interface GraphFilter {
+  window: TimeWindow;
+  kinds?: NodeKind[];
+  relTypes?: RelationshipType[];
+  country?: string;
+  topic?: string;
+}
+
+const EARLIEST = '0001-01-01';
+const LATEST = '9999-12-31';
+
+export function filterParams(filter: GraphFilter): Record<string, unknown> {
+  return {
+    windowFrom: toNeo4jDate(filter.window.from ?? EARLIEST),
+    windowTo: toNeo4jDate(filter.window.to ?? LATEST),
+    kinds: filter.kinds ?? null,
+    relTypes: filter.relTypes ?? null,
+    country: filter.country ?? null,
+    topic: filter.topic ?? null,
+  };
+}
+
+/** The relationship entered the network inside the window, and is of an allowed type. */
+export function relationshipAllowed(r: string): string {
+  return `((${r}.since IS NULL OR (${r}.since >= $windowFrom AND ${r}.since <= $windowTo))
+    AND ($relTypes IS NULL OR type(${r}) IN $relTypes))`;
+}
+
+/**
+ * The node may appear: an event inside the window, a node of an allowed kind (figures only when
+ * asked for: they are detail, not network), in the country (or of no known country), about the
+ * topic (for kinds that have topics).
+ */
+export function nodeAllowed(n: string): string {
+  return `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))
+    AND (NOT ${n}:Figure OR 'figure' IN coalesce($kinds, []))
+    AND ($kinds IS NULL OR ${n}.kind IN $kinds)
+    AND ($country IS NULL OR ${n}.kind IN ['place', 'topic', 'source'] OR ${n}.id = $country
+         OR (${n}.country IS NULL AND NOT EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place) })
+         OR ${n}.country = $country
+         OR EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place)-[:PART_OF*0..2]->(:Place {id: $country}) })
+    AND ($topic IS NULL OR NOT ${n}.kind IN ['event', 'initiative', 'organisation'] OR ${n}.id = $topic
+         OR EXISTS { (${n})-[:ABOUT]->(:Topic {id: $topic}) })`;
+}

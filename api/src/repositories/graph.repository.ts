@@ -1,0 +1,203 @@
+/**
+ * Graph-shaped reads: a node's neighbourhood, shortest paths between two nodes, and the
+ * filtered graph. Each returns a GraphView and never reads without bound: neighbourhoods and
+ * graphs are capped, and what the cap leaves out is counted and reported.
+ */
+import { int } from 'neo4j-driver';
+import type { NodeKind } from '../domain/model.js';
+import type { GraphView, ViewEdge, ViewNode } from '../domain/views.js';
+import type { GraphDb, Row, Tx } from '../db/graph-db.js';
+import type { SourcedView } from '../export/view-export.js';
+import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
+import { toSourceView } from './node.repository.js';
+
+/** A node as views carry it: every property, with id, kind and name lifted out. */
+const NODE = (n: string) => `${n} {.*}`;
+/** An edge as views carry it; its id is stable across loads. */
+const EDGE = (r: string) =>
+  `{id: startNode(${r}).id + '|' + type(${r}) + '|' + endNode(${r}).id + '|' + coalesce(${r}.key, ''),
+    from: startNode(${r}).id, to: endNode(${r}).id, type: type(${r}), properties: properties(${r})}`;
+
+export function toViewNode(properties: Row): ViewNode {
+  return { id: properties.id as string, kind: properties.kind as NodeKind, name: properties.name as string, properties };
+}
+
+export interface Path {
+  nodes: string[];
+  edges: string[];
+}
+
+export interface PathsQuery {
+  from: string;
+  to: string;
+  maxLength: number;
+  limit: number;
+  avoidKinds: NodeKind[];
+  filter: GraphFilter;
+}
+
+export class GraphRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  /** The view with the source documents its nodes and edges cite. */
+  async withSources(view: GraphView): Promise<SourcedView> {
+    const ids = new Set<string>();
+    for (const item of [...view.nodes, ...view.edges]) for (const id of (item.properties.sources as string[] | undefined) ?? []) ids.add(id);
+    const rows = await this.db.read('MATCH (s:Source) WHERE s.id IN $ids RETURN s {.id, .name, .publisher, .date, .url} AS s ORDER BY s.id', {
+      ids: [...ids],
+    });
+    return { ...view, sources: rows.map((row) => toSourceView(row.s as Row)) };
+  }
+
+  /** The given nodes and the relationships among them (a search result as a graph). */
+  async nodesView(ids: string[]): Promise<GraphView> {
+    return this.db.readTransaction(async (tx) => {
+      const nodes = await tx.run(`MATCH (n:Entity) WHERE n.id IN $ids RETURN ${NODE('n')} AS n`, { ids });
+      const edges = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN ${EDGE('r')} AS e`, { ids });
+      const byId = new Map(nodes.map((row) => [(row.n as Row).id as string, toViewNode(row.n as Row)]));
+      return {
+        nodes: ids.flatMap((id) => byId.get(id) ?? []),
+        edges: edges.map((row) => row.e as ViewEdge),
+        truncated: false,
+        omitted: { nodes: 0, edges: 0 },
+      };
+    });
+  }
+
+  /** Whether a node exists (views answer 404 for an unknown id). */
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.db.read('MATCH (n:Entity {id: $id}) RETURN n.id AS id', { id });
+    return rows.length > 0;
+  }
+
+  /**
+   * The ego network of `id` up to `depth` hops, at most `limit` nodes. Each hop takes the
+   * neighbours most linked to the nodes found so far first; where the cap cuts, the rest of that
+   * hop is counted (nodes and edges) and deeper hops are not read.
+   */
+  async neighbourhood(id: string, depth: number, limit: number, filter: GraphFilter): Promise<GraphView | undefined> {
+    const params = filterParams(filter);
+    return this.db.readTransaction(async (tx) => {
+      const [center] = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${NODE('n')} AS n`, { id });
+      if (!center) return undefined;
+      const nodes = new Map<string, ViewNode>([[id, toViewNode(center.n as Row)]]);
+      const edges = new Map<string, ViewEdge>();
+      const omitted = { nodes: 0, edges: 0 };
+      let frontier = [id];
+      let truncated = false;
+      for (let hop = 1; hop <= depth && frontier.length > 0 && !truncated; hop++) {
+        const room = limit - nodes.size;
+        const candidates = await tx.run(
+          `MATCH (n:Entity)-[r]-(m:Entity)
+           WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r')} AND ${nodeAllowed('m')}
+           WITH m, count(r) AS links ORDER BY links DESC, m.name, m.id LIMIT $take
+           RETURN ${NODE('m')} AS m`,
+          { ...params, frontier, known: [...nodes.keys()], take: int(room + 1) },
+        );
+        const accepted = candidates.slice(0, Math.max(room, 0)).map((row) => toViewNode(row.m as Row));
+        for (const node of accepted) nodes.set(node.id, node);
+        await this.addEdges(tx, params, frontier, [...nodes.keys()], edges);
+        if (candidates.length > room) {
+          truncated = true;
+          const [rest] = await tx.run(
+            `MATCH (n:Entity)-[r]-(m:Entity)
+             WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r')} AND ${nodeAllowed('m')}
+             RETURN count(DISTINCT m) AS nodes, count(DISTINCT r) AS edges`,
+            { ...params, frontier, known: [...nodes.keys()] },
+          );
+          omitted.nodes = rest?.nodes as number;
+          omitted.edges = rest?.edges as number;
+        }
+        frontier = accepted.map((n) => n.id);
+      }
+      return { nodes: [...nodes.values()], edges: [...edges.values()], truncated, omitted };
+    });
+  }
+
+  /** Adds every allowed relationship between the frontier and the known nodes. */
+  private async addEdges(tx: Tx, params: Row, frontier: string[], known: string[], edges: Map<string, ViewEdge>): Promise<void> {
+    const rows = await tx.run(
+      `MATCH (n:Entity)-[r]-(m:Entity)
+       WHERE n.id IN $frontier AND m.id IN $known AND ${relationshipAllowed('r')}
+       RETURN DISTINCT ${EDGE('r')} AS e`,
+      { ...params, frontier, known },
+    );
+    for (const row of rows) {
+      const edge = row.e as ViewEdge;
+      edges.set(edge.id, edge);
+    }
+  }
+
+  /**
+   * All shortest paths between two nodes (up to `maxLength` hops, at most `limit` of them),
+   * through allowed relationships and nodes, never through the kinds to avoid.
+   */
+  async shortestPaths(query: PathsQuery): Promise<{ view: GraphView; paths: Path[] }> {
+    // maxLength is an integer from a bounded zod schema: a variable-length bound cannot be a parameter.
+    const rows = await this.db.read(
+      `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       MATCH p = allShortestPaths((a)-[*..${Math.trunc(query.maxLength)}]-(b))
+       WHERE all(r IN relationships(p) WHERE ${relationshipAllowed('r')})
+         AND all(n IN nodes(p)[1..-1] WHERE NOT n.kind IN $avoidKinds AND ${nodeAllowed('n')})
+       RETURN [n IN nodes(p) | ${NODE('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges
+       LIMIT $limit`,
+      { ...filterParams(query.filter), from: query.from, to: query.to, avoidKinds: query.avoidKinds, limit: int(query.limit) },
+    );
+    const nodes = new Map<string, ViewNode>();
+    const edges = new Map<string, ViewEdge>();
+    const paths = rows.map((row) => {
+      const pathNodes = (row.nodes as Row[]).map(toViewNode);
+      const pathEdges = row.edges as ViewEdge[];
+      for (const node of pathNodes) nodes.set(node.id, node);
+      for (const edge of pathEdges) edges.set(edge.id, edge);
+      return { nodes: pathNodes.map((n) => n.id), edges: pathEdges.map((e) => e.id) };
+    });
+    return {
+      view: { nodes: [...nodes.values()], edges: [...edges.values()], truncated: rows.length === query.limit, omitted: { nodes: 0, edges: 0 } },
+      paths,
+    };
+  }
+
+  /**
+   * The network under the filter: at most `limit` nodes (the most connected first) and the
+   * allowed relationships among them. With a time window, a node that is not an event appears
+   * only if one of its relationships falls inside the window.
+   */
+  async filteredGraph(filter: GraphFilter, limit: number): Promise<GraphView> {
+    const params = { ...filterParams(filter), windowActive: Boolean(filter.window.from || filter.window.to), take: int(limit) };
+    const present = `($windowActive = false OR n:Event OR EXISTS { (n)-[w]-(:Entity) WHERE ${relationshipAllowed('w')} })`;
+    return this.db.readTransaction(async (tx) => {
+      const [counted] = await tx.run(
+        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n')} AND ${present} RETURN count(n) AS total`,
+        params,
+      );
+      const picked = await tx.run(
+        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n')} AND ${present}
+         WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $take
+         RETURN ${NODE('n')} AS n`,
+        params,
+      );
+      const nodes = picked.map((row) => toViewNode(row.n as Row));
+      const ids = nodes.map((n) => n.id);
+      const rows = await tx.run(
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${relationshipAllowed('r')}
+         RETURN ${EDGE('r')} AS e`,
+        { ...params, ids },
+      );
+      const total = counted?.total as number;
+      const edges = rows.map((row) => row.e as ViewEdge);
+      const truncated = total > nodes.length;
+      let omittedEdges = 0;
+      if (truncated) {
+        const [all] = await tx.run(
+          `MATCH (a:Entity)-[r]->(b:Entity)
+           WHERE ${relationshipAllowed('r')} AND NOT a:Source AND NOT b:Source AND ${nodeAllowed('a')} AND ${nodeAllowed('b')}
+           RETURN count(r) AS edges`,
+          params,
+        );
+        omittedEdges = (all?.edges as number) - edges.length;
+      }
+      return { nodes, edges, truncated, omitted: { nodes: total - nodes.length, edges: omittedEdges } };
+    });
+  }
+}

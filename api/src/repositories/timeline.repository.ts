@@ -1,0 +1,88 @@
+/**
+ * How the network changed over time: periods with the events, relationships and newcomers each
+ * brought, and the difference between two dates. A node's first appearance is the earliest
+ * `since` of its relationships (an event's own date for events).
+ */
+import { int } from 'neo4j-driver';
+import type { GraphDb, Row } from '../db/graph-db.js';
+import { toNeo4jDate } from '../db/plain-values.js';
+import type { ViewEdge, ViewNode } from '../domain/views.js';
+import { toViewNode } from './graph.repository.js';
+
+export type Granularity = 'year' | 'month';
+
+/** When a node first appears in the network. */
+const FIRST_SEEN = `CASE WHEN n:Event AND n.since IS NOT NULL THEN n.since
+  ELSE COLLECT { MATCH (n)-[r]-(:Entity) WHERE r.since IS NOT NULL RETURN r.since ORDER BY r.since LIMIT 1 }[0] END`;
+
+export class TimelineRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  async timeline(from: string, to: string, granularity: Granularity) {
+    const cut = granularity === 'year' ? 4 : 7;
+    const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), cut: int(cut) };
+    const [events, relationships, newcomers] = await Promise.all([
+      this.db.read(
+        `MATCH (n:Event) WHERE n.since >= $from AND n.since <= $to AND NOT EXISTS { (n)-[:PART_OF]->(:Event) }
+         RETURN n.id AS id, n.name AS name, n.eventKind AS eventKind, n.startDate AS startDate, n.endDate AS endDate
+         ORDER BY n.since, n.name`,
+        params,
+      ),
+      this.db.read(
+        `MATCH ()-[r]->() WHERE r.since >= $from AND r.since <= $to
+         RETURN left(toString(r.since), $cut) AS period, count(r) AS n`,
+        params,
+      ),
+      this.db.read(
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+         WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen >= $from AND firstSeen <= $to
+         RETURN left(toString(firstSeen), $cut) AS period, n.kind AS kind, count(n) AS n`,
+        params,
+      ),
+    ]);
+    const periods = new Map<string, { period: string; events: number; relationships: number; newNodes: Record<string, number> }>();
+    const period = (p: string) => {
+      if (!periods.has(p)) periods.set(p, { period: p, events: 0, relationships: 0, newNodes: {} });
+      return periods.get(p)!;
+    };
+    for (const e of events) period((e.startDate as string).slice(0, cut)).events++;
+    for (const r of relationships) period(r.period as string).relationships = r.n as number;
+    for (const n of newcomers) period(n.period as string).newNodes[n.kind as string] = n.n as number;
+    return { from, to, granularity, periods: [...periods.values()].sort((a, b) => a.period.localeCompare(b.period)), events };
+  }
+
+  /** What joined and which links appeared after `from`, up to and including `to`. */
+  async diff(from: string, to: string, limit: number) {
+    const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), take: int(limit) };
+    return this.db.readTransaction(async (tx) => {
+      const [joinedCount] = await tx.run(
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+         WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen > $from AND firstSeen <= $to RETURN count(n) AS n`,
+        params,
+      );
+      const joined = await tx.run(
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+         WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen > $from AND firstSeen <= $to
+         RETURN n {.*} AS n, firstSeen ORDER BY firstSeen, n.name LIMIT $take`,
+        params,
+      );
+      const [linkCount] = await tx.run('MATCH ()-[r]->() WHERE r.since > $from AND r.since <= $to RETURN count(r) AS n', params);
+      const links = await tx.run(
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.since > $from AND r.since <= $to
+         RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r)} AS e
+         ORDER BY r.since, a.id, b.id LIMIT $take`,
+        params,
+      );
+      const joinedTotal = joinedCount?.n as number;
+      const linksTotal = linkCount?.n as number;
+      return {
+        from,
+        to,
+        joined: joined.map((row) => ({ ...toViewNode(row.n as Row), firstSeen: row.firstSeen as string })) as (ViewNode & { firstSeen: string })[],
+        links: links.map((row) => row.e as ViewEdge),
+        totals: { joined: joinedTotal, links: linksTotal },
+        truncated: joinedTotal > joined.length || linksTotal > links.length,
+      };
+    });
+  }
+}

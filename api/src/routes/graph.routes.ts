@@ -1,0 +1,89 @@
+/** Shortest paths between two entities, told as sentences; the filtered network as a whole. */
+import { z } from 'zod';
+import { idSchema, nodeKindSchema, type RelationshipType } from '../domain/model.js';
+import { describePath } from '../domain/path-sentences.js';
+import { csvList, exportFormatQuery, graphFilter, graphFilterQuery, sourcedViewSchema, refineTime } from '../domain/views.js';
+import { sendView } from '../export/view-export.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { notFound } from '../http/problem.js';
+import type { GraphRepository } from '../repositories/graph.repository.js';
+import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
+
+/** Topics, places, figures and sources link everything to everything: paths avoid them unless asked. */
+export const DEFAULT_AVOID = ['topic', 'place', 'figure', 'source'] as const;
+
+const pathsQuery = refineTime(
+  z.strictObject({
+    from: idSchema,
+    to: idSchema,
+    maxLength: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path considered, in hops.'),
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('At most this many paths (all of the shortest length).'),
+    avoidKinds: csvList(nodeKindSchema).default([...DEFAULT_AVOID]).describe('Never pass through nodes of these kinds.'),
+    ...graphFilterQuery,
+    ...exportFormatQuery,
+  }),
+).refine((q) => q.from !== q.to, { message: 'from and to must be different nodes', path: ['to'] });
+
+const graphQuery = refineTime(
+  z.strictObject({
+    limit: z.coerce.number().int().min(1).max(20_000).default(2_000).describe('At most this many nodes, the most connected first.'),
+    ...graphFilterQuery,
+    ...exportFormatQuery,
+  }),
+);
+
+const pathSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), sentence: z.string() });
+
+export function graphOperations(graph: GraphRepository): Operation[] {
+  const paths = defineOperation({
+    method: 'get',
+    path: '/api/paths',
+    tag: 'explore',
+    summary: 'All shortest paths between two entities, each told as sentences',
+    query: pathsQuery,
+    response: sourcedViewSchema.extend({ paths: z.array(pathSchema) }),
+    files: EXPORT_MEDIA_TYPES,
+    problems: [404],
+    handle: async ({ query }, res) => {
+      for (const id of [query.from, query.to]) if (!(await graph.exists(id))) throw notFound(`The node "${id}"`);
+      const { view, paths: found } = await graph.shortestPaths({
+        from: query.from,
+        to: query.to,
+        maxLength: query.maxLength,
+        limit: query.limit,
+        avoidKinds: query.avoidKinds,
+        filter: graphFilter(query),
+      });
+      const names = new Map(view.nodes.map((n) => [n.id, n.name]));
+      const edgeById = new Map(view.edges.map((e) => [e.id, e]));
+      const told = found.map((p) => ({
+        ...p,
+        sentence: describePath(
+          names,
+          p.nodes,
+          p.edges.map((id) => {
+            const e = edgeById.get(id)!;
+            return { from: e.from, to: e.to, type: e.type as RelationshipType };
+          }),
+        ),
+      }));
+      sendView(res, await graph.withSources(view), query.format, `paths-${query.from}-${query.to}`, { paths: told });
+      return undefined;
+    },
+  });
+
+  const filtered = defineOperation({
+    method: 'get',
+    path: '/api/graph',
+    tag: 'explore',
+    summary: 'The network under filters (kinds, relationship types, country, topic, time), capped and exportable',
+    query: graphQuery,
+    response: sourcedViewSchema,
+    files: EXPORT_MEDIA_TYPES,
+    handle: async ({ query }, res) => {
+      sendView(res, await graph.withSources(await graph.filteredGraph(graphFilter(query), query.limit)), query.format, 'graph');
+      return undefined;
+    },
+  });
+  return [paths, filtered];
+}

@@ -1,0 +1,52 @@
+/** How the network grew: periods with events, links and newcomers; the difference between two dates. */
+import { z } from 'zod';
+import { isoDateSchema } from '../domain/model.js';
+import { viewEdgeSchema, viewNodeSchema } from '../domain/views.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import type { TimelineRepository } from '../repositories/timeline.repository.js';
+
+const range = {
+  from: isoDateSchema.default('2000-01-01'),
+  to: isoDateSchema.default('2100-12-31'),
+};
+function ordered<T extends z.ZodType<{ from: string; to: string }>>(schema: T): T {
+  return schema.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] }) as T;
+}
+
+export function timeOperations(timeline: TimelineRepository): Operation[] {
+  return [
+    defineOperation({
+      method: 'get',
+      path: '/api/timeline',
+      tag: 'time',
+      summary: 'Events, new relationships and newcomers per year or month',
+      query: ordered(z.strictObject({ ...range, granularity: z.enum(['year', 'month']).default('year') })),
+      response: z.object({
+        from: z.string(),
+        to: z.string(),
+        granularity: z.enum(['year', 'month']),
+        periods: z.array(
+          z.object({ period: z.string(), events: z.number().int(), relationships: z.number().int(), newNodes: z.record(z.string(), z.number().int()) }),
+        ),
+        events: z.array(z.record(z.string(), z.unknown())),
+      }),
+      handle: async ({ query }) => timeline.timeline(query.from, query.to, query.granularity),
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/timeline/diff',
+      tag: 'time',
+      summary: 'Who joined and which links appeared after one date, up to another',
+      query: ordered(z.strictObject({ from: isoDateSchema, to: isoDateSchema, limit: z.coerce.number().int().min(1).max(5000).default(500) })),
+      response: z.object({
+        from: z.string(),
+        to: z.string(),
+        joined: z.array(viewNodeSchema.extend({ firstSeen: z.string() })),
+        links: z.array(viewEdgeSchema),
+        totals: z.object({ joined: z.number().int(), links: z.number().int() }),
+        truncated: z.boolean(),
+      }),
+      handle: async ({ query }) => timeline.diff(query.from, query.to, query.limit),
+    }),
+  ];
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { computeMetrics, seededRandom } from '../../api/src/analytics/metrics.js';
+import type { Network } from '../../api/src/analytics/network.js';
+
+/** Two cliques of five joined through one bridge node. */
+function barbell(): Network {
+  const nodes = ['a', 'b', 'c', 'd', 'e', 'bridge', 'v', 'w', 'x', 'y', 'z'].map((id) => ({ id, kind: 'organisation', name: id.toUpperCase() }));
+  const edges: Network['edges'] = [];
+  for (const clique of [['a', 'b', 'c', 'd', 'e'], ['v', 'w', 'x', 'y', 'z']]) {
+    for (let i = 0; i < clique.length; i++) for (let j = i + 1; j < clique.length; j++) edges.push({ from: clique[i]!, to: clique[j]!, type: 'PARTNERS_WITH' });
+  }
+  edges.push({ from: 'e', to: 'bridge', type: 'PARTNERS_WITH' }, { from: 'bridge', to: 'v', type: 'PARTNERS_WITH' });
+  return { nodes, edges };
+}
+
+/** A random graph with a few hubs, the same every time. */
+function randomNetwork(size: number, edgesPerNode: number): Network {
+  const random = seededRandom(7);
+  const nodes = Array.from({ length: size }, (_, i) => ({ id: `n${i}`, kind: 'person', name: `N${i}` }));
+  const edges: Network['edges'] = [];
+  for (let i = 1; i < size; i++) {
+    for (let k = 0; k < edgesPerNode; k++) {
+      const j = random() < 0.3 ? Math.floor(random() * 5) : Math.floor(random() * i);
+      edges.push({ from: `n${i}`, to: `n${j}`, type: 'WORKS_FOR' });
+    }
+  }
+  return { nodes, edges };
+}
+
+describe('network metrics', () => {
+  it('finds the two communities and the node that bridges them', () => {
+    const result = computeMetrics(barbell());
+    const byId = new Map(result.nodes.map((n) => [n.id, n]));
+    expect(result.betweenness).toBe('exact');
+    expect(byId.get('bridge')!.betweenness).toBeGreaterThan(byId.get('a')!.betweenness);
+    expect(byId.get('a')!.community).toBe(byId.get('b')!.community);
+    expect(byId.get('a')!.community).not.toBe(byId.get('z')!.community);
+    expect(result.brokers[0]).toMatch(/^(bridge|e|v)$/);
+    expect(byId.get('e')!.degree).toBe(5);
+    const total = result.nodes.reduce((sum, n) => sum + n.pagerank, 0);
+    expect(total).toBeCloseTo(1, 5);
+  });
+
+  it('collapses parallel and reverse relationships into one link', () => {
+    const network = barbell();
+    network.edges.push({ from: 'b', to: 'a', type: 'FUNDS' }, { from: 'a', to: 'b', type: 'SUPPORTS' });
+    const a = computeMetrics(network).nodes.find((n) => n.id === 'a')!;
+    expect(a.degree).toBe(4);
+  });
+
+  it('estimates betweenness by sampling above the exact limit, close to the exact values', () => {
+    const network = randomNetwork(400, 2);
+    const exact = computeMetrics(network);
+    const sampled = computeMetrics(network, { exactBetweennessMax: 100, samples: 200, seed: 1 });
+    expect(sampled.betweenness).toBe('sampled');
+    const top = (r: typeof exact) => [...r.nodes].sort((x, y) => y.betweenness - x.betweenness).slice(0, 5).map((n) => n.id);
+    // The same hubs lead, and the estimate of the largest value is within 25 %.
+    expect(top(sampled).filter((id) => top(exact).includes(id)).length).toBeGreaterThanOrEqual(4);
+    const best = exact.nodes.find((n) => n.id === top(exact)[0])!;
+    const estimate = sampled.nodes.find((n) => n.id === best.id)!;
+    expect(Math.abs(estimate.betweenness - best.betweenness) / best.betweenness).toBeLessThan(0.25);
+  });
+});
