@@ -102,8 +102,6 @@ export function sendView(res: Response, view: SourcedView, format: ExportFormat,
     return;
   }
   const body = format === 'graphml' ? toGraphML(view) : format === 'gexf' ? toGexf(view) : toCsv(view, format === 'nodes.csv' ? 'nodes' : 'edges');
-  res
-    .type(CONTENT_TYPES[format])
-    .attachment(`${name}.${format}`)
-    .send(body);
+  // attachment() guesses a type from the file name; the known type is set after it.
+  res.attachment(`${name}.${format}`).type(CONTENT_TYPES[format]).send(body);
 }
