@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, seededRandom } from '../../api/src/analytics/metrics.js';
+import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
+import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
+import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
 import type { Network } from '../../api/src/analytics/network.js';
 
 /** Two cliques of five joined through one bridge node. */
@@ -60,4 +62,20 @@ describe('network metrics', () => {
     const estimate = sampled.nodes.find((n) => n.id === best.id)!;
     expect(Math.abs(estimate.betweenness - best.betweenness) / best.betweenness).toBeLessThan(0.25);
   });
+
+  it('computes the same betweenness and PageRank as graphology', () => {
+    const network = randomNetwork(300, 3);
+    network.nodes.push({ id: 'alone', kind: 'person', name: 'Alone' });
+    const csr = toCsr(network);
+    const graph = graphOf(csr);
+    const expectedBetweenness = graphologyBetweenness(graph, { getEdgeWeight: null, normalized: true });
+    const expectedRank = graphologyPagerank(graph, { getEdgeWeight: null });
+    const ours = betweenness(csr);
+    const rank = pagerank(csr);
+    csr.ids.forEach((id, i) => {
+      expect(ours[i]).toBeCloseTo(expectedBetweenness[id]!, 9);
+      expect(rank[i]).toBeCloseTo(expectedRank[id]!, 4);
+    });
+  });
 });
+

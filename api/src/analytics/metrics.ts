@@ -1,23 +1,15 @@
 /**
- * Centrality and communities with graphology: degree, betweenness (exact up to a size, sampled
- * above it), PageRank, Louvain communities, and brokers - nodes linked into communities other than
- * their own that lie on many shortest paths.
+ * Centrality and communities: degree, betweenness (exact up to a size, sampled above it) and
+ * PageRank on a compact adjacency (csr.ts), Louvain communities with graphology, and brokers -
+ * nodes linked into communities other than their own that lie on many shortest paths.
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { betweenness as betweennessCentrality, pagerank } from 'graphology-metrics/centrality/index.js';
-import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes.js';
+import { betweenness, degrees, pagerank, toCsr, type Csr } from './csr.js';
 import type { Network } from './network.js';
 
 // The package is CommonJS with ESM-style typings: at run time the default import is the function.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
-
-/** The stack graphology's Brandes step returns; its typings omit the array it keeps. */
-interface BrandesStack {
-  items: ArrayLike<number>;
-  size: number;
-  pop(): number | undefined;
-}
 
 export interface NodeMetrics {
   id: string;
@@ -60,84 +52,65 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Collapses parallel relationships and directions: centrality is about who is linked to whom. */
-export function toGraph(network: Network): UndirectedGraph {
+/** The graphology graph of the same simple undirected network (for Louvain and the tests). */
+export function graphOf(csr: Csr, network?: Network): UndirectedGraph {
   const graph = new UndirectedGraph();
-  for (const node of network.nodes) graph.mergeNode(node.id, { name: node.name, kind: node.kind });
-  for (const edge of network.edges) {
-    if (edge.from !== edge.to && graph.hasNode(edge.from) && graph.hasNode(edge.to)) graph.mergeEdge(edge.from, edge.to);
-  }
+  const names = new Map(network?.nodes.map((n) => [n.id, n]) ?? []);
+  for (const id of csr.ids) graph.addNode(id, { name: names.get(id)?.name ?? id, kind: names.get(id)?.kind });
+  for (const [a, b] of csr.links) graph.addEdge(csr.ids[a]!, csr.ids[b]!);
   return graph;
 }
 
-/**
- * Betweenness estimated from `samples` source nodes (Brandes and Pich, 2007), built on
- * graphology's own single-source Brandes step and scaled to the whole graph, normalised like
- * graphology's exact version.
- */
-function sampledBetweenness(graph: UndirectedGraph, samples: number, random: () => number): Record<string, number> {
-  const brandes = createUnweightedIndexedBrandes(graph);
-  const order = graph.order;
-  const keys = graph.nodes();
-  const centrality = new Float64Array(order);
-  const delta = new Float64Array(order);
-  const count = Math.min(samples, order);
-  const sources = new Set<number>();
-  while (sources.size < count) sources.add(Math.floor(random() * order));
-  for (const source of sources) {
-    const [stack, P, sigma] = brandes(source);
-    const S = stack as unknown as BrandesStack;
-    for (let j = 0; j < S.size; j++) delta[S.items[j]!] = 0;
-    while (S.size !== 0) {
-      const w = S.pop()!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (const v of P[w]!) delta[v]! += sigma[v]! * coefficient;
-      if (w !== source) centrality[w]! += delta[w]!;
-    }
-  }
-  // Undirected: each pair counted twice; scale the sample to all sources; normalise.
-  const scale = (order / count) * 0.5 * (order > 2 ? 2 / ((order - 1) * (order - 2)) : 1);
-  return Object.fromEntries(keys.map((key, i) => [key, centrality[i]! * scale]));
+/** `count` distinct node indexes out of `n`, drawn with `random`. */
+function sampleSources(n: number, count: number, random: () => number): Int32Array {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, n)) chosen.add(Math.floor(random() * n));
+  return Int32Array.from(chosen);
 }
 
 export function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS): MetricsResult {
-  const graph = toGraph(network);
+  const csr = toCsr(network);
+  const n = csr.ids.length;
   const random = seededRandom(options.seed);
-  const exact = graph.order <= options.exactBetweennessMax;
-  const betweenness = exact
-    ? betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
-    : sampledBetweenness(graph, options.samples, random);
-  const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
-  const detailed = louvain.detailed(graph, { rng: random, getEdgeWeight: null });
-  const communityOf = detailed.communities;
+  const exact = n <= options.exactBetweennessMax;
+  const between = betweenness(csr, exact ? undefined : sampleSources(n, options.samples, random));
+  const ranks = pagerank(csr);
+  const degree = degrees(csr);
+  const detailed = louvain.detailed(graphOf(csr), { rng: random, getEdgeWeight: null });
+  const community = Int32Array.from(csr.ids, (id) => detailed.communities[id]!);
+  const kindOf = new Map(network.nodes.map((node) => [node.id, node]));
 
-  const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => {
-    const own = communityOf[id]!;
+  const nodes: NodeMetrics[] = csr.ids.map((id, i) => {
     const others = new Set<number>();
-    graph.forEachNeighbor(id, (neighbour) => {
-      if (communityOf[neighbour] !== own) others.add(communityOf[neighbour]!);
-    });
+    for (let j = csr.offsets[i]!; j < csr.offsets[i + 1]!; j++) {
+      const c = community[csr.neighbours[j]!]!;
+      if (c !== community[i]) others.add(c);
+    }
     return {
       id,
-      name: attributes.name as string,
-      kind: attributes.kind as string,
-      degree: graph.degree(id),
-      betweenness: betweenness[id] ?? 0,
-      pagerank: ranks[id] ?? 0,
-      community: own,
+      name: kindOf.get(id)?.name ?? id,
+      kind: kindOf.get(id)?.kind ?? 'unknown',
+      degree: degree[i]!,
+      betweenness: between[i]!,
+      pagerank: ranks[i]!,
+      community: community[i]!,
       bridges: others.size,
     };
   });
 
   const members = new Map<number, NodeMetrics[]>();
-  for (const node of nodes) members.set(node.community, [...(members.get(node.community) ?? []), node]);
+  for (const node of nodes) {
+    const list = members.get(node.community);
+    if (list) list.push(node);
+    else members.set(node.community, [node]);
+  }
   const communities = [...members.entries()]
-    .map(([id, list]) => ({ id, size: list.length, members: list.sort((a, b) => b.degree - a.degree).slice(0, 10).map((n) => n.id) }))
+    .map(([id, list]) => ({ id, size: list.length, members: list.sort((a, b) => b.degree - a.degree).slice(0, 10).map((m) => m.id) }))
     .sort((a, b) => b.size - a.size);
   const brokers = nodes
-    .filter((n) => n.bridges >= 1 && n.betweenness > 0)
+    .filter((m) => m.bridges >= 1 && m.betweenness > 0)
     .sort((a, b) => b.betweenness - a.betweenness)
     .slice(0, 25)
-    .map((n) => n.id);
+    .map((m) => m.id);
   return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity: detailed.modularity };
 }
