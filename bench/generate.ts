@@ -29,8 +29,14 @@ function groups<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
+/** Deletes the bench network in batches; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
 async function wipe(db: GraphDb): Promise<void> {
-  await db.write('MATCH (n) WHERE n:Entity OR n:GraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, 600_000);
+  const session = db.driver.session();
+  try {
+    await session.run('MATCH (n) WHERE n:Entity OR n:GraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 async function loadNodes(db: GraphDb, nodes: GeneratedNode[]): Promise<void> {

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrate } from './db/migrations.js';
 import { NodeRepository } from './repositories/node.repository.js';
+import { DEFAULT_METRICS_FILTER } from './routes/analytics.routes.js';
 import { loadSeed } from '../../seed/seed.js';
 
 function readConfig() {
@@ -43,6 +44,11 @@ if (config.SEED_WHEN_EMPTY) {
 const { app, analytics } = buildApp({ db: database.db, logger });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
+  // Compute the default metrics now, off the request thread, so the first visitor need not wait.
+  analytics.metrics(DEFAULT_METRICS_FILTER).then(
+    () => logger.info('default network metrics computed'),
+    (error: unknown) => logger.warn({ err: error }, 'could not compute the default network metrics yet'),
+  );
 });
 
 let stopping = false;

@@ -17,14 +17,14 @@ export class AnalyticsRepository {
     const params = filterParams(filter);
     return this.db.readTransaction(async (tx) => {
       const nodes = await tx.run<NetworkNode & Record<string, unknown>>(
-        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${nodeAllowed('n')}
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${nodeAllowed('n', filter)}
          RETURN n.id AS id, n.kind AS kind, n.name AS name, n.orgKind AS orgKind, n.placeKind AS placeKind, n.country AS country`,
         params,
       );
       const edges = await tx.run<NetworkEdge & Record<string, unknown>>(
         `MATCH (a:Entity)-[r]->(b:Entity)
          WHERE NOT a:Source AND NOT b:Source AND NOT a:Figure AND NOT b:Figure
-           AND ${relationshipAllowed('r')} AND ${nodeAllowed('a')} AND ${nodeAllowed('b')}
+           AND ${relationshipAllowed('r', filter)} AND ${nodeAllowed('a', filter)} AND ${nodeAllowed('b', filter)}
          RETURN a.id AS from, b.id AS to, type(r) AS type`,
         params,
       );

@@ -1,7 +1,8 @@
 /**
  * Cypher predicates for the filters every graph read shares. Each returns a fragment over fixed
  * parameter names ($windowFrom, $windowTo, $kinds, $relTypes, $country, $topic); `filterParams`
- * builds those parameters. No input text is ever spliced into the Cypher.
+ * builds those parameters. The fragments are constants of this file, chosen by which filters are
+ * set; no input text is ever spliced into the Cypher.
  */
 import type { NodeKind, RelationshipType } from '../domain/model.js';
 import { toNeo4jDate } from '../db/plain-values.js';
@@ -30,24 +31,35 @@ export function filterParams(filter: GraphFilter): Record<string, unknown> {
 }
 
 /** The relationship entered the network inside the window, and is of an allowed type. */
-export function relationshipAllowed(r: string): string {
-  return `((${r}.since IS NULL OR (${r}.since >= $windowFrom AND ${r}.since <= $windowTo))
-    AND ($relTypes IS NULL OR type(${r}) IN $relTypes))`;
+export function relationshipAllowed(r: string, filter: GraphFilter): string {
+  const clauses = [
+    filter.window.from || filter.window.to ? `(${r}.since IS NULL OR (${r}.since >= $windowFrom AND ${r}.since <= $windowTo))` : '',
+    filter.relTypes ? `type(${r}) IN $relTypes` : '',
+  ].filter(Boolean);
+  return clauses.length ? `(${clauses.join(' AND ')})` : 'true';
 }
 
 /**
  * The node may appear: an event inside the window, a node of an allowed kind (figures only when
  * asked for: they are detail, not network), in the country (or of no known country), about the
- * topic (for kinds that have topics).
+ * topic (for kinds that have topics). Only the clauses of filters that are set are written, so
+ * an unfiltered read pays for none of them.
  */
-export function nodeAllowed(n: string): string {
-  return `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))
-    AND (NOT ${n}:Figure OR 'figure' IN coalesce($kinds, []))
-    AND ($kinds IS NULL OR ${n}.kind IN $kinds)
-    AND ($country IS NULL OR ${n}.kind IN ['place', 'topic', 'source'] OR ${n}.id = $country
-         OR (${n}.country IS NULL AND NOT EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place) })
-         OR ${n}.country = $country
-         OR EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place)-[:PART_OF*0..2]->(:Place {id: $country}) })
-    AND ($topic IS NULL OR NOT ${n}.kind IN ['event', 'initiative', 'organisation'] OR ${n}.id = $topic
-         OR EXISTS { (${n})-[:ABOUT]->(:Topic {id: $topic}) })`;
+export function nodeAllowed(n: string, filter: GraphFilter): string {
+  const clauses = [
+    filter.window.from || filter.window.to
+      ? `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))`
+      : '',
+    filter.kinds?.includes('figure') ? '' : `NOT ${n}:Figure`,
+    filter.kinds ? `${n}.kind IN $kinds` : '',
+    filter.country
+      ? `(${n}.kind IN ['place', 'topic', 'source'] OR ${n}.id = $country OR ${n}.country = $country
+          OR (${n}.country IS NULL AND NOT EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place) })
+          OR EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place)-[:PART_OF*0..2]->(:Place {id: $country}) })`
+      : '',
+    filter.topic
+      ? `(NOT ${n}.kind IN ['event', 'initiative', 'organisation'] OR ${n}.id = $topic OR EXISTS { (${n})-[:ABOUT]->(:Topic {id: $topic}) })`
+      : '',
+  ].filter(Boolean);
+  return `(${clauses.join(' AND ')})`;
 }

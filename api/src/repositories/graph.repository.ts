@@ -89,19 +89,19 @@ export class GraphRepository {
         const room = limit - nodes.size;
         const candidates = await tx.run(
           `MATCH (n:Entity)-[r]-(m:Entity)
-           WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r')} AND ${nodeAllowed('m')}
+           WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r', filter)} AND ${nodeAllowed('m', filter)}
            WITH m, count(r) AS links ORDER BY links DESC, m.name, m.id LIMIT $take
            RETURN ${NODE('m')} AS m`,
           { ...params, frontier, known: [...nodes.keys()], take: int(room + 1) },
         );
         const accepted = candidates.slice(0, Math.max(room, 0)).map((row) => toViewNode(row.m as Row));
         for (const node of accepted) nodes.set(node.id, node);
-        await this.addEdges(tx, params, frontier, [...nodes.keys()], edges);
+        await this.addEdges(tx, filter, params, frontier, [...nodes.keys()], edges);
         if (candidates.length > room) {
           truncated = true;
           const [rest] = await tx.run(
             `MATCH (n:Entity)-[r]-(m:Entity)
-             WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r')} AND ${nodeAllowed('m')}
+             WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r', filter)} AND ${nodeAllowed('m', filter)}
              RETURN count(DISTINCT m) AS nodes, count(DISTINCT r) AS edges`,
             { ...params, frontier, known: [...nodes.keys()] },
           );
@@ -115,10 +115,17 @@ export class GraphRepository {
   }
 
   /** Adds every allowed relationship between the frontier and the known nodes. */
-  private async addEdges(tx: Tx, params: Row, frontier: string[], known: string[], edges: Map<string, ViewEdge>): Promise<void> {
+  private async addEdges(
+    tx: Tx,
+    filter: GraphFilter,
+    params: Row,
+    frontier: string[],
+    known: string[],
+    edges: Map<string, ViewEdge>,
+  ): Promise<void> {
     const rows = await tx.run(
       `MATCH (n:Entity)-[r]-(m:Entity)
-       WHERE n.id IN $frontier AND m.id IN $known AND ${relationshipAllowed('r')}
+       WHERE n.id IN $frontier AND m.id IN $known AND ${relationshipAllowed('r', filter)}
        RETURN DISTINCT ${EDGE('r')} AS e`,
       { ...params, frontier, known },
     );
@@ -137,8 +144,8 @@ export class GraphRepository {
     const rows = await this.db.read(
       `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
        MATCH p = allShortestPaths((a)-[*..${Math.trunc(query.maxLength)}]-(b))
-       WHERE all(r IN relationships(p) WHERE ${relationshipAllowed('r')})
-         AND all(n IN nodes(p)[1..-1] WHERE NOT n.kind IN $avoidKinds AND ${nodeAllowed('n')})
+       WHERE all(r IN relationships(p) WHERE ${relationshipAllowed('r', query.filter)})
+         AND all(n IN nodes(p)[1..-1] WHERE NOT n.kind IN $avoidKinds AND ${nodeAllowed('n', query.filter)})
        RETURN [n IN nodes(p) | ${NODE('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges
        LIMIT $limit`,
       { ...filterParams(query.filter), from: query.from, to: query.to, avoidKinds: query.avoidKinds, limit: int(query.limit) },
@@ -165,14 +172,14 @@ export class GraphRepository {
    */
   async filteredGraph(filter: GraphFilter, limit: number): Promise<GraphView> {
     const params = { ...filterParams(filter), windowActive: Boolean(filter.window.from || filter.window.to), take: int(limit) };
-    const present = `($windowActive = false OR n:Event OR EXISTS { (n)-[w]-(:Entity) WHERE ${relationshipAllowed('w')} })`;
+    const present = `($windowActive = false OR n:Event OR EXISTS { (n)-[w]-(:Entity) WHERE ${relationshipAllowed('w', filter)} })`;
     return this.db.readTransaction(async (tx) => {
       const [counted] = await tx.run(
-        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n')} AND ${present} RETURN count(n) AS total`,
+        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present} RETURN count(n) AS total`,
         params,
       );
       const picked = await tx.run(
-        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n')} AND ${present}
+        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present}
          WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $take
          RETURN ${NODE('n')} AS n`,
         params,
@@ -180,7 +187,7 @@ export class GraphRepository {
       const nodes = picked.map((row) => toViewNode(row.n as Row));
       const ids = nodes.map((n) => n.id);
       const rows = await tx.run(
-        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${relationshipAllowed('r')}
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${relationshipAllowed('r', filter)}
          RETURN ${EDGE('r')} AS e`,
         { ...params, ids },
       );
@@ -191,7 +198,7 @@ export class GraphRepository {
       if (truncated) {
         const [all] = await tx.run(
           `MATCH (a:Entity)-[r]->(b:Entity)
-           WHERE ${relationshipAllowed('r')} AND NOT a:Source AND NOT b:Source AND ${nodeAllowed('a')} AND ${nodeAllowed('b')}
+           WHERE ${relationshipAllowed('r', filter)} AND NOT a:Source AND NOT b:Source AND ${nodeAllowed('a', filter)} AND ${nodeAllowed('b', filter)}
            RETURN count(r) AS edges`,
           params,
         );

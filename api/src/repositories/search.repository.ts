@@ -62,13 +62,14 @@ export class SearchRepository {
     const words = queryWords(q);
     if (words.length === 0) return [];
     return this.db.read<SearchHit & Record<string, unknown>>(
-      `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+      // Lucene returns the best hits first; with a kind filter it must look further down the list.
+      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
        WHERE size($kinds) = 0 OR node.kind IN $kinds
        RETURN node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
               coalesce(node.aliases, []) AS aliases, node.description AS description, score
        ORDER BY score DESC, name ASC
        LIMIT $limit`,
-      { query: luceneQuery(words), kinds, limit: int(limit) },
+      { query: luceneQuery(words), kinds, limit: int(limit), fetch: int(kinds.length ? limit * 20 : limit) },
     );
   }
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/analytics.service.js';
 import { REACH_GROUPS } from '../analytics/gaps.js';
+import type { MetricsResult, NodeMetrics } from '../analytics/metrics.js';
 import { graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import type { NodeKind } from '../domain/model.js';
 import { defineOperation, type Operation } from '../http/operation.js';
@@ -20,6 +21,23 @@ const metricsQuery = refineTime(
 
 const counted = z.array(z.object({ key: z.string().nullable(), count: z.number().int() }));
 
+type SortKey = 'degree' | 'betweenness' | 'pagerank';
+const sortedCache = new WeakMap<MetricsResult, Map<SortKey, NodeMetrics[]>>();
+
+/** The nodes of a cached result ranked by one metric, sorted once per result and key. */
+function ranked(result: MetricsResult, key: SortKey): NodeMetrics[] {
+  let byKey = sortedCache.get(result);
+  if (!byKey) sortedCache.set(result, (byKey = new Map()));
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = [...result.nodes].sort((a, b) => b[key] - a[key] || a.id.localeCompare(b.id))));
+  return list;
+}
+
+const COMMUNITIES_LISTED = 50;
+
+/** The filter `GET /api/metrics` uses without parameters. */
+export const DEFAULT_METRICS_FILTER = graphFilter({ kinds: DEFAULT_METRIC_KINDS });
+
 export function analyticsOperations(analytics: AnalyticsService, stats: StatsRepository): Operation[] {
   return [
     defineOperation({
@@ -27,13 +45,15 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       path: '/api/metrics',
       tag: 'analytics',
       summary: 'Degree, betweenness, PageRank, Louvain communities and brokers',
-      description: 'Computed off the request thread and cached until the graph changes. Betweenness is exact up to 20,000 nodes and sampled above.',
+      description:
+        'Computed off the request thread and cached until the graph changes. Betweenness is exact up to 20,000 nodes and sampled above. The largest 50 communities are listed; `communityCount` says how many there are.',
       query: metricsQuery,
       response: z.object({
         graphVersion: z.number().int(),
         totalNodes: z.number().int(),
         betweenness: z.enum(['exact', 'sampled']),
         modularity: z.number(),
+        communityCount: z.number().int(),
         communities: z.array(z.object({ id: z.number().int(), size: z.number().int(), members: z.array(z.string()) })),
         brokers: z.array(z.string()),
         nodes: z.array(
@@ -50,10 +70,17 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
         ),
       }),
       handle: async ({ query }) => {
-        const filter = graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS });
-        const { graphVersion, result } = await analytics.metrics(filter);
-        const nodes = [...result.nodes].sort((a, b) => b[query.sort] - a[query.sort] || a.id.localeCompare(b.id)).slice(0, query.limit);
-        return { graphVersion, totalNodes: result.nodes.length, betweenness: result.betweenness, modularity: result.modularity, communities: result.communities, brokers: result.brokers, nodes };
+        const { graphVersion, result } = await analytics.metrics(graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS }));
+        return {
+          graphVersion,
+          totalNodes: result.nodes.length,
+          betweenness: result.betweenness,
+          modularity: result.modularity,
+          communityCount: result.communities.length,
+          communities: result.communities.slice(0, COMMUNITIES_LISTED),
+          brokers: result.brokers,
+          nodes: ranked(result, query.sort).slice(0, query.limit),
+        };
       },
     }),
     defineOperation({
