@@ -127,6 +127,14 @@ describe('when the network is seen over time', () => {
     expect(ids(all.nodes)).toEqual(expect.arrayContaining(['regional-dialogue-2025', 'ccc']));
   });
 
+  it('then search at a date finds only what was in the network then', async () => {
+    const now = await get('/api/search?q=Cooperation%20Committee');
+    expect(ids(now.items)).toContain('ccc');
+    const then = await get('/api/search?q=Cooperation%20Committee&asOf=2024-12-31');
+    expect(ids(then.items)).not.toContain('ccc');
+    expect(ids((await get('/api/search?q=Open%20Development%20Cambodia&asOf=2022-12-31')).items)).toContain('odc');
+  });
+
   it('then the timeline counts events, links and newcomers per year', async () => {
     const timeline = await get('/api/timeline?from=2022-01-01&to=2025-12-31');
     const years = Object.fromEntries(timeline.periods.map((p: any) => [p.period, p]));

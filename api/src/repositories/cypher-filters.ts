@@ -63,3 +63,13 @@ export function nodeAllowed(n: string, filter: GraphFilter): string {
   ].filter(Boolean);
   return `(${clauses.join(' AND ')})`;
 }
+
+/**
+ * The node is part of the network inside the time window: an event held in it, or anything else
+ * with a relationship that entered the network in it. Always true without a window.
+ */
+export function presentInWindow(n: string, filter: GraphFilter): string {
+  if (!filter.window.from && !filter.window.to) return 'true';
+  return `(CASE WHEN ${n}:Event THEN ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo)
+    ELSE EXISTS { (${n})-[w]-(:Entity) WHERE w.since IS NULL OR (w.since >= $windowFrom AND w.since <= $windowTo) } END)`;
+}

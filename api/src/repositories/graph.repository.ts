@@ -8,7 +8,7 @@ import type { NodeKind } from '../domain/model.js';
 import type { GraphView, ViewEdge, ViewNode } from '../domain/views.js';
 import type { GraphDb, Row, Tx } from '../db/graph-db.js';
 import type { SourcedView } from '../export/view-export.js';
-import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
+import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 import { toSourceView } from './node.repository.js';
 
 /** A node as views carry it: every property, with id, kind and name lifted out. */
@@ -171,8 +171,8 @@ export class GraphRepository {
    * only if one of its relationships falls inside the window.
    */
   async filteredGraph(filter: GraphFilter, limit: number): Promise<GraphView> {
-    const params = { ...filterParams(filter), windowActive: Boolean(filter.window.from || filter.window.to), take: int(limit) };
-    const present = `($windowActive = false OR n:Event OR EXISTS { (n)-[w]-(:Entity) WHERE ${relationshipAllowed('w', filter)} })`;
+    const params = { ...filterParams(filter), take: int(limit) };
+    const present = presentInWindow('n', filter);
     return this.db.readTransaction(async (tx) => {
       const [counted] = await tx.run(
         `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present} RETURN count(n) AS total`,

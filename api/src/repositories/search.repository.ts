@@ -5,7 +5,9 @@
  */
 import { int } from 'neo4j-driver';
 import type { NodeKind } from '../domain/model.js';
+import type { TimeWindow } from '../domain/views.js';
 import type { GraphDb } from '../db/graph-db.js';
+import { filterParams, presentInWindow } from './cypher-filters.js';
 
 export interface SearchHit {
   id: string;
@@ -58,18 +60,21 @@ export function luceneQuery(words: string[]): string {
 export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async search(q: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
+  /** Hits for `q`, of the given kinds (all when empty), present in the time window when one is given. */
+  async search(q: string, kinds: NodeKind[], limit: number, window: TimeWindow = {}): Promise<SearchHit[]> {
     const words = queryWords(q);
     if (words.length === 0) return [];
+    const filter = { window };
+    const narrowed = kinds.length > 0 || Boolean(window.from || window.to);
     return this.db.read<SearchHit & Record<string, unknown>>(
-      // Lucene returns the best hits first; with a kind filter it must look further down the list.
+      // Lucene returns the best hits first; a kind or time filter must look further down the list.
       `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
-       WHERE size($kinds) = 0 OR node.kind IN $kinds
+       WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND ${presentInWindow('node', filter)}
        RETURN node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
               coalesce(node.aliases, []) AS aliases, node.description AS description, score
        ORDER BY score DESC, name ASC
        LIMIT $limit`,
-      { query: luceneQuery(words), kinds, limit: int(limit), fetch: int(kinds.length ? limit * 20 : limit) },
+      { ...filterParams(filter), query: luceneQuery(words), kinds, limit: int(limit), fetch: int(narrowed ? limit * 20 : limit) },
     );
   }
 }

@@ -1,19 +1,22 @@
 /** `GET /api/search`: ranked, typo-tolerant search over names, aliases, acronyms, descriptions. */
 import { z } from 'zod';
 import { nodeKindSchema } from '../domain/model.js';
-import { csvList, exportFormatQuery } from '../domain/views.js';
+import { csvList, exportFormatQuery, refineTime, timeQuery, timeWindow } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SearchRepository } from '../repositories/search.repository.js';
 import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 
-export const searchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, 'say what to search for').max(200),
-  kinds: csvList(nodeKindSchema).default([]).describe('Only these kinds (comma-separated), e.g. organisation,person.'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  ...exportFormatQuery,
-});
+export const searchQuerySchema = refineTime(
+  z.strictObject({
+    q: z.string().trim().min(1, 'say what to search for').max(200),
+    kinds: csvList(nodeKindSchema).default([]).describe('Only these kinds (comma-separated), e.g. organisation,person.'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    ...timeQuery,
+    ...exportFormatQuery,
+  }),
+);
 
 const hitSchema = z.object({
   id: z.string(),
@@ -37,7 +40,7 @@ export function searchOperations(search: SearchRepository, graph: GraphRepositor
       response: z.object({ q: z.string(), items: z.array(hitSchema) }),
       files: EXPORT_MEDIA_TYPES,
       handle: async ({ query }, res) => {
-        const items = await search.search(query.q, query.kinds, query.limit);
+        const items = await search.search(query.q, query.kinds, query.limit, timeWindow(query));
         if (query.format === 'json') return { q: query.q, items };
         sendView(res, await graph.withSources(await graph.nodesView(items.map((i) => i.id))), query.format, 'search');
         return undefined;
