@@ -102,6 +102,7 @@ export function generateNetwork(scale: Scale, seed = 2025): { nodes: GeneratedNo
     if (from !== to) relationships.push({ from, to, type, props: { key: '', sources: sources(), confidence: 'confirmed', since: date() } });
   };
   const eventCount = ids.event!.length;
+  const fundable = [...ids.initiative!, ...ids.organisation!];
   // The mix of relationship types, as shares of the total.
   const plan: [number, () => void][] = [
     [0.2, () => { const i = Math.floor(random() * people); rel(ids.person![i]!, 'WORKS_FOR', inCommunity('organisation', i % communities)); }],
@@ -111,7 +112,7 @@ export function generateNetwork(scale: Scale, seed = 2025): { nodes: GeneratedNo
     [0.05, () => { rel(pick(ids.event!), 'ABOUT', pick(ids.topic!)); }],
     [0.05, () => { rel(pick(ids.event!), 'HELD_IN', ids.place![skewed(counts.place)]!); }],
     [0.06, () => { const o = Math.floor(random() * counts.organisation); rel(ids.organisation![o]!, pick(['RUNS', 'IMPLEMENTS']), inCommunity('initiative', o % communities)); }],
-    [0.04, () => { rel(ids.organisation![skewed(counts.organisation / 10) * 97 % counts.organisation]!, 'FUNDS', pick([...ids.initiative!, ...ids.organisation!])); }],
+    [0.04, () => { rel(ids.organisation![skewed(counts.organisation / 10) * 97 % counts.organisation]!, 'FUNDS', pick(fundable)); }],
     [0.03, () => { rel(pick(ids.initiative!), 'SUPPORTS', pick(ids.organisation!)); }],
     [0.04, () => { const o = Math.floor(random() * counts.organisation); rel(ids.organisation![o]!, 'PARTNERS_WITH', inCommunity('organisation', o % communities)); }],
     [0.06, () => { const i = Math.floor(random() * people); rel(ids.person![i]!, 'PRESENTED', inCommunity('initiative', i % communities)); }],
