@@ -30,7 +30,7 @@ export interface AppOptions {
   db: GraphDb;
   logger: Logger;
   /** Timeout of console queries (ms) and how many the console answers per minute and client. */
-  console?: { timeoutMs: number; requestsPerMinute: number };
+  cypherConsole?: { timeoutMs: number; requestsPerMinute: number };
 }
 
 export interface App {
@@ -43,7 +43,7 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, console = { timeoutMs: 5_000, requestsPerMinute: 30 } }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 } }: AppOptions): App {
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analytics = new AnalyticsService(new AnalyticsRepository(db), stats);
@@ -54,7 +54,7 @@ export function buildApp({ db, logger, console = { timeoutMs: 5_000, requestsPer
     ...graphOperations(graph),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
-    ...consoleOperations(new ConsoleRepository(db, console.timeoutMs), console.requestsPerMinute),
+    ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);
 

@@ -250,7 +250,7 @@ describe('when a researcher uses the Cypher console', () => {
     const broken = await query({ query: 'MATCH (n RETURN n' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as any).errors[0].field).toBe('body.query');
-    const limited = await startTestApp(undefined, { console: { timeoutMs: 5000, requestsPerMinute: 2 } });
+    const limited = await startTestApp(undefined, { cypherConsole: { timeoutMs: 5000, requestsPerMinute: 2 } });
     try {
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push((await query({ query: 'RETURN 1 AS one' }, limited)).status);

@@ -53,7 +53,7 @@ export class AnalyticsService {
   }
 
   private async participation(): Promise<Participation[]> {
-    return (await this.stats.stats()).participation as unknown as Participation[];
+    return (await this.stats.participation()) as unknown as Participation[];
   }
 
   /** The cached value for `key` at the current graph version, computing it if needed. */

@@ -18,9 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '001-entity-ids',
     statements: [
       'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-      ...Object.values(LABEL_OF).map(
-        (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-      ),
     ],
   },
   {
@@ -38,6 +35,11 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE RANGE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.startDate)',
       'CREATE RANGE INDEX schema_migration_id IF NOT EXISTS FOR (n:SchemaMigration) ON (n.id)',
     ],
+  },
+  {
+    // Entity.id is unique across all kinds already; a second index per kind only slowed writes.
+    id: '004-one-id-constraint',
+    statements: Object.values(LABEL_OF).map((label) => `DROP CONSTRAINT ${label.toLowerCase()}_id IF EXISTS`),
   },
 ];
 

@@ -15,7 +15,7 @@ const bodySchema = z.strictObject({
 
 const refused = (message: string) => new AppError(403, 'Forbidden', message);
 
-export function consoleOperations(console: ConsoleRepository, requestsPerMinute: number): Operation[] {
+export function consoleOperations(cypherConsole: ConsoleRepository, requestsPerMinute: number): Operation[] {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: requestsPerMinute,
@@ -39,7 +39,7 @@ export function consoleOperations(console: ConsoleRepository, requestsPerMinute:
         const why = refusal(body.query);
         if (why) throw refused(why);
         try {
-          return await console.run(body.query, body.params, body.limit);
+          return await cypherConsole.run(body.query, body.params, body.limit);
         } catch (error) {
           if (error instanceof NotReadOnlyError) throw refused(error.message);
           if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Statement.')) {
