@@ -21,6 +21,7 @@ describe('building the full-text query', () => {
     expect(q).toContain('ministry~2');
     expect(q).not.toMatch(/\bof\b/);
     expect(luceneQuery(['odc'])).not.toContain('odc~');
+    expect(luceneQuery(['ministry'], false)).not.toContain('~');
   });
 
   it('searches Khmer inside longer words', () => {

@@ -43,27 +43,36 @@ export function queryWords(q: string): string[] {
   return words.filter((w) => !STOP_WORDS.has(w)).slice(0, 12);
 }
 
-/** One word as a Lucene clause: the word itself, words it starts, and close misspellings. */
-function wordClause(word: string): string {
+/** One word as a Lucene clause: the word itself, words it starts, and (when asked) close misspellings. */
+function wordClause(word: string, fuzzy: boolean): string {
   // Khmer is written without spaces, so a Khmer word can sit inside a longer indexed token.
   if (KHMER.test(word)) return `(${word}^2 OR *${word}*)`;
-  const fuzzy = word.length >= 7 ? `${word}~2` : word.length >= 4 ? `${word}~1` : '';
-  return `(${[`${word}^3`, `${word}*^2`, fuzzy].filter(Boolean).join(' OR ')})`;
+  const misspelt = !fuzzy ? '' : word.length >= 7 ? `${word}~2` : word.length >= 4 ? `${word}~1` : '';
+  return `(${[`${word}^3`, `${word}*^2`, misspelt].filter(Boolean).join(' OR ')})`;
 }
 
 /** The Lucene query for `words`: every word must match, in any of the fields. */
-export function luceneQuery(words: string[]): string {
-  const allWords = words.map(wordClause).join(' AND ');
+export function luceneQuery(words: string[], fuzzy = true): string {
+  const allWords = words.map((w) => wordClause(w, fuzzy)).join(' AND ');
   return FIELD_BOOSTS.map(([field, boost]) => `${field}:(${allWords})^${boost}`).join(' OR ');
 }
 
 export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** Hits for `q`, of the given kinds (all when empty), present in the time window when one is given. */
+  /**
+   * Hits for `q`, of the given kinds (all when empty), present in the time window when one is
+   * given. Fuzzy terms are expensive on a large index, and every word must match: so the exact
+   * and prefix query runs first, and the fuzzy one only when that finds nothing (a misspelt word).
+   */
   async search(q: string, kinds: NodeKind[], limit: number, window: TimeWindow = {}): Promise<SearchHit[]> {
     const words = queryWords(q);
     if (words.length === 0) return [];
+    const exact = await this.query(luceneQuery(words, false), kinds, limit, window);
+    return exact.length > 0 ? exact : this.query(luceneQuery(words, true), kinds, limit, window);
+  }
+
+  private query(lucene: string, kinds: NodeKind[], limit: number, window: TimeWindow): Promise<SearchHit[]> {
     const filter = { window };
     const narrowed = kinds.length > 0 || Boolean(window.from || window.to);
     return this.db.read<SearchHit & Record<string, unknown>>(
@@ -74,7 +83,7 @@ export class SearchRepository {
               coalesce(node.aliases, []) AS aliases, node.description AS description, score
        ORDER BY score DESC, name ASC
        LIMIT $limit`,
-      { ...filterParams(filter), query: luceneQuery(words), kinds, limit: int(limit), fetch: int(narrowed ? limit * 20 : limit) },
+      { ...filterParams(filter), query: lucene, kinds, limit: int(limit), fetch: int(narrowed ? limit * 20 : limit) },
     );
   }
 }
