@@ -6,7 +6,7 @@
 import { int } from 'neo4j-driver';
 import type { NodeKind } from '../domain/model.js';
 import type { GraphView, ViewEdge, ViewNode } from '../domain/views.js';
-import type { GraphDb, Row, Tx } from '../db/graph-db.js';
+import type { GraphDb, Row } from '../db/graph-db.js';
 import type { SourcedView } from '../export/view-export.js';
 import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 import { toSourceView } from './node.repository.js';
@@ -72,8 +72,8 @@ export class GraphRepository {
 
   /**
    * The ego network of `id` up to `depth` hops, at most `limit` nodes. Each hop takes the
-   * neighbours most linked to the nodes found so far first; where the cap cuts, the rest of that
-   * hop is counted (nodes and edges) and deeper hops are not read.
+   * neighbours most linked to the frontier first; where the cap cuts, the rest of that hop is
+   * counted (nodes and the edges to them) and deeper hops are not read.
    */
   async neighbourhood(id: string, depth: number, limit: number, filter: GraphFilter): Promise<GraphView | undefined> {
     const params = filterParams(filter);
@@ -86,53 +86,35 @@ export class GraphRepository {
       let frontier = [id];
       let truncated = false;
       for (let hop = 1; hop <= depth && frontier.length > 0 && !truncated; hop++) {
-        const room = limit - nodes.size;
-        const candidates = await tx.run(
+        // One query a hop: the new neighbours (most linked first, up to the room left), every
+        // edge from the frontier to them and to nodes already found, and what the cap leaves out.
+        const [row] = await tx.run(
           `MATCH (n:Entity)-[r]-(m:Entity)
-           WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r', filter)} AND ${nodeAllowed('m', filter)}
-           WITH m, count(r) AS links ORDER BY links DESC, m.name, m.id LIMIT $take
-           RETURN ${NODE('m')} AS m`,
-          { ...params, frontier, known: [...nodes.keys()], take: int(room + 1) },
+           WHERE n.id IN $frontier AND ${relationshipAllowed('r', filter)}
+           WITH m, collect(DISTINCT r) AS rs, m.id IN $known AS isKnown
+           WHERE isKnown OR ${nodeAllowed('m', filter)}
+           WITH m, rs, isKnown ORDER BY size(rs) DESC, m.name, m.id
+           WITH collect({m: m, rs: rs, isKnown: isKnown}) AS rows
+           WITH [x IN rows WHERE x.isKnown] AS known, [x IN rows WHERE NOT x.isKnown] AS fresh
+           WITH known, fresh, fresh[..$room] AS accepted
+           RETURN [x IN accepted | properties(x.m)] AS accepted,
+                  [x IN known + accepted | [r IN x.rs | ${EDGE('r')}]] AS edgeLists,
+                  size(fresh) - size(accepted) AS omittedNodes,
+                  reduce(total = 0, x IN fresh[$room..] | total + size(x.rs)) AS omittedEdges`,
+          { ...params, frontier, known: [...nodes.keys()], room: int(Math.max(limit - nodes.size, 0)) },
         );
-        const accepted = candidates.slice(0, Math.max(room, 0)).map((row) => toViewNode(row.m as Row));
+        const accepted = ((row?.accepted as Row[]) ?? []).map(toViewNode);
         for (const node of accepted) nodes.set(node.id, node);
-        await this.addEdges(tx, filter, params, frontier, [...nodes.keys()], edges);
-        if (candidates.length > room) {
+        for (const list of (row?.edgeLists as ViewEdge[][]) ?? []) for (const edge of list) edges.set(edge.id, edge);
+        if ((row?.omittedNodes as number) > 0) {
           truncated = true;
-          const [rest] = await tx.run(
-            `MATCH (n:Entity)-[r]-(m:Entity)
-             WHERE n.id IN $frontier AND NOT m.id IN $known AND ${relationshipAllowed('r', filter)} AND ${nodeAllowed('m', filter)}
-             RETURN count(DISTINCT m) AS nodes, count(DISTINCT r) AS edges`,
-            { ...params, frontier, known: [...nodes.keys()] },
-          );
-          omitted.nodes = rest?.nodes as number;
-          omitted.edges = rest?.edges as number;
+          omitted.nodes = row!.omittedNodes as number;
+          omitted.edges = row!.omittedEdges as number;
         }
         frontier = accepted.map((n) => n.id);
       }
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated, omitted };
     });
-  }
-
-  /** Adds every allowed relationship between the frontier and the known nodes. */
-  private async addEdges(
-    tx: Tx,
-    filter: GraphFilter,
-    params: Row,
-    frontier: string[],
-    known: string[],
-    edges: Map<string, ViewEdge>,
-  ): Promise<void> {
-    const rows = await tx.run(
-      `MATCH (n:Entity)-[r]-(m:Entity)
-       WHERE n.id IN $frontier AND m.id IN $known AND ${relationshipAllowed('r', filter)}
-       RETURN DISTINCT ${EDGE('r')} AS e`,
-      { ...params, frontier, known },
-    );
-    for (const row of rows) {
-      const edge = row.e as ViewEdge;
-      edges.set(edge.id, edge);
-    }
   }
 
   /**
