@@ -6,6 +6,7 @@
 import { LABEL_OF, type NodeKind } from '../api/src/domain/model.js';
 import type { GraphDb } from '../api/src/db/graph-db.js';
 import { toNeo4jDate } from '../api/src/db/plain-values.js';
+import { groupBy } from '../api/src/lib/group-by.js';
 import { generateNetwork, SCALES, type GeneratedNode, type GeneratedRelationship, type Scale } from './network-generator.js';
 import { openBenchDatabase, timed, writeResults } from './support.js';
 
@@ -18,16 +19,6 @@ function withDates(props: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function groups<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 /** Deletes the bench network in batches; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
 async function wipe(db: GraphDb): Promise<void> {
@@ -40,7 +31,7 @@ async function wipe(db: GraphDb): Promise<void> {
 }
 
 async function loadNodes(db: GraphDb, nodes: GeneratedNode[]): Promise<void> {
-  for (const [kind, list] of groups(nodes, (n) => n.kind)) {
+  for (const [kind, list] of groupBy(nodes, (n) => n.kind)) {
     for (let i = 0; i < list.length; i += BATCH) {
       // Labels come from the model's own table, never from data.
       await db.write(`UNWIND $rows AS row CREATE (n:Entity:${LABEL_OF[kind as NodeKind]}) SET n = row`, {
@@ -51,7 +42,7 @@ async function loadNodes(db: GraphDb, nodes: GeneratedNode[]): Promise<void> {
 }
 
 async function loadRelationships(db: GraphDb, relationships: GeneratedRelationship[]): Promise<void> {
-  for (const [type, list] of groups(relationships, (r) => r.type)) {
+  for (const [type, list] of groupBy(relationships, (r) => r.type)) {
     if (!/^[A-Z_]+$/.test(type)) throw new Error(`unexpected type ${type}`);
     for (let i = 0; i < list.length; i += BATCH) {
       await db.write(

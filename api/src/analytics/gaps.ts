@@ -3,6 +3,7 @@
  * or neighbours but have never worked together; who is isolated or hangs on one link; how well
  * the groups the sources care about are reached; where funders overlap.
  */
+import { pushTo } from '../lib/group-by.js';
 import type { Network, NetworkEdge, NetworkNode, Participation } from './network.js';
 
 /** Relationships that mean two organisations already work together. */
@@ -25,8 +26,8 @@ class Index {
     for (const node of network.nodes) this.byId.set(node.id, node);
     for (const edge of network.edges) {
       if (!this.byId.has(edge.from) || !this.byId.has(edge.to)) continue;
-      push(this.out, edge.from, edge);
-      push(this.in, edge.to, edge);
+      pushTo(this.out, edge.from, edge);
+      pushTo(this.in, edge.to, edge);
     }
   }
 
@@ -62,11 +63,6 @@ class Index {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // (a) Matchmaking: organisations with shared context that have never worked together

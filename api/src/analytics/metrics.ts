@@ -6,6 +6,7 @@
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { betweenness, degrees, pagerank, toCsr, type Csr } from './csr.js';
+import { groupBy } from '../lib/group-by.js';
 import type { Network } from './network.js';
 
 // The package is CommonJS with ESM-style typings: at run time the default import is the function.
@@ -98,12 +99,7 @@ export function computeMetrics(network: Network, options: MetricsOptions = DEFAU
     };
   });
 
-  const members = new Map<number, NodeMetrics[]>();
-  for (const node of nodes) {
-    const list = members.get(node.community);
-    if (list) list.push(node);
-    else members.set(node.community, [node]);
-  }
+  const members = groupBy(nodes, (node) => node.community);
   const communities = [...members.entries()]
     .map(([id, list]) => ({ id, size: list.length, members: list.sort((a, b) => b.degree - a.degree).slice(0, 10).map((m) => m.id) }))
     .sort((a, b) => b.size - a.size);

@@ -53,20 +53,20 @@ export class GraphDb {
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  async writeTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite((tx) => work(new Tx(tx)), { timeout: timeoutMs });
-    } finally {
-      await session.close();
-    }
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.transaction('WRITE', work, timeoutMs);
   }
 
   /** Runs several reads in one read transaction, so they see one state of the graph. */
-  async readTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+  readTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.transaction('READ', work, timeoutMs);
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session[mode] });
     try {
-      return await session.executeRead((tx) => work(new Tx(tx)), { timeout: timeoutMs });
+      const run = (tx: ManagedTransaction) => work(new Tx(tx));
+      return await (mode === 'READ' ? session.executeRead(run, { timeout: timeoutMs }) : session.executeWrite(run, { timeout: timeoutMs }));
     } finally {
       await session.close();
     }

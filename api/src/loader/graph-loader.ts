@@ -15,6 +15,7 @@ import {
 } from '../domain/model.js';
 import type { GraphDb, Tx } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
+import { groupBy } from '../lib/group-by.js';
 import type { Located, RowProblem } from './tabular.js';
 
 export interface GraphBatch {
@@ -109,15 +110,6 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 async function writeNodes(tx: Tx, nodes: GraphNode[]): Promise<void> {
   for (const [kind, group] of groupBy(nodes, (n) => n.kind)) {
