@@ -11,10 +11,12 @@ import { AnalyticsService } from './analytics/analytics.service.js';
 import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
+import { serveUi } from './http/serve-ui.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
 import { NodeRepository } from './repositories/node.repository.js';
+import { SavedViewRepository } from './repositories/saved-view.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { StatsRepository } from './repositories/stats.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
@@ -25,12 +27,15 @@ import { healthOperations } from './routes/health.routes.js';
 import { nodeOperations } from './routes/nodes.routes.js';
 import { searchOperations } from './routes/search.routes.js';
 import { timeOperations } from './routes/time.routes.js';
+import { savedViewOperations } from './routes/views.routes.js';
 
 export interface AppOptions {
   db: GraphDb;
   logger: Logger;
   /** Timeout of console queries (ms) and how many the console answers per minute and client. */
   cypherConsole?: { timeoutMs: number; requestsPerMinute: number };
+  /** The built explorer UI (`ui/dist`), served beside the API on the same port; none in API-only tests. */
+  uiDir?: string;
 }
 
 export interface App {
@@ -43,7 +48,7 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 } }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir }: AppOptions): App {
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analytics = new AnalyticsService(new AnalyticsRepository(db), stats);
@@ -54,6 +59,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...graphOperations(graph),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
+    ...savedViewOperations(new SavedViewRepository(db), graph),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);
@@ -71,6 +77,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   });
   router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'Spean API' }));
   app.use(router);
+  if (uiDir) app.use(serveUi(uiDir));
 
   app.use(unknownRoute);
   app.use(problemHandler);

@@ -25,6 +25,8 @@ const envSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Load the seed network at start-up when the database has no entities yet. */
   SEED_WHEN_EMPTY: flag.default(true),
+  /** The built explorer UI; empty to serve the API alone. */
+  UI_DIR: z.string().default('ui/dist'),
 });
 
 export type Env = z.infer<typeof envSchema>;

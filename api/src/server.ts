@@ -41,7 +41,7 @@ if (config.SEED_WHEN_EMPTY) {
   }
 }
 
-const { app, analytics } = buildApp({ db: database.db, logger });
+const { app, analytics } = buildApp({ db: database.db, logger, uiDir: config.UI_DIR || undefined });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
   // Compute the default metrics now, off the request thread, so the first visitor need not wait.

@@ -6,6 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { build } from 'vite';
+import { ensureChromium } from './browser.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../db/neo4j-process.js';
 import { GraphDb } from '../../api/src/db/graph-db.js';
 import { migrate } from '../../api/src/db/migrations.js';
@@ -16,24 +18,27 @@ declare module 'vitest' {
     neo4jUri: string;
     neo4jUser: string;
     neo4jPassword: string;
+    uiDir: string;
   }
 }
 
 export const TEST_HOME = '.neo4j/test';
 
+/** The production build of the UI, which the browser tests load from the app under test. */
+export const UI_DIST = 'ui/dist';
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let local: LocalNeo4j | undefined;
   let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    rmSync(TEST_HOME, { recursive: true, force: true });
-    local = await startLocalNeo4j({
-      port: Number(process.env.TEST_NEO4J_PORT ?? 7688),
-      home: TEST_HOME,
-      heapMiB: 1536,
-      pageCacheMiB: 512,
-    });
-    uri = local.uri;
-  }
+  const startingNeo4j = uri
+    ? Promise.resolve(undefined)
+    : (rmSync(TEST_HOME, { recursive: true, force: true }),
+      startLocalNeo4j({ port: Number(process.env.TEST_NEO4J_PORT ?? 7688), home: TEST_HOME, heapMiB: 1536, pageCacheMiB: 512 }));
+  // The browser tests need chromium and a fresh UI build; both are ready long before Neo4j is.
+  ensureChromium();
+  await build({ configFile: 'ui/vite.config.ts', logLevel: 'warn' });
+  local = await startingNeo4j;
+  uri ??= local!.uri;
   const user = process.env.NEO4J_USER ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? '';
   const db = new GraphDb({ uri, user, password, queryTimeoutMs: 60_000 });
@@ -46,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('neo4jUri', uri);
   project.provide('neo4jUser', user);
   project.provide('neo4jPassword', password);
+  project.provide('uiDir', UI_DIST);
   return async () => {
     await local?.stop();
   };

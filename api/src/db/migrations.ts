@@ -41,6 +41,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '004-one-id-constraint',
     statements: Object.values(LABEL_OF).map((label) => `DROP CONSTRAINT ${label.toLowerCase()}_id IF EXISTS`),
   },
+  {
+    id: '005-saved-views',
+    statements: ['CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE'],
+  },
 ];
 
 // Building indexes on a cold or large database takes longer than any request may.

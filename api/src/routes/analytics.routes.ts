@@ -5,6 +5,7 @@ import { REACH_GROUPS } from '../analytics/gaps.js';
 import type { MetricsResult, NodeMetrics } from '../analytics/metrics.js';
 import { graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import type { NodeKind } from '../domain/model.js';
+import { gapsResponseSchema, metricsResponseSchema, statsResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 
@@ -19,7 +20,6 @@ const metricsQuery = refineTime(
   }),
 );
 
-const counted = z.array(z.object({ key: z.string().nullable(), count: z.number().int() }));
 
 type SortKey = 'degree' | 'betweenness' | 'pagerank';
 const sortedCache = new WeakMap<MetricsResult, Map<SortKey, NodeMetrics[]>>();
@@ -38,6 +38,8 @@ const COMMUNITIES_LISTED = 50;
 /** The filter `GET /api/metrics` uses without parameters. */
 export const DEFAULT_METRICS_FILTER = graphFilter({ kinds: DEFAULT_METRIC_KINDS });
 
+/** A participation figure of an event or initiative (how many women, people with disabilities …). */
+
 export function analyticsOperations(analytics: AnalyticsService, stats: StatsRepository): Operation[] {
   return [
     defineOperation({
@@ -48,27 +50,7 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       description:
         'Computed off the request thread and cached until the graph changes. Betweenness is exact up to 20,000 nodes and sampled above. The largest 50 communities are listed; `communityCount` says how many there are.',
       query: metricsQuery,
-      response: z.object({
-        graphVersion: z.number().int(),
-        totalNodes: z.number().int(),
-        betweenness: z.enum(['exact', 'sampled']),
-        modularity: z.number(),
-        communityCount: z.number().int(),
-        communities: z.array(z.object({ id: z.number().int(), size: z.number().int(), members: z.array(z.string()) })),
-        brokers: z.array(z.string()),
-        nodes: z.array(
-          z.object({
-            id: z.string(),
-            name: z.string(),
-            kind: z.string(),
-            degree: z.number().int(),
-            betweenness: z.number(),
-            pagerank: z.number(),
-            community: z.number().int(),
-            bridges: z.number().int(),
-          }),
-        ),
-      }),
+      response: metricsResponseSchema,
       handle: async ({ query }) => {
         const { graphVersion, result } = await analytics.metrics(graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS }));
         return {
@@ -90,20 +72,7 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       summary: 'Collaboration gaps: matchmaking pairs, fragile actors, group reach, funder overlap',
       description: `Pairs of organisations that share events, topics, funders or neighbours but never partnered, co-organised or funded one another, each with the shared context; actors with no or one link; how the groups ${REACH_GROUPS.map((g) => g.label).join(', ')} are reached; which funders support the same actors and how far each reaches.`,
       query: refineTime(z.strictObject({ ...graphFilterQuery, limit: z.coerce.number().int().min(1).max(1000).default(50) })),
-      response: z.object({
-        graphVersion: z.number().int(),
-        pairs: z.array(
-          z.object({
-            a: z.string(),
-            b: z.string(),
-            score: z.number(),
-            shared: z.object({ events: z.array(z.string()), topics: z.array(z.string()), funders: z.array(z.string()), neighbours: z.array(z.string()) }),
-          }),
-        ),
-        fragile: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), links: z.number().int(), via: z.string().optional() })),
-        reach: z.array(z.record(z.string(), z.unknown())),
-        funders: z.object({ reach: z.array(z.record(z.string(), z.unknown())), overlaps: z.array(z.record(z.string(), z.unknown())) }),
-      }),
+      response: gapsResponseSchema,
       handle: async ({ query }) => {
         // Gaps are about actors, events and initiatives; topics are context they read directly.
         const { graphVersion, result } = await analytics.gaps(graphFilter(query), query.limit);
@@ -115,15 +84,7 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       path: '/api/stats',
       tag: 'analytics',
       summary: 'Dashboard figures: counts by kind, country and year; participation figures of events',
-      response: z.object({
-        byKind: counted,
-        organisationsByKind: counted,
-        organisationsByCountry: counted,
-        eventsByYear: counted,
-        relationshipsByYear: counted,
-        relationshipsByType: counted,
-        participation: z.array(z.record(z.string(), z.unknown())),
-      }),
+      response: statsResponseSchema,
       handle: async () => stats.stats(),
     }),
   ];

@@ -4,6 +4,7 @@ import { idSchema, nodeKindSchema, type RelationshipType } from '../domain/model
 import { describePath } from '../domain/path-sentences.js';
 import { csvList, exportFormatQuery, graphFilter, graphFilterQuery, sourcedViewSchema, refineTime } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
+import { pathsResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
@@ -32,7 +33,6 @@ const graphQuery = refineTime(
   }),
 );
 
-const pathSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), sentence: z.string() });
 
 export function graphOperations(graph: GraphRepository): Operation[] {
   const paths = defineOperation({
@@ -41,7 +41,7 @@ export function graphOperations(graph: GraphRepository): Operation[] {
     tag: 'explore',
     summary: 'All shortest paths between two entities, each told as sentences',
     query: pathsQuery,
-    response: sourcedViewSchema.extend({ paths: z.array(pathSchema) }),
+    response: pathsResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
     handle: async ({ query }, res) => {

@@ -1,7 +1,8 @@
 /** One node with its relationships and sources, its neighbourhood, and paged lists of each kind. */
 import { z } from 'zod';
-import { COLLECTION_OF, idSchema, NODE_KINDS, nodeKindSchema } from '../domain/model.js';
-import { exportFormatQuery, graphFilter, graphFilterQuery, sourcedViewSchema, sourceViewSchema, refineTime } from '../domain/views.js';
+import { COLLECTION_OF, idSchema, NODE_KINDS } from '../domain/model.js';
+import { neighbourhoodResponseSchema, nodeDetailSchema } from '../domain/responses.js';
+import { exportFormatQuery, graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
@@ -29,18 +30,6 @@ const neighbourhoodQuery = refineTime(
   }),
 );
 
-const nodeDetailSchema = z.object({
-  node: z.record(z.string(), z.unknown()),
-  relationships: z.array(
-    z.object({
-      type: z.string(),
-      direction: z.enum(['out', 'in']),
-      other: z.object({ id: z.string(), kind: nodeKindSchema, name: z.string() }),
-      properties: z.record(z.string(), z.unknown()),
-    }),
-  ),
-  sources: z.array(sourceViewSchema),
-});
 
 export const EXPORT_MEDIA_TYPES = ['application/graphml+xml', 'application/gexf+xml', 'text/csv'];
 
@@ -68,7 +57,7 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     description: 'Never cut silently: when the cap is reached `truncated` is true and `omitted` counts what was left out.',
     params: idParams,
     query: neighbourhoodQuery,
-    response: sourcedViewSchema.extend({ center: z.string() }),
+    response: neighbourhoodResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
     handle: async ({ params, query }, res) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { nodeKindSchema } from '../domain/model.js';
 import { csvList, exportFormatQuery, refineTime, timeQuery, timeWindow } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
+import { searchResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SearchRepository } from '../repositories/search.repository.js';
@@ -18,15 +19,6 @@ export const searchQuerySchema = refineTime(
   }),
 );
 
-const hitSchema = z.object({
-  id: z.string(),
-  kind: nodeKindSchema,
-  name: z.string(),
-  acronym: z.string().nullable(),
-  aliases: z.array(z.string()),
-  description: z.string().nullable(),
-  score: z.number(),
-});
 
 export function searchOperations(search: SearchRepository, graph: GraphRepository): Operation[] {
   return [
@@ -37,7 +29,7 @@ export function searchOperations(search: SearchRepository, graph: GraphRepositor
       summary: 'Search names, aliases, acronyms and descriptions',
       description: 'Ranked; tolerates typos; ignores diacritics; finds Khmer words inside longer Khmer names. With `format` other than json, the hits and the relationships among them as a file.',
       query: searchQuerySchema,
-      response: z.object({ q: z.string(), items: z.array(hitSchema) }),
+      response: searchResponseSchema,
       files: EXPORT_MEDIA_TYPES,
       handle: async ({ query }, res) => {
         const items = await search.search(query.q, query.kinds, query.limit, timeWindow(query));

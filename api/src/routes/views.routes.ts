@@ -1,0 +1,45 @@
+/** Saved views: keep what is on screen under a stable, shareable id, and reopen it. */
+import { z } from 'zod';
+import { savedViewIdSchema, savedViewInputSchema } from '../domain/saved-view.js';
+import { openedViewSchema, savedViewSchema } from '../domain/responses.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { notFound } from '../http/problem.js';
+import type { GraphRepository } from '../repositories/graph.repository.js';
+import type { SavedViewRepository } from '../repositories/saved-view.repository.js';
+
+
+export function savedViewOperations(views: SavedViewRepository, graph: GraphRepository): Operation[] {
+  return [
+    defineOperation({
+      method: 'post',
+      path: '/api/views',
+      tag: 'views',
+      summary: 'Save the view on screen (nodes, positions, viewport, filters) under a new id',
+      body: savedViewInputSchema,
+      response: savedViewSchema,
+      handle: async ({ body }, res) => {
+        const saved = await views.create(body);
+        res.status(201).location(`/api/views/${saved.id}`);
+        return saved;
+      },
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/views/:id',
+      tag: 'views',
+      summary: 'A saved view with the current data of the nodes and edges it shows',
+      description: 'Nodes deleted since the view was saved are left out; the positions and viewport are as saved.',
+      params: z.strictObject({ id: savedViewIdSchema }),
+      response: openedViewSchema,
+      problems: [404],
+      handle: async ({ params }) => {
+        const view = await views.get(params.id);
+        if (!view) throw notFound(`The saved view "${params.id}"`);
+        const current = await graph.nodesView(view.nodes);
+        const shown = new Set(view.edges);
+        const edges = current.edges.filter((e) => shown.has(e.id));
+        return { ...view, graph: await graph.withSources({ ...current, edges }) };
+      },
+    }),
+  ];
+}

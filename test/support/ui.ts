@@ -1,0 +1,47 @@
+/**
+ * Browser tests against the real app: the production UI build served by the app under test, on
+ * loopback, with the seeded Neo4j behind it, in Debian's chromium.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** Opens a page of the explorer and waits until the graph is on screen. */
+export async function openExplorer(browser: Browser, url: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(url);
+  await waitForGraph(page);
+  return page;
+}
+
+export async function waitForGraph(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('spean:graph-rendered').length > 0, null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');
+}
+
+/** Ids and positions of the nodes drawn on the canvas (visible ones only). */
+export function canvasNodes(page: Page): Promise<{ id: string; x: number; y: number }[]> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { speanCy: import('cytoscape').Core }).speanCy;
+    return cy.nodes(':visible').map((n) => ({ id: n.id(), ...n.position() }));
+  });
+}
+
+/** Runs axe-core on the page and fails on any serious or critical WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, context: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  expect(violations, `axe on ${context}`).toEqual([]);
+}

@@ -1,0 +1,130 @@
+/** The UI's graph code (ui/src/lib/graph): plain TypeScript, tested without a browser. */
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import type { ViewEdge, ViewNode } from '../../api/src/domain/views.js';
+import { toElements, visibleGraph, GROUP_PREFIX } from '../../ui/src/lib/graph/elements.js';
+import { collapse, hide, History, pin, stateOf, withView, type ExplorationState } from '../../ui/src/lib/graph/exploration.js';
+import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
+import { currentPositions, highlight, placeNodes, syncElements } from '../../ui/src/lib/graph/sync.js';
+import { graphStyle } from '../../ui/src/lib/graph/style.js';
+import { KIND_LOOK } from '../../ui/src/lib/graph/encoding.js';
+
+const node = (id: string, kind: ViewNode['kind'] = 'organisation'): ViewNode => ({ id, kind, name: id.toUpperCase(), properties: {} });
+const edge = (from: string, to: string, type = 'PARTNERS_WITH', confidence?: string): ViewEdge =>
+  ({ id: `${from}|${type}|${to}|`, from, to, type, properties: confidence ? { confidence } : {} }) as ViewEdge;
+
+/** A hub with four leaves, and a chain hub–a–b. */
+const star = () =>
+  stateOf({
+    nodes: [node('hub'), node('l1', 'person'), node('l2', 'person'), node('l3', 'person'), node('l4', 'event'), node('a'), node('b')],
+    edges: [edge('hub', 'l1'), edge('hub', 'l2'), edge('hub', 'l3'), edge('hub', 'l4'), edge('hub', 'a'), edge('a', 'b', 'FUNDS', 'inferred')],
+  });
+const draw = (state: ExplorationState, size: 'none' | 'degree' = 'degree') => toElements(state, { size, colour: 'kind', groupLabel: (n) => `${n} more` });
+
+describe('elements', () => {
+  it('draws every node by kind (colour and shape) and sizes by degree on screen', () => {
+    const elements = draw(star());
+    const hub = elements.find((e) => e.data.id === 'hub')!;
+    const leaf = elements.find((e) => e.data.id === 'l1')!;
+    expect(hub.data).toMatchObject({ colour: KIND_LOOK.organisation.colour, shape: 'round-rectangle', label: 'HUB' });
+    expect(leaf.data).toMatchObject({ colour: KIND_LOOK.person.colour, shape: 'ellipse' });
+    expect(hub.data.size).toBeGreaterThan(leaf.data.size);
+    expect(elements.find((e) => e.data.id === 'a|FUNDS|b|')).toMatchObject({ classes: 'inferred', data: { source: 'a', target: 'b' } });
+  });
+
+  it('leaves hidden nodes and their edges out', () => {
+    const shown = visibleGraph(hide(star(), ['a']));
+    expect(shown.nodes.map((n) => n.id)).not.toContain('a');
+    expect(shown.edges.some((e) => e.from === 'a' || e.to === 'a')).toBe(false);
+  });
+
+  it("folds a collapsed hub's leaves (not pinned ones, not ones with other links) into one group node", () => {
+    const state = pin(collapse(star(), 'hub', true), 'l4', true);
+    const shown = visibleGraph(state);
+    expect(shown.groups.get(`${GROUP_PREFIX}hub`)).toEqual({ hub: 'hub', members: ['l1', 'l2', 'l3'] });
+    expect(shown.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'hub', 'l4']);
+    const group = draw(state).find((e) => e.data.id === `${GROUP_PREFIX}hub`)!;
+    expect(group.data.label).toBe('3 more');
+    expect(draw(collapse(state, 'hub', false)).some((e) => e.data.id === `${GROUP_PREFIX}hub`)).toBe(false);
+  });
+});
+
+describe('exploration history', () => {
+  it('undoes and redoes steps, and a new step drops the redo branch', () => {
+    const history = new History(star());
+    history.push(hide(history.current, ['a']));
+    history.push(withView(history.current, { nodes: [node('c')], edges: [edge('b', 'c')] }));
+    expect(history.current.nodes.has('c')).toBe(true);
+    expect(history.undo().nodes.has('c')).toBe(false);
+    expect(history.undo().hidden.has('a')).toBe(false);
+    expect(history.canUndo).toBe(false);
+    expect(history.redo().hidden.has('a')).toBe(true);
+    history.push(pin(history.current, 'b', true));
+    expect(history.canRedo).toBe(false);
+  });
+
+  it('shows a hidden node again when a view brings it', () => {
+    const state = withView(hide(star(), ['a']), { nodes: [node('a')], edges: [] });
+    expect(state.hidden.has('a')).toBe(false);
+  });
+});
+
+describe('layout', () => {
+  const input = () => {
+    const s = star();
+    return {
+      nodes: [...s.nodes.keys()].map((id) => ({ id, size: 24 })),
+      edges: [...s.edges.values()].map((e) => ({ source: e.from, target: e.to })),
+    };
+  };
+
+  it('places every node apart, deterministically', () => {
+    const first = computePositions({ ...input(), fixed: {} });
+    const again = computePositions({ ...input(), fixed: {} });
+    expect(Object.keys(first).sort()).toEqual(['a', 'b', 'hub', 'l1', 'l2', 'l3', 'l4']);
+    expect(again).toEqual(first);
+    const points = Object.values(first);
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++) expect(Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y)).toBeGreaterThan(20);
+  });
+
+  it('keeps fixed nodes where they are and puts a new node near its neighbour', () => {
+    const placed = computePositions({ ...input(), fixed: {} });
+    const grown = computePositions({
+      nodes: [...input().nodes, { id: 'new', size: 24 }],
+      edges: [...input().edges, { source: 'new', target: 'b' }],
+      fixed: placed,
+    });
+    for (const [id, p] of Object.entries(placed)) expect(grown[id]).toEqual(p);
+    const distance = (p: string, q: string) => Math.hypot(grown[p]!.x - grown[q]!.x, grown[p]!.y - grown[q]!.y);
+    expect(distance('new', 'b')).toBeLessThan(Math.max(...['hub', 'l1', 'l2', 'l3'].map((id) => distance('new', id))));
+  });
+});
+
+describe('sync with a Cytoscape instance (headless)', () => {
+  it('adds, updates and removes elements; new nodes wait hidden for a position', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    const first = syncElements(cy, draw(star()), { hub: { x: 1, y: 2 } });
+    expect(cy.nodes().length).toBe(7);
+    expect(first.pending.sort()).toEqual(['a', 'b', 'l1', 'l2', 'l3', 'l4']);
+    expect(cy.$id('hub').position()).toEqual({ x: 1, y: 2 });
+    expect(cy.$id('a').hasClass('pending')).toBe(true);
+
+    placeNodes(cy, { a: { x: 5, y: 6 } });
+    expect(cy.$('.pending').length).toBe(0);
+    expect(cy.$id('a').position()).toEqual({ x: 5, y: 6 });
+
+    const second = syncElements(cy, draw(hide(star(), ['b']), 'none'), {});
+    expect(second.removed).toBe(2); // b and its edge
+    expect(cy.$id('b').empty()).toBe(true);
+    expect(cy.$id('hub').data('size')).toBe(cy.$id('l1').data('size'));
+    expect(currentPositions(cy).a).toEqual({ x: 5, y: 6 });
+
+    highlight(cy, new Set(['hub', 'a', 'hub|PARTNERS_WITH|a|']));
+    expect(cy.$('.on-path').map((e) => e.id()).sort()).toEqual(['a', 'hub', 'hub|PARTNERS_WITH|a|']);
+    expect(cy.$id('l1').hasClass('faded')).toBe(true);
+    highlight(cy, new Set());
+    expect(cy.$('.faded').length).toBe(0);
+    cy.destroy();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The explorer API, typed by the API's own response schemas (type-only imports: nothing of the
+ * server is bundled). Every failure becomes an ApiError the UI can show: a problem+json answer
+ * keeps its title and field errors; no answer at all means the API is down.
+ */
+import type {
+  GapsResponse,
+  MetricsResponse,
+  NeighbourhoodResponse,
+  NodeDetail,
+  OpenedView,
+  PathsResponse,
+  SearchResponse,
+  SourcedGraphView,
+  StatsResponse,
+} from '../../../api/src/domain/responses.js';
+import type { SavedViewInput } from '../../../api/src/domain/saved-view.js';
+import type { Filters } from './url-state.js';
+
+export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
+export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
+export type SearchHit = SearchResponse['items'][number];
+export type NodeMetrics = MetricsResponse['nodes'][number];
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the API did not answer at all. */
+    readonly status: number,
+    readonly fields: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The API or its database is down, as opposed to a bad request: worth a retry. */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** The query string of a filter set, as every graph-shaped endpoint reads it. */
+export function filterQuery(filters: Filters): Query {
+  return {
+    kinds: filters.kinds.join(',') || undefined,
+    relTypes: filters.relTypes.join(',') || undefined,
+    country: filters.country,
+    topic: filters.topic,
+    asOf: filters.asOf,
+  };
+}
+
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(path: string, query: Query = {}, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, query), { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch {
+    throw new ApiError('The Spean API does not answer.', 0);
+  }
+  if (res.ok) return (await res.json()) as T;
+  const problem = await res.json().catch(() => ({}) as Record<string, unknown>);
+  throw new ApiError(String(problem.detail ?? problem.title ?? res.statusText), res.status, (problem.errors as ApiError['fields']) ?? []);
+}
+
+export const api = {
+  search: (q: string, limit = 8) => request<SearchResponse>('/api/search', { q, limit }),
+  node: (id: string) => request<NodeDetail>(`/api/nodes/${encodeURIComponent(id)}`),
+  neighbourhood: (id: string, filters: Filters, limit: number) =>
+    request<NeighbourhoodResponse>(`/api/nodes/${encodeURIComponent(id)}/neighbourhood`, { ...filterQuery(filters), limit }),
+  graph: (filters: Filters, limit = 2_000) => request<SourcedGraphView>('/api/graph', { ...filterQuery(filters), limit }),
+  paths: (from: string, to: string, filters: Filters) => request<PathsResponse>('/api/paths', { from, to, ...filterQuery(filters) }),
+  metrics: (filters: Filters) => request<MetricsResponse>('/api/metrics', { ...filterQuery({ ...filters, kinds: [] }), limit: 5_000 }),
+  gaps: (filters: Filters) => request<GapsResponse>('/api/gaps', { ...filterQuery({ ...filters, kinds: [] }), limit: 100 }),
+  stats: () => request<StatsResponse>('/api/stats'),
+  list: (collection: 'places' | 'topics') =>
+    request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
+  saveView: (view: SavedViewInput) =>
+    request<OpenedView>('/api/views', {}, { method: 'POST', body: JSON.stringify(view), headers: { 'content-type': 'application/json' } }),
+  openView: (id: string) => request<OpenedView>(`/api/views/${encodeURIComponent(id)}`),
+};
+
+/** A download link for the current view's data in one of the API's export formats. */
+export function exportUrl(path: string, filters: Filters, format: string, extra: Query = {}): string {
+  return apiUrl(path, { ...filterQuery(filters), ...extra, format });
+}

@@ -1,0 +1,197 @@
+/**
+ * The explorer's state and the actions people take, shared by every component. Data comes from
+ * the API; what is on the canvas is an exploration history (undo/redo); what can be shared lives
+ * in `url` and is mirrored into the address bar by App.svelte.
+ */
+import { api, ApiError, type NodeDetail, type NodeMetrics, type PathsResponse } from './api.js';
+import { collapse, EMPTY_STATE, hide, History, pin, showAll, stateOf, withView, type ExplorationState } from './graph/exploration.js';
+import type { Positions } from './graph/layout-core.js';
+import { MESSAGES } from './i18n.js';
+import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
+
+export type Status = 'loading' | 'ready' | 'error';
+
+/** How many neighbours one expansion adds before offering "show N more". */
+export const EXPAND_STEP = 25;
+
+export interface More {
+  id: string;
+  limit: number;
+  omitted: number;
+}
+
+export class Explorer {
+  url = $state<UrlState>(parseState(location.search));
+  graph = $state.raw<ExplorationState>(EMPTY_STATE);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  status = $state<Status>('loading');
+  error = $state.raw<ApiError | null>(null);
+  detail = $state.raw<NodeDetail | null>(null);
+  metrics = $state.raw<ReadonlyMap<string, NodeMetrics> | undefined>(undefined);
+  path = $state.raw<PathsResponse | null>(null);
+  more = $state.raw<More | null>(null);
+  breadcrumbs = $state<{ id: string; name: string }[]>([]);
+  /** Positions to restore (a saved view), handed to the canvas once. */
+  savedPositions = $state.raw<{ positions: Positions; viewport: { zoom: number; pan: { x: number; y: number } } } | null>(null);
+
+  private history = new History<ExplorationState>(EMPTY_STATE);
+  private loadedFilters: Filters | null = null;
+  private lastAttempt: (() => Promise<void>) | null = null;
+
+  get t() {
+    return MESSAGES[this.url.lang];
+  }
+  get readOnly(): boolean {
+    return this.url.embed;
+  }
+
+  /** Runs an API action with loading and error state; a failure can be retried as it was. */
+  private async attempt(action: () => Promise<void>): Promise<void> {
+    this.lastAttempt = action;
+    this.status = 'loading';
+    try {
+      await action();
+      this.error = null;
+      this.status = 'ready';
+    } catch (error) {
+      this.error = error instanceof ApiError ? error : new ApiError(String(error), 500);
+      this.status = 'error';
+    }
+  }
+
+  retry(): Promise<void> {
+    return this.attempt(this.lastAttempt ?? (() => this.start()));
+  }
+
+  private step(next: ExplorationState): void {
+    this.graph = this.history.push(next);
+    this.syncHistory();
+  }
+  private syncHistory(): void {
+    this.canUndo = this.history.canUndo;
+    this.canRedo = this.history.canRedo;
+  }
+
+  /** First load: a saved view, or the network under the URL's filters; then the URL's selection and path. */
+  start(): Promise<void> {
+    return this.attempt(async () => {
+      if (this.url.view) await this.openSaved(this.url.view);
+      else await this.loadNetwork();
+      if (this.url.node) await this.loadDetail(this.url.node);
+      if (this.url.from && this.url.to) await this.loadPath(this.url.from, this.url.to);
+    });
+  }
+
+  private async loadNetwork(): Promise<void> {
+    const filters = $state.snapshot(this.url.filters);
+    const view = await api.graph(filters);
+    this.loadedFilters = filters;
+    this.more = null;
+    this.step(stateOf(view));
+  }
+
+  private async openSaved(id: string): Promise<void> {
+    const saved = await api.openView(id);
+    const { filters, ...rest } = parseState(saved.state);
+    this.url = { ...this.url, ...rest, filters, view: id, embed: this.url.embed, lang: this.url.lang };
+    this.loadedFilters = filters;
+    this.savedPositions = { positions: saved.positions, viewport: saved.viewport };
+    this.step(stateOf(saved.graph, { hidden: new Set(saved.hidden), pinned: new Set(saved.pinned), collapsed: new Set(saved.collapsed) }));
+  }
+
+  setFilters(filters: Filters): Promise<void> {
+    this.url.filters = filters;
+    if (this.loadedFilters && sameFilters(filters, this.loadedFilters)) return Promise.resolve();
+    return this.attempt(() => this.loadNetwork());
+  }
+
+  setTab(tab: Tab): void {
+    this.url.tab = tab;
+  }
+
+  private async loadDetail(id: string): Promise<void> {
+    const detail = await api.node(id);
+    this.detail = detail;
+    const name = String(detail.node.name ?? id);
+    this.breadcrumbs = [...this.breadcrumbs.filter((b) => b.id !== id), { id, name }].slice(-8);
+  }
+
+  select(id: string | undefined): Promise<void> {
+    this.url.node = id;
+    if (!id) {
+      this.detail = null;
+      return Promise.resolve();
+    }
+    return this.attempt(async () => {
+      await this.loadDetail(id);
+      // A node chosen from search or a table may not be on the canvas yet: bring it with its neighbours.
+      if (!this.graph.nodes.has(id) || this.graph.hidden.has(id)) await this.expandNow(id, EXPAND_STEP);
+    });
+  }
+
+  private async expandNow(id: string, limit: number): Promise<void> {
+    const view = await api.neighbourhood(id, $state.snapshot(this.url.filters), limit);
+    this.more = view.truncated ? { id, limit, omitted: view.omitted.nodes } : null;
+    this.step(withView(this.graph, view));
+  }
+
+  expand(id: string, limit = EXPAND_STEP): Promise<void> {
+    return this.attempt(() => this.expandNow(id, limit));
+  }
+
+  showMore(): Promise<void> {
+    const more = this.more;
+    if (!more) return Promise.resolve();
+    return this.expand(more.id, more.limit + EXPAND_STEP * 4);
+  }
+
+  hide(ids: string[]): void {
+    this.step(hide(this.graph, ids));
+    if (this.url.node && ids.includes(this.url.node)) void this.select(undefined);
+  }
+  showHidden(): void {
+    this.step(showAll(this.graph));
+  }
+  pin(id: string, on: boolean): void {
+    this.step(pin(this.graph, id, on));
+  }
+  collapse(hub: string, on: boolean): void {
+    this.step(collapse(this.graph, hub, on));
+  }
+  undo(): void {
+    this.graph = this.history.undo();
+    this.syncHistory();
+  }
+  redo(): void {
+    this.graph = this.history.redo();
+    this.syncHistory();
+  }
+
+  private async loadPath(from: string, to: string): Promise<void> {
+    const found = await api.paths(from, to, $state.snapshot(this.url.filters));
+    this.path = found;
+    if (found.nodes.length) this.step(withView(this.graph, found));
+  }
+
+  findPath(from: string, to: string): Promise<void> {
+    this.url.from = from;
+    this.url.to = to;
+    return this.attempt(() => this.loadPath(from, to));
+  }
+
+  clearPath(): void {
+    this.path = null;
+    this.url.from = undefined;
+    this.url.to = undefined;
+  }
+
+  /** Metrics for sizing and colouring by community, fetched once per filter set. */
+  loadMetrics(): Promise<void> {
+    if (this.metrics) return Promise.resolve();
+    return this.attempt(async () => {
+      const result = await api.metrics($state.snapshot(this.url.filters));
+      this.metrics = new Map(result.nodes.map((n) => [n.id, n]));
+    });
+  }
+}

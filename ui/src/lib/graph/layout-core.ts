@@ -1,0 +1,85 @@
+/**
+ * Force-directed positions: ForceAtlas2 (Gephi's layout, graphology's implementation; Barnes–Hut
+ * above a few hundred nodes), then noverlap so that small views have no overlapping nodes. Pure
+ * and synchronous, so it runs in a worker in the browser and directly in unit tests.
+ *
+ * Nodes that already have a position keep it (`fixed`); new nodes start beside a placed neighbour,
+ * so expanding a node grows the picture instead of reshuffling it.
+ */
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
+import { EDGE_LENGTH, startPositions, type LayoutInput, type Positions } from './layout-start.js';
+
+// CommonJS packages with ESM-style typings: at run time the default import is the function itself.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
+
+interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  fixed: boolean;
+}
+
+export type { LayoutInput, Point, Positions } from './layout-start.js';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Iterations: enough for small views to settle, few enough for large ones to finish in seconds. */
+function iterationsFor(nodes: number): number {
+  if (nodes <= 500) return 300;
+  if (nodes <= 5_000) return 150;
+  return 60;
+}
+
+/**
+ * When most nodes are kept, only the new ones and the kept nodes they link to take part: an
+ * expansion costs what it adds, not what is already on screen.
+ */
+function localNodes(input: LayoutInput): Set<string> {
+  const local = new Set(input.nodes.filter((n) => !input.fixed[n.id]).map((n) => n.id));
+  for (const e of input.edges) {
+    if (local.has(e.source) && !local.has(e.target)) local.add(e.target);
+    else if (local.has(e.target) && !local.has(e.source)) local.add(e.source);
+  }
+  return local;
+}
+
+export function computePositions(input: LayoutInput): Positions {
+  const start = startPositions(input);
+  if (input.quality === 'draft') return start;
+  const fixedCount = input.nodes.filter((n) => input.fixed[n.id]).length;
+  if (fixedCount === input.nodes.length) return start;
+
+  const graph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
+  const moving = fixedCount ? localNodes(input) : undefined;
+  for (const n of input.nodes) {
+    if (moving && !moving.has(n.id)) continue;
+    graph.addNode(n.id, { ...start[n.id]!, size: n.size / 2, fixed: Boolean(input.fixed[n.id]) });
+  }
+  for (const e of input.edges) if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target)) graph.mergeEdge(e.source, e.target);
+
+  const count = graph.order;
+  // Strong repulsion spreads the dense middle of a small network over the canvas, where labels can be read.
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: count > 300, scalingRatio: 10, gravity: 1 };
+  forceAtlas2.assign(graph, { iterations: iterationsFor(count), settings });
+
+  // ForceAtlas2 has its own scale: bring linked nodes to a readable distance, unless nodes are kept.
+  if (!fixedCount && graph.size) {
+    const lengths: number[] = [];
+    graph.forEachEdge((_e, _a, s, t, sa, ta) => lengths.push(Math.hypot(sa.x - ta.x, sa.y - ta.y)));
+    const scale = EDGE_LENGTH / (median(lengths) || EDGE_LENGTH);
+    graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: a.x * scale, y: a.y * scale }));
+  }
+  if (count <= 2_000) noverlap.assign(graph, { maxIterations: 60, settings: { margin: 6, ratio: 1.1 } });
+
+  const positions: Positions = { ...start };
+  graph.forEachNode((id, a) => {
+    positions[id] = input.fixed[id] ?? { x: Math.round(a.x * 10) / 10, y: Math.round(a.y * 10) / 10 };
+  });
+  return positions;
+}

@@ -1,0 +1,64 @@
+/** The Cytoscape stylesheet: every visual decision reads element data set by elements.ts. */
+import type { StylesheetJson } from 'cytoscape';
+
+/** Cytoscape's style parser takes font names unquoted. */
+export const FONT_FAMILY = 'Noto Sans Khmer, system-ui, sans-serif';
+
+/** `large` views draw edges the cheapest way (no arrows): thousands of them must pan smoothly. */
+export function graphStyle(large = false): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(colour)',
+        shape: 'data(shape)' as never,
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        // Hubs get larger labels, so that they can be read before the zoom reaches the rest.
+        'font-size': 'mapData(size, 18, 64, 10, 18)',
+        color: '#1a1a1a',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        // A light halo keeps labels readable over edges.
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        // Labels only where they can be read; zoom in to see more.
+        'min-zoomed-font-size': 8,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    { selector: 'node.pending', style: { display: 'none' } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
+    { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
+    { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': '#9aa4ae',
+        'target-arrow-color': '#9aa4ae',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': large ? 'haystack' : 'straight',
+        opacity: 0.8,
+      },
+    },
+    { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.reported', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.group-edge', style: { 'line-style': 'dashed', 'line-color': '#5F6B7A' } },
+    // Selection and path highlighting: thicker, darker, and everything else fades.
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#b3261e', 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#b3261e', 'z-index': 10 } },
+    {
+      selector: 'edge.on-path',
+      style: { width: 4, 'line-color': '#b3261e', 'target-arrow-color': '#b3261e', 'curve-style': 'bezier', opacity: 1, 'z-index': 10 },
+    },
+    { selector: 'edge:selected', style: { width: 3, 'line-color': '#b3261e', 'curve-style': 'bezier' } },
+  ];
+}

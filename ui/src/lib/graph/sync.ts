@@ -1,0 +1,78 @@
+/**
+ * Brings a Cytoscape instance in line with a list of element definitions: removes what is gone,
+ * updates what changed, adds what is new. Nodes without a known position are added hidden
+ * (class `pending`) until the layout worker has placed them, so nothing flashes at the origin.
+ */
+import type { Core, ElementDefinition } from 'cytoscape';
+import type { Positions } from './layout-core.js';
+
+export interface SyncResult {
+  added: number;
+  removed: number;
+  /** New nodes that need a position. */
+  pending: string[];
+}
+
+export function syncElements(cy: Core, elements: ElementDefinition[], positions: Positions): SyncResult {
+  const wanted = new Set(elements.map((e) => e.data.id!));
+  const result: SyncResult = { added: 0, removed: 0, pending: [] };
+  cy.batch(() => {
+    const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
+    result.removed = gone.length;
+    cy.remove(gone);
+    const toAdd: ElementDefinition[] = [];
+    for (const def of elements) {
+      const existing = cy.getElementById(def.data.id!);
+      if (existing.nonempty()) {
+        existing.data(def.data);
+        existing.classes(def.classes ?? '');
+        continue;
+      }
+      if (def.group === 'nodes') {
+        const at = positions[def.data.id!];
+        if (at) toAdd.push({ ...def, position: { ...at } });
+        else {
+          result.pending.push(def.data.id!);
+          toAdd.push({ ...def, classes: `${def.classes ?? ''} pending`, position: { x: 0, y: 0 } });
+        }
+      } else toAdd.push(def);
+    }
+    result.added = toAdd.length;
+    // Nodes first, so that edges find their ends.
+    cy.add(toAdd.filter((d) => d.group === 'nodes'));
+    cy.add(toAdd.filter((d) => d.group === 'edges'));
+  });
+  return result;
+}
+
+/** Moves nodes to their positions and shows the ones that were waiting for one. */
+export function placeNodes(cy: Core, positions: Positions): void {
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      const p = positions[node.id()];
+      if (p) node.position({ ...p });
+    });
+    cy.nodes('.pending').removeClass('pending');
+  });
+}
+
+/** Every node's current position, rounded (what a saved view keeps). */
+export function currentPositions(cy: Core): Positions {
+  const positions: Positions = {};
+  cy.nodes().forEach((node) => {
+    const p = node.position();
+    positions[node.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+  });
+  return positions;
+}
+
+/** Highlights a set of nodes and edges (a path) and fades the rest; an empty set clears it. */
+export function highlight(cy: Core, ids: ReadonlySet<string>): void {
+  cy.batch(() => {
+    cy.elements().removeClass('on-path faded');
+    if (!ids.size) return;
+    cy.elements().forEach((ele) => {
+      ele.addClass(ids.has(ele.id()) ? 'on-path' : 'faded');
+    });
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The state of the explorer that a URL carries: tab, selection, filters, time, path, language and
+ * how the graph is drawn. Parsing is forgiving (an unknown value falls back to the default) because
+ * URLs are typed, truncated and pasted by people.
+ */
+export const TABS = ['graph', 'table', 'path', 'gaps', 'metrics', 'dashboard'] as const;
+export type Tab = (typeof TABS)[number];
+export const LANGUAGES = ['en', 'km'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const SIZE_METRICS = ['none', 'degree', 'betweenness', 'pagerank'] as const;
+export type SizeMetric = (typeof SIZE_METRICS)[number];
+export const COLOUR_MODES = ['kind', 'community'] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
+export interface Filters {
+  kinds: string[];
+  relTypes: string[];
+  country?: string;
+  topic?: string;
+  /** See the network as it was on this date. */
+  asOf?: string;
+}
+
+export interface UrlState {
+  tab: Tab;
+  lang: Language;
+  /** The selected node. */
+  node?: string;
+  filters: Filters;
+  /** Ends of the path asked for. */
+  from?: string;
+  to?: string;
+  size: SizeMetric;
+  colour: ColourMode;
+  /** A saved view to open. */
+  view?: string;
+  /** Read-only, for an iframe on another site. */
+  embed: boolean;
+}
+
+export const DEFAULT_STATE: UrlState = {
+  tab: 'graph',
+  lang: 'en',
+  filters: { kinds: [], relTypes: [] },
+  size: 'degree',
+  colour: 'kind',
+  embed: false,
+};
+
+const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VIEW_ID = /^[A-Za-z0-9_-]{8,32}$/;
+
+function oneOf<T extends string>(options: readonly T[], value: string | null, fallback: T): T {
+  return options.includes(value as T) ? (value as T) : fallback;
+}
+const matching = (pattern: RegExp, value: string | null) => (value && pattern.test(value) ? value : undefined);
+const list = (value: string | null) => (value ?? '').split(',').filter((item) => /^[A-Za-z_-]{1,40}$/.test(item));
+
+export function parseState(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  return {
+    tab: oneOf(TABS, q.get('tab'), DEFAULT_STATE.tab),
+    lang: oneOf(LANGUAGES, q.get('lang'), DEFAULT_STATE.lang),
+    node: matching(ID, q.get('node')),
+    filters: {
+      kinds: list(q.get('kinds')),
+      relTypes: list(q.get('rels')),
+      country: matching(ID, q.get('country')),
+      topic: matching(ID, q.get('topic')),
+      asOf: matching(DATE, q.get('asOf')),
+    },
+    from: matching(ID, q.get('from')),
+    to: matching(ID, q.get('to')),
+    size: oneOf(SIZE_METRICS, q.get('size'), DEFAULT_STATE.size),
+    colour: oneOf(COLOUR_MODES, q.get('colour'), DEFAULT_STATE.colour),
+    view: matching(VIEW_ID, q.get('view')),
+    embed: q.get('embed') === '1',
+  };
+}
+
+/** The query string of a state, leaving defaults out so that shared URLs stay short. */
+export function serializeState(state: UrlState): string {
+  const entries: [string, string | undefined][] = [
+    ['tab', state.tab === DEFAULT_STATE.tab ? undefined : state.tab],
+    ['lang', state.lang === DEFAULT_STATE.lang ? undefined : state.lang],
+    ['node', state.node],
+    ['kinds', state.filters.kinds.join(',') || undefined],
+    ['rels', state.filters.relTypes.join(',') || undefined],
+    ['country', state.filters.country],
+    ['topic', state.filters.topic],
+    ['asOf', state.filters.asOf],
+    ['from', state.from],
+    ['to', state.to],
+    ['size', state.size === DEFAULT_STATE.size ? undefined : state.size],
+    ['colour', state.colour === DEFAULT_STATE.colour ? undefined : state.colour],
+    ['view', state.view],
+    ['embed', state.embed ? '1' : undefined],
+  ];
+  const q = new URLSearchParams();
+  for (const [key, value] of entries) if (value) q.set(key, value);
+  const s = q.toString().replace(/%2C/g, ',');
+  return s ? `?${s}` : '';
+}
+
+/** Whether two filter sets ask the API for the same data. */
+export function sameFilters(a: Filters, b: Filters): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
