@@ -1,4 +1,15 @@
 # The Spean app (API and UI on one port). It expects a Neo4j at NEO4J_URI: see docker-compose.yml.
+
+# Build the UI bundle with the development dependencies (Vite, Svelte's compiler).
+FROM node:20-bookworm-slim AS ui
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY api ./api
+COPY ui ./ui
+RUN npx vite build --config ui/vite.config.ts
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -7,7 +18,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY api ./api
 COPY db/neo4j-process.ts ./db/neo4j-process.ts
 COPY seed ./seed
-ENV HOST=0.0.0.0 PORT=8080
+COPY --from=ui /build/ui/dist ./ui/dist
+ENV HOST=0.0.0.0 PORT=8080 UI_DIR=ui/dist
 EXPOSE 8080
 USER node
 HEALTHCHECK --interval=10s --timeout=3s --retries=10 CMD node -e "fetch('http://127.0.0.1:8080/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

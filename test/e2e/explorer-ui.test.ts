@@ -2,6 +2,7 @@
  * The explorer UI in Debian's chromium against the real app and the seeded Neo4j: what a person
  * does, step by step, and what they see.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -194,6 +195,25 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     expect(await embedded.getByRole('combobox').count()).toBe(0);
     await embedded.getByText('A read-only view from Spean').waitFor();
     for (const p of [page, reopened, embedded]) await p.close();
+  });
+
+  it('exports the view as PNG and SVG, and links its data to the API exports', async () => {
+    const page = await openExplorer(browser, app.baseUrl);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    const pngBytes = await readFile((await png.path())!);
+    expect(png.suggestedFilename()).toBe('spean-view.png');
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngBytes.length).toBeGreaterThan(20_000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    const svgText = await readFile((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/<svg[\s\S]*<\/svg>/);
+    // One shape per node at least (canvas2svg writes the drawing as paths).
+    expect((svgText.match(/<path/g) ?? []).length).toBeGreaterThan(200);
+    const graphml = await page.getByRole('link', { name: 'Data (GraphML)' }).getAttribute('href');
+    const res = await app.get(graphml!);
+    expect(res.headers.get('content-type')).toMatch(/graphml/);
+    expect(await res.text()).toContain('Open Development Cambodia Organization');
+    await page.close();
   });
 
   it('meets WCAG 2.1 AA (axe: no serious or critical violation) on every main view', async () => {

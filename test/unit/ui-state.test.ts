@@ -20,6 +20,7 @@ describe('URL state', () => {
       colour: 'community' as const,
       view: 'AbCdEfGh12',
       embed: true,
+      limit: 5000,
     };
     const query = serializeState(state);
     expect(query).toContain('kinds=organisation,person');
@@ -28,7 +29,7 @@ describe('URL state', () => {
 
   it('leaves defaults out and ignores what is malformed', () => {
     expect(serializeState(DEFAULT_STATE)).toBe('');
-    expect(parseState('?tab=nope&node=Bad%20Id&asOf=2024-13&kinds=organisation,<script>&size=huge')).toEqual({
+    expect(parseState('?tab=nope&node=Bad%20Id&asOf=2024-13&kinds=organisation,<script>&size=huge&limit=9999999')).toEqual({
       ...DEFAULT_STATE,
       filters: { ...DEFAULT_STATE.filters, kinds: ['organisation'], asOf: undefined },
     });

@@ -10,13 +10,7 @@ import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
 import type { Participation } from './network.js';
-
-const CACHE_ENTRIES = 32;
-
-interface Cached {
-  version: number;
-  value: Promise<unknown>;
-}
+import { VersionedCache } from '../lib/versioned-cache.js';
 
 /** Starts the worker through tsx, so it runs the same TypeScript sources as the app. */
 function startWorker(): Worker {
@@ -30,7 +24,7 @@ export class AnalyticsService {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private readonly cache = new Map<string, Cached>();
+  private readonly cache = new VersionedCache<unknown>(() => this.repository.graphVersion());
 
   constructor(
     private readonly repository: AnalyticsRepository,
@@ -56,19 +50,9 @@ export class AnalyticsService {
     return (await this.stats.participation()) as unknown as Participation[];
   }
 
-  /** The cached value for `key` at the current graph version, computing it if needed. */
   private async cached(key: string, compute: () => Promise<unknown>): Promise<{ graphVersion: number; result: unknown }> {
-    const version = await this.repository.graphVersion();
-    let entry = this.cache.get(key);
-    if (!entry || entry.version !== version) {
-      entry = { version, value: compute() };
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-      // A failed computation is not kept: the next request tries again.
-      entry.value.catch(() => this.cache.delete(key));
-      while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    }
-    return { graphVersion: version, result: await entry.value };
+    const { version, value } = await this.cache.get(key, compute);
+    return { graphVersion: version, result: value };
   }
 
   private run(task: AnalyticsTask): Promise<unknown> {

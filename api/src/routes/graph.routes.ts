@@ -8,6 +8,8 @@ import { pathsResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
+import type { SourcedView } from '../export/view-export.js';
+import { VersionedCache } from '../lib/versioned-cache.js';
 import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 
 /** Topics, places, figures and sources link everything to everything: paths avoid them unless asked. */
@@ -34,7 +36,10 @@ const graphQuery = refineTime(
 );
 
 
-export function graphOperations(graph: GraphRepository): Operation[] {
+export function graphOperations(graph: GraphRepository, graphVersion: () => Promise<number>): Operation[] {
+  // The explorer's first view is the same request for everyone: answer it from memory until the graph changes.
+  const views = new VersionedCache<SourcedView>(graphVersion);
+
   const paths = defineOperation({
     method: 'get',
     path: '/api/paths',
@@ -81,7 +86,9 @@ export function graphOperations(graph: GraphRepository): Operation[] {
     response: sourcedViewSchema,
     files: EXPORT_MEDIA_TYPES,
     handle: async ({ query }, res) => {
-      sendView(res, await graph.withSources(await graph.filteredGraph(graphFilter(query), query.limit)), query.format, 'graph');
+      const filter = graphFilter(query);
+      const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
+      sendView(res, value, query.format, 'graph');
       return undefined;
     },
   });

@@ -58,10 +58,20 @@ export function apiUrl(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** A request index.html started before the app loaded (the default view), taken once. */
+function preloaded(url: string): Promise<Response> | undefined {
+  const holder = window as unknown as { speanPreload?: { url: string; response: Promise<Response> } };
+  const preload = holder.speanPreload;
+  if (!preload || preload.url !== url) return undefined;
+  holder.speanPreload = undefined;
+  return preload.response;
+}
+
 async function request<T>(path: string, query: Query = {}, init: RequestInit = {}): Promise<T> {
   let res: Response;
+  const url = apiUrl(path, query);
   try {
-    res = await fetch(apiUrl(path, query), { ...init, headers: { accept: 'application/json', ...init.headers } });
+    res = await (preloaded(url) ?? fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } }));
   } catch {
     throw new ApiError('The Spean API does not answer.', 0);
   }

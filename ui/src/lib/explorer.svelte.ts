@@ -85,7 +85,8 @@ export class Explorer {
 
   private async loadNetwork(): Promise<void> {
     const filters = $state.snapshot(this.url.filters);
-    const view = await api.graph(filters);
+    const view = await api.graph(filters, this.url.limit);
+    performance.mark('spean:data');
     this.loadedFilters = filters;
     this.more = null;
     this.step(stateOf(view));

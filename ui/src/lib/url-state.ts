@@ -36,7 +36,11 @@ export interface UrlState {
   view?: string;
   /** Read-only, for an iframe on another site. */
   embed: boolean;
+  /** At most this many nodes in the network view (the most connected first). */
+  limit: number;
 }
+
+export const LIMITS = { min: 50, max: 20_000, default: 2_000 };
 
 export const DEFAULT_STATE: UrlState = {
   tab: 'graph',
@@ -45,6 +49,7 @@ export const DEFAULT_STATE: UrlState = {
   size: 'degree',
   colour: 'kind',
   embed: false,
+  limit: LIMITS.default,
 };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -55,6 +60,10 @@ function oneOf<T extends string>(options: readonly T[], value: string | null, fa
   return options.includes(value as T) ? (value as T) : fallback;
 }
 const matching = (pattern: RegExp, value: string | null) => (value && pattern.test(value) ? value : undefined);
+const limit = (value: string | null) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= LIMITS.min && n <= LIMITS.max ? n : LIMITS.default;
+};
 const list = (value: string | null) => (value ?? '').split(',').filter((item) => /^[A-Za-z_-]{1,40}$/.test(item));
 
 export function parseState(search: string): UrlState {
@@ -76,6 +85,7 @@ export function parseState(search: string): UrlState {
     colour: oneOf(COLOUR_MODES, q.get('colour'), DEFAULT_STATE.colour),
     view: matching(VIEW_ID, q.get('view')),
     embed: q.get('embed') === '1',
+    limit: limit(q.get('limit')),
   };
 }
 
@@ -96,6 +106,7 @@ export function serializeState(state: UrlState): string {
     ['colour', state.colour === DEFAULT_STATE.colour ? undefined : state.colour],
     ['view', state.view],
     ['embed', state.embed ? '1' : undefined],
+    ['limit', state.limit === LIMITS.default ? undefined : String(state.limit)],
   ];
   const q = new URLSearchParams();
   for (const [key, value] of entries) if (value) q.set(key, value);

@@ -19,6 +19,8 @@ export interface DrawOptions {
 }
 
 export const GROUP_PREFIX = 'group:';
+/** In a large view only this many nodes, the largest, carry labels: text is what costs most to draw. */
+export const LABELLED_IN_LARGE_VIEWS = 300;
 export const isGroup = (id: string) => id.startsWith(GROUP_PREFIX);
 
 export interface VisibleGraph {
@@ -80,11 +82,19 @@ export function toElements(state: ExplorationState, options: DrawOptions): Eleme
   const graph = visibleGraph(state);
   const values = sizeValues(graph, options);
   const max = Math.max(0, ...values.values());
+  const labelled = new Set(
+    [...graph.nodes]
+      .sort((a, b) => (values.get(b.id) ?? 0) - (values.get(a.id) ?? 0))
+      .slice(0, LABELLED_IN_LARGE_VIEWS)
+      .map((n) => n.id),
+  );
   const elements: ElementDefinition[] = graph.nodes.map((n) => {
     const kind = n.kind as NodeKind;
     const look = KIND_LOOK[kind];
     const colour = options.colour === 'community' ? communityColour(options.metrics?.get(n.id)?.community) : look.colour;
-    const classes = [kind, state.pinned.has(n.id) ? 'pinned' : '', state.collapsed.has(n.id) ? 'collapsed' : ''].filter(Boolean).join(' ');
+    const classes = [kind, labelled.has(n.id) ? 'labelled' : '', state.pinned.has(n.id) ? 'pinned' : '', state.collapsed.has(n.id) ? 'collapsed' : '']
+      .filter(Boolean)
+      .join(' ');
     return {
       group: 'nodes',
       data: { id: n.id, label: n.name, kind, colour, shape: look.shape, size: options.size === 'none' ? nodeSize(undefined, 0) : nodeSize(values.get(n.id) ?? 0, max) },

@@ -32,7 +32,8 @@ export function graphStyle(large = false): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
-    { selector: 'node.pending', style: { display: 'none' } },
+    // In large views only the largest nodes are labelled (and any selected one).
+    ...(large ? [{ selector: 'node', style: { label: '' } }, { selector: 'node.labelled, node:selected', style: { label: 'data(label)' } }] : []),
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },

@@ -1,7 +1,8 @@
 /**
  * Brings a Cytoscape instance in line with a list of element definitions: removes what is gone,
- * updates what changed, adds what is new. Nodes without a known position are added hidden
- * (class `pending`) until the layout worker has placed them, so nothing flashes at the origin.
+ * updates what changed, adds what is new. Nodes without a known position (and their edges) wait
+ * outside the canvas until the layout worker has placed them: nothing flashes at the origin, and
+ * Cytoscape styles each element once.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { Positions } from './layout-core.js';
@@ -9,8 +10,8 @@ import type { Positions } from './layout-core.js';
 export interface SyncResult {
   added: number;
   removed: number;
-  /** New nodes that need a position. */
-  pending: string[];
+  /** New nodes that need a position, and the edges that wait with them. */
+  pending: ElementDefinition[];
 }
 
 export function syncElements(cy: Core, elements: ElementDefinition[], positions: Positions): SyncResult {
@@ -20,22 +21,22 @@ export function syncElements(cy: Core, elements: ElementDefinition[], positions:
     const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
     result.removed = gone.length;
     cy.remove(gone);
+    const waiting = new Set<string>();
     const toAdd: ElementDefinition[] = [];
     for (const def of elements) {
       const existing = cy.getElementById(def.data.id!);
       if (existing.nonempty()) {
         existing.data(def.data);
         existing.classes(def.classes ?? '');
-        continue;
-      }
-      if (def.group === 'nodes') {
+      } else if (def.group === 'nodes') {
         const at = positions[def.data.id!];
         if (at) toAdd.push({ ...def, position: { ...at } });
         else {
-          result.pending.push(def.data.id!);
-          toAdd.push({ ...def, classes: `${def.classes ?? ''} pending`, position: { x: 0, y: 0 } });
+          waiting.add(def.data.id!);
+          result.pending.push(def);
         }
-      } else toAdd.push(def);
+      } else if (waiting.has(def.data.source) || waiting.has(def.data.target)) result.pending.push(def);
+      else toAdd.push(def);
     }
     result.added = toAdd.length;
     // Nodes first, so that edges find their ends.
@@ -45,14 +46,13 @@ export function syncElements(cy: Core, elements: ElementDefinition[], positions:
   return result;
 }
 
-/** Moves nodes to their positions and shows the ones that were waiting for one. */
+/** Moves the nodes on the canvas to their positions. */
 export function placeNodes(cy: Core, positions: Positions): void {
   cy.batch(() => {
     cy.nodes().forEach((node) => {
       const p = positions[node.id()];
       if (p) node.position({ ...p });
     });
-    cy.nodes('.pending').removeClass('pending');
   });
 }
 
@@ -68,8 +68,11 @@ export function currentPositions(cy: Core): Positions {
 
 /** Highlights a set of nodes and edges (a path) and fades the rest; an empty set clears it. */
 export function highlight(cy: Core, ids: ReadonlySet<string>): void {
+  const marked = cy.elements('.on-path, .faded');
+  // Touching every element restyles every element: only when there is something to change.
+  if (!ids.size && marked.empty()) return;
   cy.batch(() => {
-    cy.elements().removeClass('on-path faded');
+    marked.removeClass('on-path faded');
     if (!ids.size) return;
     cy.elements().forEach((ele) => {
       ele.addClass(ids.has(ele.id()) ? 'on-path' : 'faded');

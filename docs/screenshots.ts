@@ -1,0 +1,47 @@
+/**
+ * `npm run docs:screenshots`: the pictures in docs/ui.md, taken from the production build with
+ * the seed network in Debian's chromium, so that they always show the explorer as it is.
+ */
+import { build } from 'vite';
+import { ensureChromium, launchChromium } from '../test/support/browser.js';
+import { seedDatabase, serveExplorer } from '../bench/ui-support.js';
+
+const VIEWS: [file: string, query: string, ready: string][] = [
+  ['graph', '?node=odc', '#node-title'],
+  ['path', '?tab=path&from=thy-try&to=dongpo-deng', 'ol.sentences'],
+  ['gaps', '?tab=gaps', '#panel-gaps table'],
+  ['metrics', '?tab=metrics&size=pagerank&colour=community', '#panel-metrics table'],
+  ['dashboard', '?tab=dashboard', '#panel-dashboard .cards'],
+  ['table', '?tab=table&node=thy-try', '#panel-table table'],
+  ['khmer', '?lang=km&colour=community&size=pagerank', '.canvas'],
+  ['time-2024', '?asOf=2024-12-31', '.canvas'],
+];
+
+ensureChromium();
+await build({ configFile: 'ui/vite.config.ts', logLevel: 'warn' });
+const seed = await seedDatabase();
+const app = await serveExplorer(seed.db);
+const browser = await launchChromium();
+try {
+  for (const [file, query, ready] of VIEWS) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(`${app.url}/${query}`);
+    await page.waitForFunction(() => performance.getEntriesByName('spean:graph-rendered').length > 0, null, { timeout: 60_000 });
+    await page.locator(ready).first().waitFor();
+    await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `docs/screenshots/${file}.png` });
+    console.log(`docs/screenshots/${file}.png`);
+    await page.close();
+  }
+  const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await narrow.goto(`${app.url}/?node=odc`);
+  await narrow.locator('#node-title').waitFor();
+  await narrow.waitForTimeout(800);
+  await narrow.screenshot({ path: 'docs/screenshots/narrow.png' });
+  console.log('docs/screenshots/narrow.png');
+} finally {
+  await browser.close();
+  await app.close();
+  await seed.close();
+}
