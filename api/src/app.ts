@@ -8,6 +8,13 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { AnalyticsService } from './analytics/analytics.service.js';
+import cookieParser from 'cookie-parser';
+import { authenticate } from './auth/authenticate.js';
+import { AccountRepository } from './repositories/account.repository.js';
+import { authOperations, type AuthSettings } from './routes/auth.routes.js';
+import { EditRepository } from './repositories/edit.repository.js';
+import { editOperations } from './routes/edits.routes.js';
+import { importOperations } from './routes/import.routes.js';
 import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
@@ -36,7 +43,10 @@ export interface AppOptions {
   cypherConsole?: { timeoutMs: number; requestsPerMinute: number };
   /** The built explorer UI (`ui/dist`), served beside the API on the same port; none in API-only tests. */
   uiDir?: string;
+  auth?: Partial<AuthSettings>;
 }
+
+export const DEFAULT_AUTH: AuthSettings = { anonymousRead: true, sessionTtlHours: 12, secureCookies: true, loginsPerMinute: 10 };
 
 export interface App {
   app: Express;
@@ -48,18 +58,24 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {} }: AppOptions): App {
+  const authSettings = { ...DEFAULT_AUTH, ...auth };
+  const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
-  const analytics = new AnalyticsService(new AnalyticsRepository(db), stats);
+  const analyticsRepository = new AnalyticsRepository(db);
+  const analytics = new AnalyticsService(analyticsRepository, stats);
   const operations: Operation[] = [
     ...healthOperations(db),
     ...searchOperations(new SearchRepository(db), graph),
     ...nodeOperations(new NodeRepository(db), graph),
-    ...graphOperations(graph),
+    ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
     ...savedViewOperations(new SavedViewRepository(db), graph),
+    ...authOperations(accounts, authSettings),
+    ...editOperations(new EditRepository(db)),
+    ...importOperations(db),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);
@@ -69,9 +85,11 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/livez' } }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  app.use(authenticate(accounts));
 
   const router = Router();
-  mountOperations(router, operations);
+  mountOperations(router, operations, { anonymousRead: authSettings.anonymousRead });
   router.get('/api/openapi.json', (_req, res) => {
     res.json(spec);
   });

@@ -27,6 +27,12 @@ const envSchema = z.object({
   SEED_WHEN_EMPTY: flag.default(true),
   /** The built explorer UI; empty to serve the API alone. */
   UI_DIR: z.string().default('ui/dist'),
+  /** Whether people who are not signed in may read the network (private people stay hidden). */
+  ANONYMOUS_READ: flag.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Session cookies are Secure by default; browsers accept them on http://localhost and 127.0.0.1 too. */
+  COOKIE_SECURE: flag.default(true),
+  LOGINS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -41,7 +41,17 @@ if (config.SEED_WHEN_EMPTY) {
   }
 }
 
-const { app, analytics } = buildApp({ db: database.db, logger, uiDir: config.UI_DIR || undefined });
+const { app, analytics } = buildApp({
+  db: database.db,
+  logger,
+  uiDir: config.UI_DIR || undefined,
+  auth: {
+    anonymousRead: config.ANONYMOUS_READ,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    secureCookies: config.COOKIE_SECURE,
+    loginsPerMinute: config.LOGINS_PER_MINUTE,
+  },
+});
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
   // Compute the default metrics now, off the request thread, so the first visitor need not wait.

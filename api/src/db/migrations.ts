@@ -45,6 +45,21 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '005-saved-views',
     statements: ['CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE'],
   },
+  {
+    id: '006-accounts',
+    statements: [
+      'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
+      'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE',
+      'CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE',
+      'CREATE RANGE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.userId)',
+      'CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE',
+      'CREATE RANGE INDEX api_token_user IF NOT EXISTS FOR (t:ApiToken) ON (t.userId)',
+    ],
+  },
+  {
+    id: '007-history',
+    statements: ['CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE'],
+  },
 ];
 
 // Building indexes on a cold or large database takes longer than any request may.

@@ -6,13 +6,18 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { allows, type Access } from '../domain/accounts.js';
+import type { Viewer } from '../repositories/account.repository.js';
 import { parse } from './parse.js';
+import { forbidden, unauthorized } from './problem.js';
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
 const empty = z.strictObject({});
 
 export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Who may call it: readers (anonymous too, when allowed), editors, or admins. Default: read. */
+  access?: Access;
   /** Express-style path: `/api/nodes/:id`. */
   path: string;
   summary: string;
@@ -32,7 +37,7 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   /**
    * Returns the JSON answer; or sends a response itself (a file) and returns undefined.
    */
-  handle(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, res: Response, req: Request): Promise<unknown>;
+  handle(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; viewer: Viewer | undefined }, res: Response, req: Request): Promise<unknown>;
 }
 
 export type Operation = OperationDef<AnyObject, AnyObject, z.ZodType>;
@@ -44,13 +49,43 @@ export function defineOperation<P extends AnyObject = typeof empty, Q extends An
   return def as unknown as Operation;
 }
 
-export function mountOperations(router: Router, operations: Operation[]): void {
+/** The signed-in user of a request, set by the authentication middleware. */
+export const viewerOf = (res: Response): Viewer | undefined => res.locals.viewer as Viewer | undefined;
+
+export interface AccessPolicy {
+  /** Whether people who are not signed in may read. */
+  anonymousRead: boolean;
+}
+
+/**
+ * Refuses a request its viewer may not make: 401 without an account (when one is needed), 403
+ * for a role that is too low, and 403 for a browser-session write without the session's CSRF token.
+ */
+export function checkAccess(access: Access, viewer: Viewer | undefined, req: Request, policy: AccessPolicy): void {
+  if (!viewer) {
+    if (access !== 'read' || !policy.anonymousRead) throw unauthorized();
+    return;
+  }
+  if (!allows(viewer.user.role, access)) throw forbidden(`This needs the ${access === 'edit' ? 'editor' : 'admin'} role; you are ${viewer.user.role}.`);
+  if (req.method !== 'GET' && viewer.via === 'session' && req.get('x-csrf-token') !== viewer.csrf) {
+    throw forbidden('Missing or wrong X-CSRF-Token header: browser writes must send the token of their session.');
+  }
+}
+
+export function mountOperations(router: Router, operations: Operation[], policy: AccessPolicy = { anonymousRead: true }): void {
   for (const op of operations) {
-    router[op.method](op.path, ...(op.middleware ?? []), async (req: Request, res: Response) => {
+    // Access is checked first: nothing of a refused request is read (an upload, a rate-limit slot).
+    const guard: RequestHandler = (req, res, next) => {
+      checkAccess(op.access ?? 'read', viewerOf(res), req, policy);
+      next();
+    };
+    router[op.method](op.path, guard, ...(op.middleware ?? []), async (req: Request, res: Response) => {
+      const viewer = viewerOf(res);
       const input = {
         params: parse(op.params ?? empty, req, 'params'),
         query: parse(op.query ?? empty, req, 'query'),
         body: op.body ? parse(op.body, req, 'body') : undefined,
+        viewer,
       };
       const answer = await op.handle(input, res, req);
       if (answer !== undefined && !res.headersSent) res.json(answer);
@@ -66,11 +101,14 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    current: z.unknown().optional().describe('On 409 for a stale version: the current state, to merge with and retry.'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad input: `errors` names each bad field',
+  401: 'Not signed in',
+  403: 'Your role may not do this, or the CSRF token is missing',
   404: 'Unknown id',
   409: 'Conflict',
   413: 'Body too large',
@@ -87,7 +125,8 @@ export function openApiPath(path: string): string {
 export function openApiDocument(operations: Operation[], version: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const op of operations) {
-    const problems = [...new Set([400, ...(op.problems ?? []), 500, 503])];
+    const guarded = op.access && op.access !== 'read' ? [401, 403] : [];
+    const problems = [...new Set([400, ...guarded, ...(op.problems ?? []), 500, 503])].sort();
     const content: Record<string, { schema: z.ZodType }> = { 'application/json': { schema: op.response } };
     for (const type of op.files ?? []) content[type] = { schema: z.string() };
     paths[openApiPath(op.path)] = {
@@ -96,6 +135,7 @@ export function openApiDocument(operations: Operation[], version: string) {
         summary: op.summary,
         description: op.description,
         tags: [op.tag],
+        ...(op.access && op.access !== 'read' ? { security: [{ session: [] }, { token: [] }] } : {}),
         requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) },
         ...(op.body ? { requestBody: { content: { 'application/json': { schema: op.body } } } } : {}),
         responses: {
@@ -118,5 +158,11 @@ export function openApiDocument(operations: Operation[], version: string) {
       description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
     },
     paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'spean_session', description: 'Browser session from POST /api/auth/login; writes also send X-CSRF-Token.' },
+        token: { type: 'http', scheme: 'bearer', description: 'API token (spean_…) from POST /api/tokens, for scripts.' },
+      },
+    },
   });
 }

@@ -20,6 +20,8 @@ export class AppError extends Error {
     message: string,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extension members of the problem document (RFC 9457 §3.2), such as the current state on 409. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -28,7 +30,10 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} does not exist`);
 export const badRequest = (message: string, errors: FieldProblem[] = []) => new AppError(400, 'Bad Request', message, errors);
-export const conflict = (message: string) => new AppError(409, 'Conflict', message);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) => new AppError(409, 'Conflict', message, [], {}, extensions);
+export const unauthorized = (message = 'Sign in first.') => new AppError(401, 'Unauthorized', message);
+export const forbidden = (message: string) => new AppError(403, 'Forbidden', message);
+export const tooManyRequests = (message: string) => new AppError(429, 'Too Many Requests', message);
 
 /** The seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -80,6 +85,7 @@ export function sendProblem(res: Response, problem: AppError, instance: string):
       detail: problem.message,
       instance,
       ...(problem.errors.length ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     }),
   );
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTION_OF, NODE_KINDS, type NodeKind } from '../domain/model.js';
 import type { GraphBatch } from './graph-loader.js';
-import { nodesFromTable, readCsv, relationshipsFromTable, type RowProblem, type Table } from './tabular.js';
+import { batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
 
 export const RELATIONSHIPS_FILE = 'relationships.csv';
 
@@ -18,27 +18,14 @@ export function nodeFileOf(kind: NodeKind): string {
 /** The batch the folder describes, or every problem found in its rows. */
 export function readCsvDirectory(dir: string): { batch: GraphBatch; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const batch: GraphBatch = { nodes: [], relationships: [] };
-  const table = (file: string): Table | undefined => {
+  const tables: Table[] = [];
+  for (const file of [...NODE_KINDS.map(nodeFileOf), RELATIONSHIPS_FILE]) {
     const full = path.join(dir, file);
-    if (!existsSync(full)) return undefined;
+    if (!existsSync(full)) continue;
     const read = readCsv(file, readFileSync(full, 'utf8'));
-    if ('rows' in read) return read;
-    problems.push(read);
-    return undefined;
-  };
-  for (const kind of NODE_KINDS) {
-    const nodes = table(nodeFileOf(kind));
-    if (!nodes) continue;
-    const result = nodesFromTable(nodes, kind);
-    batch.nodes.push(...result.nodes);
-    problems.push(...result.problems);
+    if ('rows' in read) tables.push(read);
+    else problems.push(read);
   }
-  const relationships = table(RELATIONSHIPS_FILE);
-  if (relationships) {
-    const result = relationshipsFromTable(relationships);
-    batch.relationships.push(...result.relationships);
-    problems.push(...result.problems);
-  }
-  return { batch, problems };
+  const result = batchFromTables(tables);
+  return { batch: result.batch, problems: [...problems, ...result.problems] };
 }

@@ -34,7 +34,7 @@ const CHUNK = 5_000;
 const DATE_FIELD_SET = new Set<string>(DATE_FIELDS);
 
 /** Properties as stored: absent fields left out, dates as Neo4j dates. */
-function storedProperties(record: object): Record<string, unknown> {
+export function storedProperties(record: object): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (value === undefined) continue;
@@ -47,8 +47,13 @@ function relationshipIdentity(r: GraphRelationship): string {
   return `${r.from} ${r.type} ${r.to} ${r.key}`;
 }
 
+/** Anything that reads: the database outside a transaction, or the transaction a write runs in. */
+type Reader = GraphDb | Tx;
+const readWith = <T extends Record<string, unknown>>(reader: Reader, cypher: string, params: Record<string, unknown>) =>
+  'run' in reader ? reader.run<T>(cypher, params) : reader.read<T>(cypher, params);
+
 /** Every problem that would make the batch inconsistent; empty when it can be written. */
-export async function checkBatch(db: GraphDb, batch: GraphBatch): Promise<RowProblem[]> {
+export async function checkBatch(db: Reader, batch: GraphBatch): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   const at = (item: Located<unknown>, field: string, message: string) =>
     problems.push({ file: item.file, line: item.line, field, message });
@@ -65,7 +70,8 @@ export async function checkBatch(db: GraphDb, batch: GraphBatch): Promise<RowPro
   for (const { record } of [...batch.nodes, ...batch.relationships]) {
     for (const source of 'sources' in record ? record.sources : []) referenced.add(source);
   }
-  const stored = await db.read<{ id: string; kind: NodeKind }>(
+  const stored = await readWith<{ id: string; kind: NodeKind }>(
+    db,
     'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind',
     { ids: [...new Set([...referenced, ...kindOf.keys()])] },
   );
@@ -104,6 +110,14 @@ export async function checkBatch(db: GraphDb, batch: GraphBatch): Promise<RowPro
   return problems;
 }
 
+/**
+ * Whether a row's properties differ from what `e` holds (bookkeeping aside): only a real change
+ * bumps the version, so loading the same data twice changes nothing, and an editor holding the
+ * version they read is told when a load changed what they are editing.
+ */
+const CHANGED = (e: string) =>
+  `(any(k IN keys(row.props) WHERE ${e}[k] IS NULL OR ${e}[k] <> row.props[k]) OR any(k IN keys(${e}) WHERE NOT k IN ['version', 'since'] AND row.props[k] IS NULL))`;
+
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
@@ -118,8 +132,9 @@ async function writeNodes(tx: Tx, nodes: GraphNode[]): Promise<void> {
       await tx.run(
         `UNWIND $rows AS row
          MERGE (n:Entity {id: row.id})
+         WITH n, row, coalesce(n.version, 0) AS version, ${CHANGED('n')} AS changed
          SET n = row.props
-         SET n:${LABEL_OF[kind]}`,
+         SET n:${LABEL_OF[kind]}, n.version = CASE WHEN changed THEN version + 1 ELSE version END`,
         { rows: chunk.map((node) => ({ id: node.id, props: storedProperties(node) })) },
       );
     }
@@ -134,7 +149,9 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[]): P
          MATCH (a:Entity {id: row.from})
          MATCH (b:Entity {id: row.to})
          MERGE (a)-[r:${type satisfies RelationshipType} {key: row.key}]->(b)
-         SET r = row.props`,
+         WITH r, row, coalesce(r.version, 0) AS version, ${CHANGED('r')} AS changed
+         SET r = row.props
+         SET r.version = CASE WHEN changed THEN version + 1 ELSE version END`,
         {
           rows: chunk.map(({ from, to, type: _type, ...rest }) => ({ from, to, key: rest.key, props: storedProperties(rest) })),
         },
@@ -149,7 +166,7 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[]): P
  * `from_date`, else the date of the event it touches, else the date of the earliest source that
  * cites it.
  */
-async function writeSince(tx: Tx, batch: GraphBatch): Promise<void> {
+export async function writeSince(tx: Tx, batch: GraphBatch): Promise<void> {
   const eventIds = batch.nodes.filter((n) => n.record.kind === 'event').map((n) => n.record.id);
   await tx.run(
     `UNWIND $ids AS id
@@ -171,22 +188,34 @@ async function writeSince(tx: Tx, batch: GraphBatch): Promise<void> {
 }
 
 /** Analytics caches compare this number to know that the graph changed. */
-async function bumpGraphVersion(tx: Tx): Promise<void> {
+export async function bumpGraphVersion(tx: Tx): Promise<void> {
   await tx.run(
     `MERGE (m:GraphMeta {key: 'graph'})
      SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()`,
   );
 }
 
-/** Checks the batch, then writes all of it in one transaction; throws LoadError on any problem. */
-export async function loadBatch(db: GraphDb, batch: GraphBatch, timeoutMs = 120_000): Promise<{ nodes: number; relationships: number }> {
-  const problems = await checkBatch(db, batch);
+/**
+ * Checks the batch (unless the caller just did), then writes all of it in one transaction;
+ * throws LoadError on any problem.
+ */
+export interface LoadOptions {
+  timeoutMs?: number;
+  /** The caller checked the batch already. */
+  checked?: boolean;
+  /** More writes in the same transaction (the history entry of an import). */
+  within?: (tx: Tx) => Promise<void>;
+}
+
+export async function loadBatch(db: GraphDb, batch: GraphBatch, options: LoadOptions = {}): Promise<{ nodes: number; relationships: number }> {
+  const problems = options.checked ? [] : await checkBatch(db, batch);
   if (problems.length) throw new LoadError(problems);
   await db.writeTransaction(async (tx) => {
     await writeNodes(tx, batch.nodes.map((n) => n.record));
     await writeRelationships(tx, batch.relationships.map((r) => r.record));
     await writeSince(tx, batch);
     await bumpGraphVersion(tx);
-  }, timeoutMs);
+    await options.within?.(tx);
+  }, options.timeoutMs ?? 120_000);
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };
 }

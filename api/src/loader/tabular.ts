@@ -5,6 +5,8 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
+  COLLECTION_OF,
+  NODE_KINDS,
   nodeSchema,
   relationshipSchema,
   type GraphNode,
@@ -12,6 +14,7 @@ import {
   type NodeKind,
 } from '../domain/model.js';
 import type { FieldProblem } from '../http/problem.js';
+import type { GraphBatch } from './graph-loader.js';
 
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
 export const LIST_SEPARATOR = '|';
@@ -94,9 +97,50 @@ function validateRows<T, K extends string>(
   const problems: RowProblem[] = [];
   table.rows.forEach((row, index) => {
     const line = index + 2;
+    if (Object.values(row).every((cell) => !cell)) return;
     const result = validate(row);
     if (result.success) records.push({ record: result.data, file: table.file, line });
     else problems.push(...problemsOf(table.file, line, result.error.issues as never));
   });
   return { [key]: records, problems } as Record<K, Located<T>[]> & { problems: RowProblem[] };
+}
+
+/** The table name of relationships; node tables are named after their kind's collection. */
+export const RELATIONSHIPS_TABLE = 'relationships';
+
+/** The kind a table holds, from its name (`people`, `people.csv`, a sheet called `People`). */
+export function kindOfTable(file: string): NodeKind | 'relationships' | undefined {
+  // A sheet of a workbook is named `book.xlsx#people`.
+  const name = (file.split('#').pop() ?? '').replace(/\.csv$/i, '').trim().toLowerCase();
+  if (name === RELATIONSHIPS_TABLE) return 'relationships';
+  return NODE_KINDS.find((kind) => COLLECTION_OF[kind] === name);
+}
+
+/** Validates every table into one batch; a table with a name the format does not know is a problem. */
+export function batchFromTables(tables: Table[]): { batch: GraphBatch; problems: RowProblem[] } {
+  const batch: GraphBatch = { nodes: [], relationships: [] };
+  const problems: RowProblem[] = [];
+  for (const table of tables) {
+    const kind = kindOfTable(table.file);
+    if (!kind) {
+      const known = [...NODE_KINDS.map((k) => COLLECTION_OF[k]), RELATIONSHIPS_TABLE].join(', ');
+      problems.push({ file: table.file, line: 0, field: 'file', message: `not a table of the format; name it one of ${known}` });
+    } else if (kind === 'relationships') {
+      const result = relationshipsFromTable(table);
+      batch.relationships.push(...result.relationships);
+      problems.push(...result.problems);
+    } else {
+      const result = nodesFromTable(table, kind);
+      batch.nodes.push(...result.nodes);
+      problems.push(...result.problems);
+    }
+  }
+  return { batch, problems };
+}
+
+/** The columns of each table, in the order the template and exports use. */
+export function columnsOf(kind: NodeKind | 'relationships'): string[] {
+  if (kind === 'relationships') return Object.keys(relationshipSchema.shape);
+  const schema = nodeSchema.options.find((option) => option.shape.kind.value === kind)!;
+  return Object.keys(schema.shape).filter((column) => column !== 'kind');
 }

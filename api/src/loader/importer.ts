@@ -1,0 +1,132 @@
+/**
+ * Spreadsheet import: CSV files or an XLSX workbook in the seed's format. A dry run says what
+ * would be created, updated or left unchanged and which rows are rejected (file, line, column,
+ * why) before anything is written; a commit writes all of it in one transaction through the same
+ * loader as the seed, or nothing. Ids are the identity, so importing the same file twice changes
+ * nothing the second time.
+ */
+import { createHash } from 'node:crypto';
+import type { GraphDb } from '../db/graph-db.js';
+import { relationshipId } from '../domain/edits.js';
+import type { GraphNode, GraphRelationship } from '../domain/model.js';
+import { checkBatch, loadBatch, storedProperties, type GraphBatch } from './graph-loader.js';
+import { batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
+import { readWorkbook } from './workbook.js';
+import { toPlain } from '../db/plain-values.js';
+import type { User } from '../domain/accounts.js';
+import { recordChange } from '../repositories/edit.repository.js';
+
+export interface UploadedFile {
+  name: string;
+  data: Buffer;
+}
+
+export interface ImportPlan {
+  files: { name: string; sha256: string }[];
+  rows: number;
+  nodes: { create: number; update: number; unchanged: number };
+  relationships: { create: number; update: number; unchanged: number };
+  /** Up to 200 ids of each, for a person to check. */
+  examples: { create: string[]; update: string[] };
+  rejected: RowProblem[];
+  committed: boolean;
+}
+
+const EXAMPLES = 200;
+const BOOKKEEPING = new Set(['version', 'since']);
+
+/** The tables in the uploaded files: `.csv` files by name, every sheet of an `.xlsx`. */
+export async function readUploads(files: UploadedFile[]): Promise<{ tables: Table[]; problems: RowProblem[] }> {
+  const tables: Table[] = [];
+  const problems: RowProblem[] = [];
+  for (const file of files) {
+    if (/\.xlsx$/i.test(file.name)) {
+      try {
+        tables.push(...(await readWorkbook(file.name, file.data)));
+      } catch (error) {
+        problems.push({ file: file.name, line: 0, field: 'file', message: `not a readable XLSX workbook: ${(error as Error).message}` });
+      }
+    } else if (/\.csv$/i.test(file.name)) {
+      const read = readCsv(file.name, file.data.toString('utf8'));
+      if ('rows' in read) tables.push(read);
+      else problems.push(read);
+    } else problems.push({ file: file.name, line: 0, field: 'file', message: 'only .csv and .xlsx files can be imported' });
+  }
+  return { tables, problems };
+}
+
+/** Stored properties in plain form without bookkeeping, as one comparable string. */
+function fingerprint(props: Record<string, unknown>): string {
+  const plain = toPlain(props) as Record<string, unknown>;
+  return JSON.stringify(Object.keys(plain).filter((k) => !BOOKKEEPING.has(k) && plain[k] !== null).sort().map((k) => [k, plain[k]]));
+}
+
+async function compare(db: GraphDb, batch: GraphBatch) {
+  const nodeIds = batch.nodes.map((n) => n.record.id);
+  const storedNodes = await db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS p', { ids: nodeIds }, 120_000);
+  const nodeNow = new Map(storedNodes.map((row) => [row.id as string, fingerprint(row.p as Record<string, unknown>)]));
+  const rels = batch.relationships.map((r) => ({ from: r.record.from, to: r.record.to, type: r.record.type, key: r.record.key }));
+  const storedRels = await db.read(
+    `UNWIND $rels AS q
+     MATCH (a:Entity {id: q.from})-[r]->(b:Entity {id: q.to}) WHERE type(r) = q.type AND r.key = q.key
+     RETURN a.id AS from, type(r) AS type, b.id AS to, r.key AS key, properties(r) AS p`,
+    { rels },
+    120_000,
+  );
+  const relNow = new Map(storedRels.map((row) => [relationshipId(row as never), fingerprint(row.p as Record<string, unknown>)]));
+  const classify = <T>(items: T[], id: (item: T) => string, now: Map<string, string>, props: (item: T) => Record<string, unknown>) => {
+    const result = { create: [] as string[], update: [] as string[], unchanged: 0 };
+    for (const item of items) {
+      const before = now.get(id(item));
+      if (before === undefined) result.create.push(id(item));
+      else if (before !== fingerprint(props(item))) result.update.push(id(item));
+      else result.unchanged++;
+    }
+    return result;
+  };
+  const nodes = classify(batch.nodes.map((n) => n.record), (n: GraphNode) => n.id, nodeNow, (n) => storedProperties(n));
+  const relationships = classify(
+    batch.relationships.map((r) => r.record),
+    (r: GraphRelationship) => relationshipId(r),
+    relNow,
+    ({ from: _f, to: _t, type: _y, ...rest }) => storedProperties(rest),
+  );
+  return { nodes, relationships };
+}
+
+/**
+ * Reads, validates and checks the files against the database; with `commit`, writes them when
+ * nothing is rejected. Returns the plan either way; nothing is written when anything is rejected.
+ */
+export async function importFiles(db: GraphDb, files: UploadedFile[], commit: boolean, by?: User): Promise<ImportPlan> {
+  const read = await readUploads(files);
+  const { batch, problems } = batchFromTables(read.tables);
+  const rejected = [...read.problems, ...problems, ...(await checkBatch(db, batch))];
+  const diff = await compare(db, batch);
+  const plan: ImportPlan = {
+    files: files.map((f) => ({ name: f.name, sha256: createHash('sha256').update(f.data).digest('hex') })),
+    rows: read.tables.reduce((sum, t) => sum + t.rows.length, 0),
+    nodes: { create: diff.nodes.create.length, update: diff.nodes.update.length, unchanged: diff.nodes.unchanged },
+    relationships: { create: diff.relationships.create.length, update: diff.relationships.update.length, unchanged: diff.relationships.unchanged },
+    examples: {
+      create: [...diff.nodes.create, ...diff.relationships.create].slice(0, EXAMPLES),
+      update: [...diff.nodes.update, ...diff.relationships.update].slice(0, EXAMPLES),
+    },
+    rejected,
+    committed: false,
+  };
+  const changes = plan.nodes.create + plan.nodes.update + plan.relationships.create + plan.relationships.update;
+  if (commit && !rejected.length && changes > 0) {
+    await loadBatch(db, batch, {
+      timeoutMs: 600_000,
+      checked: true,
+      within: async (tx) => {
+        if (!by) return;
+        const summary = { files: plan.files, nodes: plan.nodes, relationships: plan.relationships, examples: plan.examples };
+        await recordChange(tx, { by, action: 'import', target: 'network', targetId: 'import', nodeIds: [...diff.nodes.create, ...diff.nodes.update].slice(0, 5_000), before: null, after: summary });
+      },
+    });
+    plan.committed = true;
+  }
+  return plan;
+}

@@ -1,0 +1,160 @@
+/** Signing in and out, and who is signed in; users (admins) and API tokens (everyone signed in). */
+import type { Request, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { loginSchema, newTokenSchema, newUserSchema, sessionSchema, tokenSchema, userChangeSchema, userSchema } from '../domain/accounts.js';
+import { SESSION_COOKIE } from '../auth/authenticate.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { conflict, notFound, sendProblem, tooManyRequests, unauthorized, badRequest } from '../http/problem.js';
+import type { AccountRepository } from '../repositories/account.repository.js';
+
+export interface AuthSettings {
+  anonymousRead: boolean;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  loginsPerMinute: number;
+}
+
+const WRONG = 'The email or the password is wrong.';
+
+export function authOperations(accounts: AccountRepository, settings: AuthSettings): Operation[] {
+  // Per address and account, so that guessing one account's password is slow and spraying many is too.
+  const loginLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: settings.loginsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    handler: (req: Request, res: Response) => sendProblem(res, tooManyRequests('Too many sign-in attempts; wait a minute.'), req.originalUrl),
+  });
+  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: settings.secureCookies, path: '/' };
+  const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+  return [
+    defineOperation({
+      method: 'post',
+      path: '/api/auth/login',
+      tag: 'accounts',
+      summary: 'Sign in: sets the session cookie and returns the CSRF token for writes',
+      description: 'The answer is the same whether the account does not exist, is disabled, or the password is wrong.',
+      body: loginSchema,
+      middleware: [loginLimiter],
+      problems: [401, 429],
+      response: sessionSchema,
+      handle: async ({ body }, res) => {
+        const found = await accounts.credentials(body.email);
+        const ok = await verifyPassword(found?.passwordHash, body.password);
+        if (!found || !ok || found.user.disabled) throw unauthorized(WRONG);
+        const session = await accounts.openSession(found.user.id, settings.sessionTtlHours);
+        res.cookie(SESSION_COOKIE, session.cookie, { ...cookieOptions, maxAge: settings.sessionTtlHours * 3_600_000 });
+        return { user: found.user, csrfToken: session.csrf, anonymousRead: settings.anonymousRead };
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/auth/logout',
+      tag: 'accounts',
+      summary: 'Sign out: ends the session',
+      response: z.object({ ok: z.boolean() }),
+      handle: async (_input, res, req) => {
+        const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+        if (cookie) await accounts.closeSession(cookie);
+        res.clearCookie(SESSION_COOKIE, cookieOptions);
+        return { ok: true };
+      },
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/auth/session',
+      tag: 'accounts',
+      summary: 'Who is signed in, the CSRF token for writes, and whether anonymous reading is on',
+      response: sessionSchema,
+      handle: async ({ viewer }) => ({ user: viewer?.user ?? null, csrfToken: viewer?.csrf ?? null, anonymousRead: settings.anonymousRead }),
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/users',
+      tag: 'accounts',
+      access: 'admin',
+      summary: 'Every account',
+      response: z.object({ items: z.array(userSchema) }),
+      handle: async () => ({ items: await accounts.listUsers() }),
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/users',
+      tag: 'accounts',
+      access: 'admin',
+      summary: 'Create an account',
+      body: newUserSchema,
+      problems: [409],
+      response: userSchema,
+      handle: async ({ body }, res) => {
+        if (await accounts.credentials(body.email)) throw conflict(`An account for ${body.email} exists already.`);
+        res.status(201);
+        return accounts.createUser(body);
+      },
+    }),
+    defineOperation({
+      method: 'patch',
+      path: '/api/users/:id',
+      tag: 'accounts',
+      access: 'admin',
+      summary: "Change an account's name, role, password, or disable it (ends its sessions)",
+      params: idParams,
+      body: userChangeSchema,
+      problems: [404, 409],
+      response: userSchema,
+      handle: async ({ params, body, viewer }) => {
+        const user = await accounts.getUser(params.id);
+        if (!user) throw notFound(`The account "${params.id}"`);
+        const losesAdmin = user.role === 'admin' && !user.disabled && ((body.role && body.role !== 'admin') || body.disabled);
+        if (losesAdmin && (await accounts.countAdmins()) <= 1) throw conflict('This is the last admin; make another admin first.');
+        if (params.id === viewer!.user.id && body.disabled) throw badRequest('You cannot disable your own account.', [{ field: 'body.disabled', message: 'not your own' }]);
+        return (await accounts.updateUser(params.id, body))!;
+      },
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/tokens',
+      tag: 'accounts',
+      access: 'read',
+      summary: 'Your API tokens (never their secrets)',
+      problems: [401],
+      response: z.object({ items: z.array(tokenSchema) }),
+      handle: async ({ viewer }) => {
+        if (!viewer) throw unauthorized();
+        return { items: await accounts.listTokens(viewer.user.id) };
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/tokens',
+      tag: 'accounts',
+      summary: 'Create an API token for scripts; its secret is shown this once',
+      body: newTokenSchema,
+      problems: [401],
+      response: z.object({ id: z.string(), token: z.string() }),
+      handle: async ({ body, viewer }, res) => {
+        if (!viewer) throw unauthorized();
+        res.status(201);
+        return accounts.createToken(viewer.user.id, body.name);
+      },
+    }),
+    defineOperation({
+      method: 'delete',
+      path: '/api/tokens/:id',
+      tag: 'accounts',
+      summary: 'Revoke an API token (yours; admins: anyone’s)',
+      params: idParams,
+      problems: [401, 404],
+      response: z.object({ revoked: z.boolean() }),
+      handle: async ({ params, viewer }) => {
+        if (!viewer) throw unauthorized();
+        if (!(await accounts.revokeToken(params.id, viewer.user.id, viewer.user.role === 'admin'))) throw notFound(`The token "${params.id}"`);
+        return { revoked: true };
+      },
+    }),
+  ];
+}

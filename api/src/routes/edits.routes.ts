@@ -1,0 +1,120 @@
+/** Curators' writes: nodes and relationships, each citing a source, versioned, with history and revert. */
+import { z } from 'zod';
+import {
+  changeSchema,
+  createNodeSchema,
+  createRelationshipSchema,
+  deleteSchema,
+  revertSchema,
+  updateSchema,
+} from '../domain/edits.js';
+import { idSchema } from '../domain/model.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { notFound } from '../http/problem.js';
+import type { EditRepository } from '../repositories/edit.repository.js';
+
+const idParams = z.strictObject({ id: idSchema });
+const relationshipParams = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+\|[A-Z_]+\|[a-z0-9-]+\|[^|]{0,80}$/, 'from|TYPE|to|key') });
+const written = z.object({ value: z.record(z.string(), z.unknown()).nullable(), change: changeSchema });
+const WRITE_PROBLEMS = [404, 409];
+
+export function editOperations(edits: EditRepository): Operation[] {
+  const write = { tag: 'curation', access: 'edit' as const, response: written, problems: WRITE_PROBLEMS };
+  return [
+    defineOperation({
+      ...write,
+      method: 'post',
+      path: '/api/nodes',
+      summary: 'Create a node of any kind, citing a source',
+      description: 'The node is validated by the same zod schema as the seed and the importer; `node.sources` and the citation together must name at least one source.',
+      body: createNodeSchema,
+      handle: async ({ body, viewer }, res) => {
+        const { node, ...citation } = body;
+        res.status(201);
+        return edits.createNode(node, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      ...write,
+      method: 'patch',
+      path: '/api/nodes/:id',
+      summary: 'Change some fields of a node; refused with 409 and the current state when `version` is stale',
+      params: idParams,
+      body: updateSchema,
+      handle: async ({ params, body, viewer }) => {
+        const { version, changes, ...citation } = body;
+        return edits.updateNode(params.id, version, changes, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      ...write,
+      method: 'delete',
+      path: '/api/nodes/:id',
+      summary: 'Delete a node and its relationships (an admin can restore them from the history)',
+      params: idParams,
+      body: deleteSchema,
+      handle: async ({ params, body, viewer }) => {
+        const { version, ...citation } = body;
+        return edits.deleteNode(params.id, version, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      ...write,
+      method: 'post',
+      path: '/api/relationships',
+      summary: 'Create a relationship, with how sure we are (confidence) and when it held',
+      body: createRelationshipSchema,
+      handle: async ({ body, viewer }, res) => {
+        const { relationship, ...citation } = body;
+        res.status(201);
+        return edits.createRelationship(relationship, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      ...write,
+      method: 'patch',
+      path: '/api/relationships/:id',
+      summary: 'Change a relationship (id: from|TYPE|to|key); 409 with the current state when `version` is stale',
+      params: relationshipParams,
+      body: updateSchema,
+      handle: async ({ params, body, viewer }) => {
+        const { version, changes, ...citation } = body;
+        return edits.updateRelationship(params.id, version, changes, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      ...write,
+      method: 'delete',
+      path: '/api/relationships/:id',
+      summary: 'Delete a relationship (restorable from the history)',
+      params: relationshipParams,
+      body: deleteSchema,
+      handle: async ({ params, body, viewer }) => {
+        const { version, ...citation } = body;
+        return edits.deleteRelationship(params.id, version, citation, viewer!.user);
+      },
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/api/nodes/:id/history',
+      tag: 'curation',
+      summary: "A node's history: every change to it and its relationships, newest first",
+      params: idParams,
+      response: z.object({ items: z.array(changeSchema) }),
+      handle: async ({ params }) => ({ items: await edits.history(params.id) }),
+    }),
+    defineOperation({
+      ...write,
+      method: 'post',
+      path: '/api/changes/:id/revert',
+      access: 'admin',
+      summary: 'Undo a change (restores what a delete removed); recorded as a change itself',
+      params: z.strictObject({ id: z.uuid() }),
+      body: revertSchema,
+      handle: async ({ params, body, viewer }) => {
+        if (!(await edits.change(params.id))) throw notFound(`The change "${params.id}"`);
+        return edits.revert(params.id, viewer!.user, body.comment);
+      },
+    }),
+  ];
+}
