@@ -6,7 +6,11 @@ import type { TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+/** The accounts this test file made: test files run in parallel, each removes only its own. */
+const created: string[] = [];
+
 export interface TestAccount {
+  id: string;
   email: string;
   role: Role;
   token: string;
@@ -21,6 +25,7 @@ export interface TestAccount {
 export async function createAccount(app: TestApp, role: Role): Promise<TestAccount> {
   const accounts = new AccountRepository(app.db);
   const email = `t-${role}-${randomUUID().slice(0, 8)}@example.org`;
+  created.push(email);
   const user = await accounts.createUser({ email, name: `Test ${role}`, role, password: TEST_PASSWORD });
   const { token } = await accounts.createToken(user.id, 'tests');
   const login = await fetch(`${app.baseUrl}/api/auth/login`, {
@@ -38,6 +43,7 @@ export async function createAccount(app: TestApp, role: Role): Promise<TestAccou
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return {
+    id: user.id,
     email,
     role,
     token,
@@ -48,11 +54,12 @@ export async function createAccount(app: TestApp, role: Role): Promise<TestAccou
   };
 }
 
-/** Removes the test accounts (and their sessions and tokens). */
+/** Removes the accounts this file made (and their sessions and tokens). */
 export async function removeAccounts(app: TestApp): Promise<void> {
   await app.db.write(
-    `MATCH (u:User) WHERE u.email STARTS WITH 't-'
+    `MATCH (u:User) WHERE u.email IN $emails
      OPTIONAL MATCH (s:Session {userId: u.id}) OPTIONAL MATCH (t:ApiToken {userId: u.id})
      DETACH DELETE s, t, u`,
+    { emails: created },
   );
 }

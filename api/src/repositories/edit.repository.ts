@@ -4,6 +4,7 @@
  * optimistic concurrency (a stale `version` is refused with the current state), and revert.
  */
 import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import type { GraphDb, Tx } from '../db/graph-db.js';
 import type { User } from '../domain/accounts.js';
@@ -284,7 +285,8 @@ export class EditRepository {
   }
 
   private async writeNode(tx: Tx, node: GraphNode, version: number, create: boolean): Promise<Row> {
-    const props = { ...storedProperties(node), version };
+    // An integer in Neo4j, as the loader writes it (a JS number would be stored as a float).
+    const props = { ...storedProperties(node), version: neo4j.int(version) };
     // The label comes from the model's enum, never from input text.
     const label = LABEL_OF[node.kind as NodeKind];
     await tx.run(create ? `CREATE (n:Entity:${label}) SET n = $props` : 'MATCH (n:Entity {id: $id}) SET n = $props', { id: node.id, props });
@@ -300,7 +302,7 @@ export class EditRepository {
       `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
        MERGE (a)-[r:${type satisfies RelationshipType} {key: $key}]->(b)
        SET r = $props`,
-      { from, to, key: rel.key, props: { ...storedProperties(rest), version } },
+      { from, to, key: rel.key, props: { ...storedProperties(rest), version: neo4j.int(version) } },
     );
     await writeSince(tx, { nodes: [], relationships: [located(rel)] });
     await bumpGraphVersion(tx);
