@@ -17,8 +17,8 @@ beforeAll(async () => {
   [editor, admin] = await Promise.all([createAccount(app, 'editor'), createAccount(app, 'admin')]);
 });
 afterAll(async () => {
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-ed' OR n.id STARTS WITH 'workshop-report-t-ed' DETACH DELETE n");
-  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-ed' OR id STARTS WITH 'workshop-report-t-ed') DELETE c");
+  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-ed' DETACH DELETE n");
+  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-ed') DELETE c");
   await removeAccounts(app);
   await app.close();
 });
@@ -31,15 +31,15 @@ describe('creating', () => {
     const { status, body } = await json(
       await editor.send('POST', '/api/nodes', {
         node: { kind: 'organisation', id: 't-ed-org', name: 'Mekong Data Collective', orgKind: 'cso', country: 'cambodia' },
-        newSource: { title: 'Workshop report t-ed', publisher: 'ODC', date: '2026-11-01', url: 'https://example.org/report' },
+        newSource: { title: 'T-ed workshop report', publisher: 'ODC', date: '2026-11-01', url: 'https://example.org/report' },
         comment: 'met them at the workshop',
       }),
     );
     expect(status).toBe(201);
-    expect(body.value).toMatchObject({ id: 't-ed-org', version: 1, sources: ['workshop-report-t-ed-2026'] });
+    expect(body.value).toMatchObject({ id: 't-ed-org', version: 1, sources: ['t-ed-workshop-report-2026'] });
     expect(body.change).toMatchObject({ action: 'create', target: 'node', targetId: 't-ed-org', byName: 'Test editor', comment: 'met them at the workshop', before: null });
-    const source = await app.getJson('/api/nodes/workshop-report-t-ed-2026');
-    expect(source.node).toMatchObject({ kind: 'source', name: 'Workshop report t-ed', publisher: 'ODC', date: '2026-11-01' });
+    const source = await app.getJson('/api/nodes/t-ed-workshop-report-2026');
+    expect(source.node).toMatchObject({ kind: 'source', name: 'T-ed workshop report', publisher: 'ODC', date: '2026-11-01' });
     const history = await app.getJson('/api/nodes/t-ed-org/history');
     expect(history.items).toHaveLength(1);
     expect(history.items[0].after).toMatchObject({ name: 'Mekong Data Collective' });
@@ -84,7 +84,7 @@ describe('updating', () => {
   it('merges the changes, adds the cited source, bumps the version and records before and after', async () => {
     const { status, body } = await json(await editor.send('PATCH', '/api/nodes/t-ed-org', { version: 1, changes: { name: 'Mekong Data Collective (MDC)', acronym: 'MDC' }, sources: [TEST_SOURCE] }));
     expect(status).toBe(200);
-    expect(body.value).toMatchObject({ name: 'Mekong Data Collective (MDC)', acronym: 'MDC', orgKind: 'cso', version: 2, sources: ['workshop-report-t-ed-2026', TEST_SOURCE] });
+    expect(body.value).toMatchObject({ name: 'Mekong Data Collective (MDC)', acronym: 'MDC', orgKind: 'cso', version: 2, sources: ['t-ed-workshop-report-2026', TEST_SOURCE] });
     expect(body.change.before).toMatchObject({ name: 'Mekong Data Collective', version: 1 });
     expect(body.change.after).toMatchObject({ name: 'Mekong Data Collective (MDC)', version: 2 });
     expect((await app.getJson('/api/search?q=MDC')).items[0].id).toBe('t-ed-org');

@@ -125,33 +125,52 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 
-async function writeNodes(tx: Tx, nodes: GraphNode[]): Promise<void> {
+/**
+ * New nodes are created outright; existing ones are merged, and their version moves only when
+ * their properties changed. Which is which comes from the caller when it knows (an import's
+ * plan), else from one lookup.
+ */
+async function writeNodes(tx: Tx, nodes: GraphNode[], known?: ReadonlySet<string>): Promise<void> {
+  const existing = known ?? new Set((await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids: nodes.map((n) => n.id) })).map((r) => r.id as string));
   for (const [kind, group] of groupBy(nodes, (n) => n.kind)) {
-    for (const chunk of chunks(group)) {
-      // The label comes from the model's enum, never from input text.
+    // The label comes from the model's enum, never from input text.
+    const label = LABEL_OF[kind];
+    const [old, fresh] = [group.filter((n) => existing.has(n.id)), group.filter((n) => !existing.has(n.id))];
+    for (const chunk of chunks(fresh)) {
+      await tx.run(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, n.version = 1`, {
+        rows: chunk.map((node) => ({ props: storedProperties(node) })),
+      });
+    }
+    for (const chunk of chunks(old)) {
       await tx.run(
         `UNWIND $rows AS row
-         MERGE (n:Entity {id: row.id})
+         MATCH (n:Entity {id: row.id})
          WITH n, row, coalesce(n.version, 0) AS version, ${CHANGED('n')} AS changed
          SET n = row.props
-         SET n:${LABEL_OF[kind]}, n.version = CASE WHEN changed THEN version + 1 ELSE version END`,
+         SET n:${label}, n.version = CASE WHEN changed THEN version + 1 ELSE version END`,
         { rows: chunk.map((node) => ({ id: node.id, props: storedProperties(node) })) },
       );
     }
   }
 }
 
-async function writeRelationships(tx: Tx, relationships: GraphRelationship[]): Promise<void> {
+/** Relationships the same way: created when the caller knows they are new, merged otherwise. */
+async function writeRelationships(tx: Tx, relationships: GraphRelationship[], known?: ReadonlySet<string>): Promise<void> {
   for (const [type, group] of groupBy(relationships, (r) => r.type)) {
-    for (const chunk of chunks(group)) {
+    const isNew = (r: GraphRelationship) => known !== undefined && !known.has(`${r.from}|${r.type}|${r.to}|${r.key}`);
+    for (const [fresh, chunk] of [...chunks(group.filter(isNew)).map((c) => [true, c] as const), ...chunks(group.filter((r) => !isNew(r))).map((c) => [false, c] as const)]) {
       await tx.run(
         `UNWIND $rows AS row
          MATCH (a:Entity {id: row.from})
          MATCH (b:Entity {id: row.to})
-         MERGE (a)-[r:${type satisfies RelationshipType} {key: row.key}]->(b)
-         WITH r, row, coalesce(r.version, 0) AS version, ${CHANGED('r')} AS changed
-         SET r = row.props
-         SET r.version = CASE WHEN changed THEN version + 1 ELSE version END`,
+         ${
+           fresh
+             ? `CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, r.version = 1`
+             : `MERGE (a)-[r:${type satisfies RelationshipType} {key: row.key}]->(b)
+                WITH r, row, coalesce(r.version, 0) AS version, ${CHANGED('r')} AS changed
+                SET r = row.props
+                SET r.version = CASE WHEN changed THEN version + 1 ELSE version END`
+         }`,
         {
           rows: chunk.map(({ from, to, type: _type, ...rest }) => ({ from, to, key: rest.key, props: storedProperties(rest) })),
         },
@@ -175,15 +194,17 @@ export async function writeSince(tx: Tx, batch: GraphBatch): Promise<void> {
     { ids: eventIds },
   );
   const touched = [...new Set(batch.relationships.map((r) => r.record.from))];
+  // The date of every cited source, looked up once rather than once per relationship.
+  const cited = [...new Set(batch.relationships.flatMap((r) => r.record.sources))];
+  const [dates] = await tx.run('MATCH (s:Source) WHERE s.id IN $ids AND s.date IS NOT NULL RETURN collect([s.id, s.date]) AS pairs', { ids: cited });
+  const sourceDates = Object.fromEntries(((dates?.pairs as [string, string][]) ?? []).map(([id, date]) => [id, toNeo4jDate(date)]));
   await tx.run(
     `UNWIND $ids AS id
      MATCH (a:Entity {id: id})-[r]->(b:Entity)
-     CALL (r) {
-       OPTIONAL MATCH (s:Source) WHERE s.id IN r.sources
-       RETURN min(s.date) AS firstSourced
-     }
+     WITH a, r, b, reduce(first = null, s IN coalesce(r.sources, []) |
+       CASE WHEN $dates[s] IS NOT NULL AND (first IS NULL OR $dates[s] < first) THEN $dates[s] ELSE first END) AS firstSourced
      SET r.since = coalesce(r.from_date, CASE WHEN b:Event THEN b.since END, CASE WHEN a:Event THEN a.since END, firstSourced)`,
-    { ids: touched },
+    { ids: touched, dates: sourceDates },
   );
 }
 
@@ -205,14 +226,16 @@ export interface LoadOptions {
   checked?: boolean;
   /** More writes in the same transaction (the history entry of an import). */
   within?: (tx: Tx) => Promise<void>;
+  /** Ids of the nodes and relationships (`from|TYPE|to|key`) that exist already, when the caller knows. */
+  existing?: { nodes: ReadonlySet<string>; relationships: ReadonlySet<string> };
 }
 
 export async function loadBatch(db: GraphDb, batch: GraphBatch, options: LoadOptions = {}): Promise<{ nodes: number; relationships: number }> {
   const problems = options.checked ? [] : await checkBatch(db, batch);
   if (problems.length) throw new LoadError(problems);
   await db.writeTransaction(async (tx) => {
-    await writeNodes(tx, batch.nodes.map((n) => n.record));
-    await writeRelationships(tx, batch.relationships.map((r) => r.record));
+    await writeNodes(tx, batch.nodes.map((n) => n.record), options.existing?.nodes);
+    await writeRelationships(tx, batch.relationships.map((r) => r.record), options.existing?.relationships);
     await writeSince(tx, batch);
     await bumpGraphVersion(tx);
     await options.within?.(tx);

@@ -117,9 +117,20 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
   };
   const changes = plan.nodes.create + plan.nodes.update + plan.relationships.create + plan.relationships.update;
   if (commit && !rejected.length && changes > 0) {
-    await loadBatch(db, batch, {
+    // Only what is new or changed is written; the plan says which rows exist already.
+    const created = { nodes: new Set(diff.nodes.create), relationships: new Set(diff.relationships.create) };
+    const changed = new Set([...diff.nodes.create, ...diff.nodes.update, ...diff.relationships.create, ...diff.relationships.update]);
+    const toWrite: GraphBatch = {
+      nodes: batch.nodes.filter((n) => changed.has(n.record.id)),
+      relationships: batch.relationships.filter((r) => changed.has(relationshipId(r.record))),
+    };
+    await loadBatch(db, toWrite, {
       timeoutMs: 600_000,
       checked: true,
+      existing: {
+        nodes: new Set(batch.nodes.map((n) => n.record.id).filter((id) => !created.nodes.has(id))),
+        relationships: new Set(batch.relationships.map((r) => relationshipId(r.record)).filter((id) => !created.relationships.has(id))),
+      },
       within: async (tx) => {
         if (!by) return;
         const summary = { files: plan.files, nodes: plan.nodes, relationships: plan.relationships, examples: plan.examples };
