@@ -15,6 +15,7 @@ import { authOperations, type AuthSettings } from './routes/auth.routes.js';
 import { EditRepository } from './repositories/edit.repository.js';
 import { editOperations } from './routes/edits.routes.js';
 import { importOperations } from './routes/import.routes.js';
+import { exportOperations } from './routes/export.routes.js';
 import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
@@ -76,6 +77,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...authOperations(accounts, authSettings),
     ...editOperations(new EditRepository(db)),
     ...importOperations(db),
+    ...exportOperations(db),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);

@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import { stringify } from 'csv-stringify/sync';
+import { neutralise } from './formula-guard.js';
 import type { Response } from 'express';
 import type { GraphView } from '../domain/views.js';
 import type { SourceView } from '../repositories/node.repository.js';
@@ -70,10 +71,6 @@ export function toGexf(view: SourcedView): string {
   return writeGexf(graph);
 }
 
-/** A spreadsheet would run a cell that starts like a formula; such cells get a leading quote. */
-function neutralise(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function toCsv(view: SourcedView, part: 'nodes' | 'edges'): string {
   const rows: Flat[] =

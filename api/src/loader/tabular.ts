@@ -14,6 +14,7 @@ import {
   type NodeKind,
 } from '../domain/model.js';
 import type { FieldProblem } from '../http/problem.js';
+import { unguard } from '../export/formula-guard.js';
 import type { GraphBatch } from './graph-loader.js';
 
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
@@ -62,7 +63,7 @@ function cellValue(column: string, cell: string): unknown {
 function rowObject(row: Record<string, string>, defaults: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [column, raw] of Object.entries({ ...defaults, ...row })) {
-    const cell = (raw ?? '').trim();
+    const cell = unguard((raw ?? '').trim());
     if (cell !== '') out[column] = cellValue(column, cell);
   }
   return out;

@@ -4,6 +4,7 @@
  * result, as text. Writing neutralises cells that a spreadsheet would run as a formula.
  */
 import ExcelJS from 'exceljs';
+import { neutralise } from '../export/formula-guard.js';
 import type { Table } from './tabular.js';
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -48,11 +49,6 @@ export async function readWorkbook(file: string, data: Buffer): Promise<Table[]>
   return tables;
 }
 
-/** Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-export function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 export interface SheetData {
   name: string;
   columns: string[];
@@ -65,7 +61,7 @@ export async function writeWorkbook(sheets: SheetData[]): Promise<Buffer> {
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
     ws.addRow(sheet.columns).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((column) => neutralised(row[column] ?? '')));
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((column) => neutralise(row[column] ?? '')));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
