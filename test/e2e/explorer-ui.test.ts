@@ -199,6 +199,18 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     for (const p of [page, reopened, embedded]) await p.close();
   });
 
+  it('opens a link that colours by community and sizes by PageRank with the metrics those need', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?colour=community&size=pagerank`);
+    await page.waitForFunction(() => (window as any).speanCy.nodes().some((n: any) => n.data('colour') === '#4E79A7'));
+    const sizes = await page.evaluate(() => new Set((window as any).speanCy.nodes().map((n: any) => n.data('size'))).size);
+    expect(sizes).toBeGreaterThan(5);
+    expect(await page.getByLabel('Size by').inputValue()).toBe('pagerank');
+    await page.getByLabel('Colour by').selectOption('kind');
+    await page.waitForFunction(() => !(window as any).speanCy.nodes().some((n: any) => n.data('colour') === '#4E79A7'));
+    expect(page.url()).not.toContain('colour=');
+    await page.close();
+  });
+
   it('exports the view as PNG and SVG, and links its data to the API exports', async () => {
     const page = await openExplorer(browser, app.baseUrl);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);

@@ -80,6 +80,7 @@ export class Explorer {
       else await this.loadNetwork();
       if (this.url.node) await this.loadDetail(this.url.node);
       if (this.url.from && this.url.to) await this.loadPath(this.url.from, this.url.to);
+      if (this.needsMetrics) void this.loadMetrics();
     });
   }
 
@@ -185,6 +186,16 @@ export class Explorer {
     this.path = null;
     this.url.from = undefined;
     this.url.to = undefined;
+  }
+
+  /** How the graph is drawn; sizing by a centrality or colouring by community needs the metrics. */
+  setDrawing(change: Partial<Pick<UrlState, 'size' | 'colour'>>): void {
+    Object.assign(this.url, change);
+    if (this.needsMetrics) void this.loadMetrics();
+  }
+
+  private get needsMetrics(): boolean {
+    return this.url.size === 'betweenness' || this.url.size === 'pagerank' || this.url.colour === 'community';
   }
 
   /** Metrics for sizing and colouring by community, fetched once per filter set. */
