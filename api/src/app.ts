@@ -45,6 +45,8 @@ export interface AppOptions {
   /** The built explorer UI (`ui/dist`), served beside the API on the same port; none in API-only tests. */
   uiDir?: string;
   auth?: Partial<AuthSettings>;
+  /** How many views one client may save an hour. */
+  viewSavesPerHour?: number;
 }
 
 export const DEFAULT_AUTH: AuthSettings = { anonymousRead: true, sessionTtlHours: 12, secureCookies: true, loginsPerMinute: 10 };
@@ -59,7 +61,7 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {} }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
   const authSettings = { ...DEFAULT_AUTH, ...auth };
   const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
@@ -73,7 +75,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
-    ...savedViewOperations(new SavedViewRepository(db), graph),
+    ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(new EditRepository(db)),
     ...importOperations(db),

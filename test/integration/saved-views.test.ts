@@ -51,6 +51,20 @@ describe('saved views', () => {
     expect(await app.db.read('MATCH (v:SavedView) RETURN count(v) AS n')).toEqual(before);
   });
 
+  it('are limited per client, with a 429 problem', async () => {
+    const limited = await startTestApp(undefined, { viewSavesPerHour: 2 });
+    try {
+      const save = () => fetch(`${limited.baseUrl}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(view) });
+      expect([(await save()).status, (await save()).status]).toEqual([201, 201]);
+      const third = await save();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect((await third.json()).detail).toContain('2 views');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answer 404 for an unknown id and 400 for a malformed one', async () => {
     expect((await app.get('/api/views/AAAAAAAAAAAA')).status).toBe(404);
     expect((await app.get('/api/views/..%2Fetc')).status).toBe(400);

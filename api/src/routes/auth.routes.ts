@@ -1,12 +1,13 @@
 /** Signing in and out, and who is signed in; users (admins) and API tokens (everyone signed in). */
-import type { Request, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import { loginSchema, newTokenSchema, newUserSchema, sessionSchema, tokenSchema, userChangeSchema, userSchema } from '../domain/accounts.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { conflict, notFound, sendProblem, tooManyRequests, unauthorized, badRequest } from '../http/problem.js';
+import { limitRequests } from '../http/rate-limit.js';
+import { conflict, notFound, unauthorized, badRequest } from '../http/problem.js';
 import type { AccountRepository } from '../repositories/account.repository.js';
 
 export interface AuthSettings {
@@ -20,14 +21,12 @@ const WRONG = 'The email or the password is wrong.';
 
 export function authOperations(accounts: AccountRepository, settings: AuthSettings): Operation[] {
   // Per address and account, so that guessing one account's password is slow and spraying many is too.
-  const loginLimiter = rateLimit({
+  const loginLimiter = limitRequests({
     windowMs: 60_000,
     limit: settings.loginsPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-    handler: (req: Request, res: Response) => sendProblem(res, tooManyRequests('Too many sign-in attempts; wait a minute.'), req.originalUrl),
-  });
+    message: 'Too many sign-in attempts; wait a minute.',
+    key: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  });;
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: settings.secureCookies, path: '/' };
   const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 

@@ -1,10 +1,10 @@
 /** `POST /api/query`: a read-only Cypher console for researchers, with its own rate limit. */
-import { rateLimit } from 'express-rate-limit';
 import { Neo4jError } from 'neo4j-driver';
 import { z } from 'zod';
 import { refusal } from '../domain/console-guard.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { AppError, badRequest, sendProblem } from '../http/problem.js';
+import { limitRequests } from '../http/rate-limit.js';
+import { AppError, badRequest } from '../http/problem.js';
 import { NotReadOnlyError, type ConsoleRepository } from '../repositories/console.repository.js';
 
 const bodySchema = z.strictObject({
@@ -16,12 +16,10 @@ const bodySchema = z.strictObject({
 const refused = (message: string) => new AppError(403, 'Forbidden', message);
 
 export function consoleOperations(cypherConsole: ConsoleRepository, requestsPerMinute: number): Operation[] {
-  const limiter = rateLimit({
+  const limiter = limitRequests({
     windowMs: 60_000,
     limit: requestsPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => sendProblem(res, new AppError(429, 'Too Many Requests', `The console answers ${requestsPerMinute} queries a minute; try again shortly.`), req.originalUrl),
+    message: `The console answers ${requestsPerMinute} queries a minute; try again shortly.`,
   });
   return [
     defineOperation({

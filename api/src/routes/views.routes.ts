@@ -4,11 +4,14 @@ import { savedViewIdSchema, savedViewInputSchema } from '../domain/saved-view.js
 import { openedViewSchema, savedViewSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
+import { limitRequests } from '../http/rate-limit.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SavedViewRepository } from '../repositories/saved-view.repository.js';
 
 
-export function savedViewOperations(views: SavedViewRepository, graph: GraphRepository): Operation[] {
+export function savedViewOperations(views: SavedViewRepository, graph: GraphRepository, savesPerHour: number): Operation[] {
+  // Anyone may save a view to share it; a limit per client keeps that from filling the database.
+  const limiter = limitRequests({ windowMs: 3_600_000, limit: savesPerHour, message: `At most ${savesPerHour} views can be saved an hour; try again later.` });
   return [
     defineOperation({
       method: 'post',
@@ -16,6 +19,8 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
       tag: 'views',
       summary: 'Save the view on screen (nodes, positions, viewport, filters) under a new id',
       body: savedViewInputSchema,
+      middleware: [limiter],
+      problems: [429],
       response: savedViewSchema,
       handle: async ({ body }, res) => {
         const saved = await views.create(body);
