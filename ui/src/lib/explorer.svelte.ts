@@ -105,7 +105,12 @@ export class Explorer {
   setFilters(filters: Filters): Promise<void> {
     this.url.filters = filters;
     if (this.loadedFilters && sameFilters(filters, this.loadedFilters)) return Promise.resolve();
-    return this.attempt(() => this.loadNetwork());
+    // Metrics belong to a filter set: the new network gets its own.
+    this.metrics = undefined;
+    return this.attempt(async () => {
+      await this.loadNetwork();
+      if (this.needsMetrics) void this.loadMetrics();
+    });
   }
 
   setTab(tab: Tab): void {
