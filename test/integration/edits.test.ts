@@ -40,7 +40,7 @@ describe('creating', () => {
     expect(body.change).toMatchObject({ action: 'create', target: 'node', targetId: 't-ed-org', byName: 'Test editor', comment: 'met them at the workshop', before: null });
     const source = await app.getJson('/api/nodes/t-ed-workshop-report-2026');
     expect(source.node).toMatchObject({ kind: 'source', name: 'T-ed workshop report', publisher: 'ODC', date: '2026-11-01' });
-    const history = await app.getJson('/api/nodes/t-ed-org/history');
+    const history = await editor.getJson('/api/nodes/t-ed-org/history');
     expect(history.items).toHaveLength(1);
     expect(history.items[0].after).toMatchObject({ name: 'Mekong Data Collective' });
   });
@@ -122,7 +122,7 @@ describe('deleting and reverting', () => {
     expect(restored.node).toMatchObject({ name: 'Mekong Data Collective (MDC)', version: 4 });
     expect(restored.relationships).toEqual([expect.objectContaining({ type: 'PARTNERS_WITH', properties: expect.objectContaining({ confidence: 'reported', to_date: '2026-06-30' }) })]);
     expect((await admin.send('POST', `/api/changes/${del.body.change.id}/revert`, {})).status).toBe(409);
-    const history = (await app.getJson('/api/nodes/t-ed-org/history')).items.map((c: { action: string }) => c.action);
+    const history = (await editor.getJson('/api/nodes/t-ed-org/history')).items.map((c: { action: string }) => c.action);
     expect(history.slice(0, 3)).toEqual(['revert', 'delete', 'update']);
   });
 

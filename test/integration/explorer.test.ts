@@ -10,13 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPath, type Operation } from '../../api/src/http/operation.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createGraph, removeGraph, TEST_SOURCE } from '../support/factory.js';
+import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
 
 let app: TestApp;
+let researcher: TestAccount;
 beforeAll(async () => {
   app = await startTestApp();
+  researcher = await createAccount(app, 'viewer');
 });
 afterAll(async () => {
   await removeGraph(app.db, 't-explorer-');
+  await removeAccounts(app);
   await app.close();
 });
 
@@ -210,9 +214,19 @@ describe('when the dashboard asks for figures', () => {
   });
 });
 
-describe('when a researcher uses the Cypher console', () => {
-  const query = (body: unknown, target = app) =>
-    fetch(`${target.baseUrl}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+describe('when a signed-in researcher uses the Cypher console', () => {
+  const query = (body: unknown, target = app, token: string | null = researcher.token) =>
+    fetch(`${target.baseUrl}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('then it needs an account: arbitrary Cypher reaches people who are not public', async () => {
+    const res = await query({ query: 'RETURN 1 AS one' }, app, null);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
 
   it('then a read query answers its rows, capped', async () => {
     const res = await query({ query: 'MATCH (o:Organisation) RETURN o.id AS id ORDER BY id', limit: 3 });

@@ -56,7 +56,7 @@ describe('importing CSV', () => {
     const a = await app.getJson('/api/nodes/t-imp-a');
     expect(a.node).toMatchObject({ name: 'Import Alpha', aliases: ['Alpha Org', 'IA'], version: 1 });
     expect(a.relationships[0].properties).toMatchObject({ confidence: 'reported', from_date: '2025-02-01' });
-    const history = await app.getJson('/api/nodes/t-imp-a/history');
+    const history = await editor.getJson('/api/nodes/t-imp-a/history');
     expect(history.items[0]).toMatchObject({ action: 'import', byName: 'Test editor' });
 
     const once = await graphFingerprint(app.db);

@@ -18,6 +18,8 @@ export interface TestAccount {
   csrf: string;
   /** A fetch as this account through its API token. */
   send(method: string, path: string, body?: unknown): Promise<Response>;
+  /** A GET as this account (through its token) that must succeed, answering its JSON. */
+  getJson<T = any>(path: string): Promise<T>;
   /** A fetch as this account through its browser session, with the CSRF header. */
   sendInBrowser(method: string, path: string, body?: unknown, csrf?: string | null): Promise<Response>;
 }
@@ -42,6 +44,7 @@ export async function createAccount(app: TestApp, role: Role): Promise<TestAccou
       headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  const send = (method: string, path: string, body?: unknown) => request(method, path, { authorization: `Bearer ${token}` }, body);
   return {
     id: user.id,
     email,
@@ -49,7 +52,12 @@ export async function createAccount(app: TestApp, role: Role): Promise<TestAccou
     token,
     cookie,
     csrf: csrfToken,
-    send: (method, path, body) => request(method, path, { authorization: `Bearer ${token}` }, body),
+    send,
+    async getJson(path) {
+      const res = await send('GET', path);
+      if (!res.ok) throw new Error(`GET ${path} as ${role} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    },
     sendInBrowser: (method, path, body, csrf = csrfToken) => request(method, path, { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body),
   };
 }

@@ -8,11 +8,15 @@ export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-/** What a route needs: reading, editing the network, or administering accounts and releases. */
-export type Access = 'read' | 'edit' | 'admin';
+/**
+ * What a route needs: reading (anonymous too, when allowed), a signed-in account of any role
+ * (reads that can reach people who are not public, like the Cypher console and history),
+ * editing the network, or administering accounts and releases.
+ */
+export type Access = 'read' | 'account' | 'edit' | 'admin';
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
-const NEEDS: Record<Access, number> = { read: 0, edit: 1, admin: 2 };
+const NEEDS: Record<Access, number> = { read: 0, account: 0, edit: 1, admin: 2 };
 
 export function allows(role: Role, access: Access): boolean {
   return RANK[role] >= NEEDS[access];

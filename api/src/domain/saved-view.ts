@@ -24,3 +24,26 @@ export const savedViewInputSchema = z.strictObject({
 export type SavedViewInput = z.infer<typeof savedViewInputSchema>;
 
 export const savedViewIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'a saved view id');
+
+/**
+ * The saved view without the nodes an audience may not see: out of its node lists, positions and
+ * edges, and out of its URL state (a selected node or a path end names a node by its id).
+ */
+export function withoutHiddenNodes<V extends SavedViewInput>(view: V, visible: ReadonlySet<string>): V {
+  const hidden = new Set(view.nodes.filter((id) => !visible.has(id)));
+  if (hidden.size === 0) return view;
+  const keep = (ids: string[]) => ids.filter((id) => !hidden.has(id));
+  const state = new URLSearchParams(view.state);
+  const naming = [...state].filter(([, value]) => value.split(',').some((part) => hidden.has(part)));
+  for (const [key] of naming) state.delete(key);
+  return {
+    ...view,
+    state: naming.length ? `${view.state.startsWith('?') ? '?' : ''}${state}` : view.state,
+    nodes: keep(view.nodes),
+    edges: view.edges.filter((edge) => !edge.split('|').some((part) => hidden.has(part))),
+    hidden: keep(view.hidden),
+    pinned: keep(view.pinned),
+    collapsed: keep(view.collapsed),
+    positions: Object.fromEntries(Object.entries(view.positions).filter(([id]) => !hidden.has(id))),
+  };
+}

@@ -78,6 +78,17 @@ export const sourceViewSchema = z
 /** A graph view with the source documents it cites, as every view endpoint answers in JSON. */
 export const sourcedViewSchema = graphViewSchema.extend({ sources: z.array(sourceViewSchema) }).meta({ id: 'GraphView' });
 
+/** What every graph read filters by; `graphFilter` builds it from a query. */
+export interface GraphFilter {
+  window: TimeWindow;
+  kinds?: z.infer<typeof nodeKindSchema>[];
+  relTypes?: z.infer<typeof relationshipTypeSchema>[];
+  country?: string;
+  topic?: string;
+  /** Reading for someone not signed in: people marked not public are left out. */
+  publicOnly: boolean;
+}
+
 /** The filter a graph-shaped query describes. */
 export function graphFilter(q: {
   asOf?: string;
@@ -87,8 +98,8 @@ export function graphFilter(q: {
   relTypes?: z.infer<typeof relationshipTypeSchema>[];
   country?: string;
   topic?: string;
-}) {
-  return { window: timeWindow(q), kinds: q.kinds, relTypes: q.relTypes, country: q.country, topic: q.topic };
+}, publicOnly: boolean): GraphFilter {
+  return { window: timeWindow(q), kinds: q.kinds, relTypes: q.relTypes, country: q.country, topic: q.topic, publicOnly };
 }
 
 /** An as-of date is one end of the window: it cannot be combined with a range. */

@@ -37,7 +37,16 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   /**
    * Returns the JSON answer; or sends a response itself (a file) and returns undefined.
    */
-  handle(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; viewer: Viewer | undefined }, res: Response, req: Request): Promise<unknown>;
+  handle(input: OperationInput<P, Q, B>, res: Response, req: Request): Promise<unknown>;
+}
+
+export interface OperationInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+  viewer: Viewer | undefined;
+  /** Not signed in: the answer must leave out people marked not public. */
+  publicOnly: boolean;
 }
 
 export type Operation = OperationDef<AnyObject, AnyObject, z.ZodType>;
@@ -86,6 +95,7 @@ export function mountOperations(router: Router, operations: Operation[], policy:
         query: parse(op.query ?? empty, req, 'query'),
         body: op.body ? parse(op.body, req, 'body') : undefined,
         viewer,
+        publicOnly: viewer === undefined,
       };
       const answer = await op.handle(input, res, req);
       if (answer !== undefined && !res.headersSent) res.json(answer);
@@ -125,7 +135,7 @@ export function openApiPath(path: string): string {
 export function openApiDocument(operations: Operation[], version: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const op of operations) {
-    const guarded = op.access && op.access !== 'read' ? [401, 403] : [];
+    const guarded = op.access === 'account' ? [401] : op.access && op.access !== 'read' ? [401, 403] : [];
     const problems = [...new Set([400, ...guarded, ...(op.problems ?? []), 500, 503])].sort();
     const content: Record<string, { schema: z.ZodType }> = { 'application/json': { schema: op.response } };
     for (const type of op.files ?? []) content[type] = { schema: z.string() };

@@ -4,17 +4,10 @@
  * builds those parameters. The fragments are constants of this file, chosen by which filters are
  * set; no input text is ever spliced into the Cypher.
  */
-import type { NodeKind, RelationshipType } from '../domain/model.js';
 import { toNeo4jDate } from '../db/plain-values.js';
-import type { TimeWindow } from '../domain/views.js';
+import type { GraphFilter } from '../domain/views.js';
 
-export interface GraphFilter {
-  window: TimeWindow;
-  kinds?: NodeKind[];
-  relTypes?: RelationshipType[];
-  country?: string;
-  topic?: string;
-}
+export type { GraphFilter };
 
 const EARLIEST = '0001-01-01';
 const LATEST = '9999-12-31';
@@ -40,13 +33,22 @@ export function relationshipAllowed(r: string, filter: GraphFilter): string {
 }
 
 /**
- * The node may appear: an event inside the window, a node of an allowed kind (figures only when
+ * The node may be shown to the audience: a person marked not public only to signed-in users.
+ * Every read that can reach a person goes through this (or `nodeAllowed`, which includes it).
+ */
+export function visibleTo(n: string, publicOnly: boolean): string {
+  return publicOnly ? `coalesce(${n}.public, true)` : 'true';
+}
+
+/**
+ * The node may appear: visible to the audience, an event inside the window, a node of an allowed kind (figures only when
  * asked for: they are detail, not network), in the country (or of no known country), about the
  * topic (for kinds that have topics). Only the clauses of filters that are set are written, so
  * an unfiltered read pays for none of them.
  */
 export function nodeAllowed(n: string, filter: GraphFilter): string {
   const clauses = [
+    filter.publicOnly ? visibleTo(n, true) : '',
     filter.window.from || filter.window.to
       ? `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))`
       : '',

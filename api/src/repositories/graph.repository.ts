@@ -8,7 +8,7 @@ import type { NodeKind } from '../domain/model.js';
 import type { GraphView, ViewEdge, ViewNode } from '../domain/views.js';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import type { SourcedView } from '../export/view-export.js';
-import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
+import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, visibleTo, type GraphFilter } from './cypher-filters.js';
 import { toSourceView } from './node.repository.js';
 
 /** A node as views carry it: every property, with id, kind and name lifted out. */
@@ -49,11 +49,12 @@ export class GraphRepository {
     return { ...view, sources: rows.map((row) => toSourceView(row.s as Row)) };
   }
 
-  /** The given nodes and the relationships among them (a search result as a graph). */
-  async nodesView(ids: string[]): Promise<GraphView> {
+  /** The given nodes the audience may see, and the relationships among them (a saved view as a graph). */
+  async nodesView(ids: string[], publicOnly: boolean): Promise<GraphView> {
     return this.db.readTransaction(async (tx) => {
-      const nodes = await tx.run(`MATCH (n:Entity) WHERE n.id IN $ids RETURN ${NODE('n')} AS n`, { ids });
-      const edges = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN ${EDGE('r')} AS e`, { ids });
+      const nodes = await tx.run(`MATCH (n:Entity) WHERE n.id IN $ids AND ${visibleTo('n', publicOnly)} RETURN ${NODE('n')} AS n`, { ids });
+      const shown = nodes.map((row) => (row.n as Row).id as string);
+      const edges = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN ${EDGE('r')} AS e`, { ids: shown });
       const byId = new Map(nodes.map((row) => [(row.n as Row).id as string, toViewNode(row.n as Row)]));
       return {
         nodes: ids.flatMap((id) => byId.get(id) ?? []),
@@ -64,9 +65,9 @@ export class GraphRepository {
     });
   }
 
-  /** Whether a node exists (views answer 404 for an unknown id). */
-  async exists(id: string): Promise<boolean> {
-    const rows = await this.db.read('MATCH (n:Entity {id: $id}) RETURN n.id AS id', { id });
+  /** Whether a node exists for the audience (views answer 404 for an unknown id, and for a hidden one). */
+  async exists(id: string, publicOnly: boolean): Promise<boolean> {
+    const rows = await this.db.read(`MATCH (n:Entity {id: $id}) WHERE ${visibleTo('n', publicOnly)} RETURN n.id AS id`, { id });
     return rows.length > 0;
   }
 
@@ -78,7 +79,7 @@ export class GraphRepository {
   async neighbourhood(id: string, depth: number, limit: number, filter: GraphFilter): Promise<GraphView | undefined> {
     const params = filterParams(filter);
     return this.db.readTransaction(async (tx) => {
-      const [center] = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${NODE('n')} AS n`, { id });
+      const [center] = await tx.run(`MATCH (n:Entity {id: $id}) WHERE ${visibleTo('n', filter.publicOnly)} RETURN ${NODE('n')} AS n`, { id });
       if (!center) return undefined;
       const nodes = new Map<string, ViewNode>([[id, toViewNode(center.n as Row)]]);
       const edges = new Map<string, ViewEdge>();

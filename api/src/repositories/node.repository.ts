@@ -5,6 +5,7 @@
 import { int } from 'neo4j-driver';
 import { LABEL_OF, type NodeKind } from '../domain/model.js';
 import type { GraphDb, Row } from '../db/graph-db.js';
+import { visibleTo } from './cypher-filters.js';
 
 export interface NodeSummary {
   id: string;
@@ -56,6 +57,7 @@ export interface ListQuery {
   order: 'asc' | 'desc';
   country?: string;
   subKind?: string;
+  publicOnly: boolean;
 }
 
 const KIND_FIELD: Partial<Record<NodeKind, string>> = {
@@ -69,12 +71,15 @@ const KIND_FIELD: Partial<Record<NodeKind, string>> = {
 export class NodeRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** One node with every relationship it has and the sources behind them; undefined if unknown. */
-  async get(id: string): Promise<NodeDetail | undefined> {
+  /**
+   * One node with every relationship it has and the sources behind them; undefined if unknown
+   * (or not visible to the audience, which must not learn that it exists).
+   */
+  async get(id: string, publicOnly: boolean): Promise<NodeDetail | undefined> {
     const rows = await this.db.read(
-      `MATCH (n:Entity {id: $id})
+      `MATCH (n:Entity {id: $id}) WHERE ${visibleTo('n', publicOnly)}
        CALL (n) {
-         MATCH (n)-[r]-(other:Entity)
+         MATCH (n)-[r]-(other:Entity) WHERE ${visibleTo('other', publicOnly)}
          RETURN collect({
            type: type(r),
            direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
@@ -103,6 +108,7 @@ export class NodeRepository {
     const label = LABEL_OF[query.kind];
     const kindField = KIND_FIELD[query.kind];
     const filters = [
+      query.publicOnly ? visibleTo('n', true) : '',
       query.country ? `(n.country = $country OR EXISTS { (n)-[:LOCATED_IN|HELD_IN|BASED_IN]->(:Place {id: $country}) })` : '',
       query.subKind && kindField ? `n.${kindField} = $subKind` : '',
     ].filter(Boolean);

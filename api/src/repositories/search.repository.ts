@@ -7,7 +7,7 @@ import { int } from 'neo4j-driver';
 import type { NodeKind } from '../domain/model.js';
 import type { TimeWindow } from '../domain/views.js';
 import type { GraphDb } from '../db/graph-db.js';
-import { filterParams, presentInWindow } from './cypher-filters.js';
+import { filterParams, presentInWindow, visibleTo } from './cypher-filters.js';
 
 export interface SearchHit {
   id: string;
@@ -57,28 +57,36 @@ export function luceneQuery(words: string[], fuzzy = true): string {
   return FIELD_BOOSTS.map(([field, boost]) => `${field}:(${allWords})^${boost}`).join(' OR ');
 }
 
+export interface SearchOptions {
+  /** Only these kinds; all when empty. */
+  kinds: NodeKind[];
+  limit: number;
+  /** Only nodes present in this window, when one is given. */
+  window: TimeWindow;
+  publicOnly: boolean;
+}
+
 export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
   /**
-   * Hits for `q`, of the given kinds (all when empty), present in the time window when one is
-   * given. Fuzzy terms are expensive on a large index, and every word must match: so the exact
+   * Hits for `q`, as the options narrow them. Fuzzy terms are expensive on a large index, and every word must match: so the exact
    * and prefix query runs first, and the fuzzy one only when that finds nothing (a misspelt word).
    */
-  async search(q: string, kinds: NodeKind[], limit: number, window: TimeWindow = {}): Promise<SearchHit[]> {
+  async search(q: string, options: SearchOptions): Promise<SearchHit[]> {
     const words = queryWords(q);
     if (words.length === 0) return [];
-    const exact = await this.query(luceneQuery(words, false), kinds, limit, window);
-    return exact.length > 0 ? exact : this.query(luceneQuery(words, true), kinds, limit, window);
+    const exact = await this.query(luceneQuery(words, false), options);
+    return exact.length > 0 ? exact : this.query(luceneQuery(words, true), options);
   }
 
-  private query(lucene: string, kinds: NodeKind[], limit: number, window: TimeWindow): Promise<SearchHit[]> {
-    const filter = { window };
-    const narrowed = kinds.length > 0 || Boolean(window.from || window.to);
+  private query(lucene: string, { kinds, limit, window, publicOnly }: SearchOptions): Promise<SearchHit[]> {
+    const filter = { window, publicOnly };
+    const narrowed = kinds.length > 0 || Boolean(window.from || window.to) || publicOnly;
     return this.db.read<SearchHit & Record<string, unknown>>(
       // Lucene returns the best hits first; a kind or time filter must look further down the list.
       `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
-       WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND ${presentInWindow('node', filter)}
+       WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND ${visibleTo('node', publicOnly)} AND ${presentInWindow('node', filter)}
        RETURN node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
               coalesce(node.aliases, []) AS aliases, node.description AS description, score
        ORDER BY score DESC, name ASC

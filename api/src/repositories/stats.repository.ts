@@ -1,5 +1,6 @@
 /** Dashboard figures: counts by kind, country and year, and the participation figures of events. */
 import type { GraphDb } from '../db/graph-db.js';
+import { visibleTo } from './cypher-filters.js';
 
 export class StatsRepository {
   constructor(private readonly db: GraphDb) {}
@@ -14,10 +15,12 @@ export class StatsRepository {
     );
   }
 
-  async stats() {
+  /** Counts leave out people the audience may not see, so that they agree with what it can open. */
+  async stats(publicOnly: boolean) {
+    const visible = (n: string) => visibleTo(n, publicOnly);
     const [byKind, organisationsByKind, organisationsByCountry, eventsByYear, relationshipsByYear, relationshipsByType, participation] =
       await Promise.all([
-        this.db.read('MATCH (n:Entity) RETURN n.kind AS key, count(*) AS count ORDER BY key'),
+        this.db.read(`MATCH (n:Entity) WHERE ${visible('n')} RETURN n.kind AS key, count(*) AS count ORDER BY key`),
         this.db.read('MATCH (n:Organisation) RETURN n.orgKind AS key, count(*) AS count ORDER BY count DESC, key'),
         this.db.read(
           `MATCH (n:Organisation) OPTIONAL MATCH (c:Place {id: n.country})
@@ -27,8 +30,11 @@ export class StatsRepository {
           `MATCH (n:Event) WHERE n.since IS NOT NULL AND NOT EXISTS { (n)-[:PART_OF]->(:Event) }
            RETURN toString(n.since.year) AS key, count(*) AS count ORDER BY key`,
         ),
-        this.db.read('MATCH ()-[r]->() WHERE r.since IS NOT NULL RETURN toString(r.since.year) AS key, count(*) AS count ORDER BY key'),
-        this.db.read('MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS count ORDER BY count DESC, key'),
+        this.db.read(
+          `MATCH (a)-[r]->(b) WHERE r.since IS NOT NULL AND ${visible('a')} AND ${visible('b')}
+           RETURN toString(r.since.year) AS key, count(*) AS count ORDER BY key`,
+        ),
+        this.db.read(`MATCH (a)-[r]->(b) WHERE ${visible('a')} AND ${visible('b')} RETURN type(r) AS key, count(*) AS count ORDER BY count DESC, key`),
         this.participation(),
       ]);
     return { byKind, organisationsByKind, organisationsByCountry, eventsByYear, relationshipsByYear, relationshipsByType, participation };

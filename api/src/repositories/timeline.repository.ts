@@ -8,6 +8,7 @@ import type { GraphDb, Row } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
 import type { ViewEdge, ViewNode } from '../domain/views.js';
 import { toViewNode } from './graph.repository.js';
+import { visibleTo } from './cypher-filters.js';
 
 export type Granularity = 'year' | 'month';
 
@@ -18,7 +19,9 @@ const FIRST_SEEN = `CASE WHEN n:Event AND n.since IS NOT NULL THEN n.since
 export class TimelineRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async timeline(from: string, to: string, granularity: Granularity) {
+  /** Counts leave out what the audience may not see, so that they agree with what it can open. */
+  async timeline(from: string, to: string, granularity: Granularity, publicOnly: boolean) {
+    const visible = (n: string) => visibleTo(n, publicOnly);
     const cut = granularity === 'year' ? 4 : 7;
     const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), cut: int(cut) };
     const [events, relationships, newcomers] = await Promise.all([
@@ -29,12 +32,12 @@ export class TimelineRepository {
         params,
       ),
       this.db.read(
-        `MATCH ()-[r]->() WHERE r.since >= $from AND r.since <= $to
+        `MATCH (a)-[r]->(b) WHERE r.since >= $from AND r.since <= $to AND ${visible('a')} AND ${visible('b')}
          RETURN left(toString(r.since), $cut) AS period, count(r) AS n`,
         params,
       ),
       this.db.read(
-        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${visible('n')}
          WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen >= $from AND firstSeen <= $to
          RETURN left(toString(firstSeen), $cut) AS period, n.kind AS kind, count(n) AS n`,
         params,
@@ -52,23 +55,25 @@ export class TimelineRepository {
   }
 
   /** What joined and which links appeared after `from`, up to and including `to`. */
-  async diff(from: string, to: string, limit: number) {
+  async diff(from: string, to: string, limit: number, publicOnly: boolean) {
     const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), take: int(limit) };
+    const visible = (n: string) => visibleTo(n, publicOnly);
     return this.db.readTransaction(async (tx) => {
       const [joinedCount] = await tx.run(
-        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${visible('n')}
          WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen > $from AND firstSeen <= $to RETURN count(n) AS n`,
         params,
       );
       const joined = await tx.run(
-        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure
+        `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ${visible('n')}
          WITH n, ${FIRST_SEEN} AS firstSeen WHERE firstSeen > $from AND firstSeen <= $to
          RETURN n {.*} AS n, firstSeen ORDER BY firstSeen, n.name LIMIT $take`,
         params,
       );
-      const [linkCount] = await tx.run('MATCH ()-[r]->() WHERE r.since > $from AND r.since <= $to RETURN count(r) AS n', params);
+      const linkWhere = `r.since > $from AND r.since <= $to AND ${visible('a')} AND ${visible('b')}`;
+      const [linkCount] = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere} RETURN count(r) AS n`, params);
       const links = await tx.run(
-        `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.since > $from AND r.since <= $to
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere}
          RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r)} AS e
          ORDER BY r.since, a.id, b.id LIMIT $take`,
         params,

@@ -36,7 +36,7 @@ function ranked(result: MetricsResult, key: SortKey): NodeMetrics[] {
 const COMMUNITIES_LISTED = 50;
 
 /** The filter `GET /api/metrics` uses without parameters. */
-export const DEFAULT_METRICS_FILTER = graphFilter({ kinds: DEFAULT_METRIC_KINDS });
+export const DEFAULT_METRICS_FILTER = graphFilter({ kinds: DEFAULT_METRIC_KINDS }, true);
 
 /** A participation figure of an event or initiative (how many women, people with disabilities …). */
 
@@ -51,8 +51,8 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
         'Computed off the request thread and cached until the graph changes. Betweenness is exact up to 20,000 nodes and sampled above. The largest 50 communities are listed; `communityCount` says how many there are.',
       query: metricsQuery,
       response: metricsResponseSchema,
-      handle: async ({ query }) => {
-        const { graphVersion, result } = await analytics.metrics(graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS }));
+      handle: async ({ query, publicOnly }) => {
+        const { graphVersion, result } = await analytics.metrics(graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS }, publicOnly));
         return {
           graphVersion,
           totalNodes: result.nodes.length,
@@ -73,9 +73,9 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       description: `Pairs of organisations that share events, topics, funders or neighbours but never partnered, co-organised or funded one another, each with the shared context; actors with no or one link; how the groups ${REACH_GROUPS.map((g) => g.label).join(', ')} are reached; which funders support the same actors and how far each reaches.`,
       query: refineTime(z.strictObject({ ...graphFilterQuery, limit: z.coerce.number().int().min(1).max(1000).default(50) })),
       response: gapsResponseSchema,
-      handle: async ({ query }) => {
+      handle: async ({ query, publicOnly }) => {
         // Gaps are about actors, events and initiatives; topics are context they read directly.
-        const { graphVersion, result } = await analytics.gaps(graphFilter(query), query.limit);
+        const { graphVersion, result } = await analytics.gaps(graphFilter(query, publicOnly), query.limit);
         return { graphVersion, ...(result as object) };
       },
     }),
@@ -85,7 +85,7 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
       tag: 'analytics',
       summary: 'Dashboard figures: counts by kind, country and year; participation figures of events',
       response: statsResponseSchema,
-      handle: async () => stats.stats(),
+      handle: async ({ publicOnly }) => stats.stats(publicOnly),
     }),
   ];
 }

@@ -118,40 +118,39 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
       method: 'get',
       path: '/api/tokens',
       tag: 'accounts',
-      access: 'read',
+      access: 'account',
       summary: 'Your API tokens (never their secrets)',
       problems: [401],
       response: z.object({ items: z.array(tokenSchema) }),
       handle: async ({ viewer }) => {
-        if (!viewer) throw unauthorized();
-        return { items: await accounts.listTokens(viewer.user.id) };
+        return { items: await accounts.listTokens(viewer!.user.id) };
       },
     }),
     defineOperation({
       method: 'post',
       path: '/api/tokens',
       tag: 'accounts',
+      access: 'account',
       summary: 'Create an API token for scripts; its secret is shown this once',
       body: newTokenSchema,
       problems: [401],
       response: z.object({ id: z.string(), token: z.string() }),
       handle: async ({ body, viewer }, res) => {
-        if (!viewer) throw unauthorized();
         res.status(201);
-        return accounts.createToken(viewer.user.id, body.name);
+        return accounts.createToken(viewer!.user.id, body.name);
       },
     }),
     defineOperation({
       method: 'delete',
       path: '/api/tokens/:id',
       tag: 'accounts',
+      access: 'account',
       summary: 'Revoke an API token (yours; admins: anyone’s)',
       params: idParams,
       problems: [401, 404],
       response: z.object({ revoked: z.boolean() }),
       handle: async ({ params, viewer }) => {
-        if (!viewer) throw unauthorized();
-        if (!(await accounts.revokeToken(params.id, viewer.user.id, viewer.user.role === 'admin'))) throw notFound(`The token "${params.id}"`);
+        if (!(await accounts.revokeToken(params.id, viewer!.user.id, viewer!.user.role === 'admin'))) throw notFound(`The token "${params.id}"`);
         return { revoked: true };
       },
     }),

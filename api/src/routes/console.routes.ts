@@ -25,10 +25,12 @@ export function consoleOperations(cypherConsole: ConsoleRepository, requestsPerM
     defineOperation({
       method: 'post',
       path: '/api/query',
+      // Arbitrary Cypher reaches every node, people marked not public too: signed-in users only.
+      access: 'account',
       tag: 'console',
       summary: 'Run a read-only Cypher query',
       description:
-        'Only queries whose plan is read-only run, in a read transaction with a timeout, returning at most `limit` rows. LOAD CSV, administration commands and procedures outside the allowlist are refused with 403.',
+        'For signed-in users (any role). Only queries whose plan is read-only run, in a read transaction with a timeout, returning at most `limit` rows. LOAD CSV, administration commands and procedures outside the allowlist are refused with 403.',
       body: bodySchema,
       middleware: [limiter],
       problems: [403, 429],

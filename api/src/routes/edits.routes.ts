@@ -97,6 +97,8 @@ export function editOperations(edits: EditRepository): Operation[] {
     defineOperation({
       method: 'get',
       path: '/api/nodes/:id/history',
+      // Before and after name people, those marked not public too: signed-in users only.
+      access: 'account',
       tag: 'curation',
       summary: "A node's history: every change to it and its relationships, newest first",
       params: idParams,

@@ -49,15 +49,15 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     response: pathsResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
-    handle: async ({ query }, res) => {
-      for (const id of [query.from, query.to]) if (!(await graph.exists(id))) throw notFound(`The node "${id}"`);
+    handle: async ({ query, publicOnly }, res) => {
+      for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const { view, paths: found } = await graph.shortestPaths({
         from: query.from,
         to: query.to,
         maxLength: query.maxLength,
         limit: query.limit,
         avoidKinds: query.avoidKinds,
-        filter: graphFilter(query),
+        filter: graphFilter(query, publicOnly),
       });
       const names = new Map(view.nodes.map((n) => [n.id, n.name]));
       const edgeById = new Map(view.edges.map((e) => [e.id, e]));
@@ -85,8 +85,8 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     query: graphQuery,
     response: sourcedViewSchema,
     files: EXPORT_MEDIA_TYPES,
-    handle: async ({ query }, res) => {
-      const filter = graphFilter(query);
+    handle: async ({ query, publicOnly }, res) => {
+      const filter = graphFilter(query, publicOnly);
       const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
       sendView(res, value, query.format, 'graph');
       return undefined;

@@ -42,8 +42,8 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     params: idParams,
     response: nodeDetailSchema,
     problems: [404],
-    handle: async ({ params }) => {
-      const detail = await nodes.get(params.id);
+    handle: async ({ params, publicOnly }) => {
+      const detail = await nodes.get(params.id, publicOnly);
       if (!detail) throw notFound(`The node "${params.id}"`);
       return detail;
     },
@@ -60,8 +60,8 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     response: neighbourhoodResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
-    handle: async ({ params, query }, res) => {
-      const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query));
+    handle: async ({ params, query, publicOnly }, res) => {
+      const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query, publicOnly));
       if (!view) throw notFound(`The node "${params.id}"`);
       sendView(res, await graph.withSources(view), query.format, `neighbourhood-${params.id}`, { center: params.id });
       return undefined;
@@ -76,8 +76,8 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
       summary: `A page of ${COLLECTION_OF[kind]}, sorted and filtered`,
       query: listQuerySchema,
       response: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
-      handle: async ({ query }) => {
-        const page = await nodes.list({ ...query, kind, subKind: query.type });
+      handle: async ({ query, publicOnly }) => {
+        const page = await nodes.list({ ...query, kind, subKind: query.type, publicOnly });
         return { ...page, limit: query.limit, offset: query.offset };
       },
     }),

@@ -30,7 +30,7 @@ export function timeOperations(timeline: TimelineRepository): Operation[] {
         ),
         events: z.array(z.record(z.string(), z.unknown())),
       }),
-      handle: async ({ query }) => timeline.timeline(query.from, query.to, query.granularity),
+      handle: async ({ query, publicOnly }) => timeline.timeline(query.from, query.to, query.granularity, publicOnly),
     }),
     defineOperation({
       method: 'get',
@@ -46,7 +46,7 @@ export function timeOperations(timeline: TimelineRepository): Operation[] {
         totals: z.object({ joined: z.number().int(), links: z.number().int() }),
         truncated: z.boolean(),
       }),
-      handle: async ({ query }) => timeline.diff(query.from, query.to, query.limit),
+      handle: async ({ query, publicOnly }) => timeline.diff(query.from, query.to, query.limit, publicOnly),
     }),
   ];
 }

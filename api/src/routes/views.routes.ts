@@ -7,6 +7,7 @@ import { notFound } from '../http/problem.js';
 import { limitRequests } from '../http/rate-limit.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SavedViewRepository } from '../repositories/saved-view.repository.js';
+import { withoutHiddenNodes } from '../domain/saved-view.js';
 
 
 export function savedViewOperations(views: SavedViewRepository, graph: GraphRepository, savesPerHour: number): Operation[] {
@@ -37,13 +38,16 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
       params: z.strictObject({ id: savedViewIdSchema }),
       response: openedViewSchema,
       problems: [404],
-      handle: async ({ params }) => {
+      handle: async ({ params, publicOnly }) => {
         const view = await views.get(params.id);
         if (!view) throw notFound(`The saved view "${params.id}"`);
-        const current = await graph.nodesView(view.nodes);
+        const current = await graph.nodesView(view.nodes, publicOnly);
         const shown = new Set(view.edges);
         const edges = current.edges.filter((e) => shown.has(e.id));
-        return { ...view, graph: await graph.withSources({ ...current, edges }) };
+        // For anonymous readers, what they may not see leaves the saved state too (ids name people);
+        // a node deleted since goes with it, so that the two cannot be told apart.
+        const visible = publicOnly ? withoutHiddenNodes(view, new Set(current.nodes.map((n) => n.id))) : view;
+        return { ...visible, graph: await graph.withSources({ ...current, edges }) };
       },
     }),
   ];

@@ -67,11 +67,21 @@ function preloaded(url: string): Promise<Response> | undefined {
   return preload.response;
 }
 
+let credentials: RequestCredentials = 'same-origin';
+
+/**
+ * From now on, read as an anonymous visitor would, even in a signed-in browser: an embed shows
+ * what its audience may see (no person marked not public), not what its author may.
+ */
+export function readAsPublic(): void {
+  credentials = 'omit';
+}
+
 async function request<T>(path: string, query: Query = {}, init: RequestInit = {}): Promise<T> {
   let res: Response;
   const url = apiUrl(path, query);
   try {
-    res = await (preloaded(url) ?? fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } }));
+    res = await (preloaded(url) ?? fetch(url, { ...init, credentials, headers: { accept: 'application/json', ...init.headers } }));
   } catch {
     throw new ApiError('The Spean API does not answer.', 0);
   }

@@ -3,7 +3,7 @@
  * the API; what is on the canvas is an exploration history (undo/redo); what can be shared lives
  * in `url` and is mirrored into the address bar by App.svelte.
  */
-import { api, ApiError, type NodeDetail, type NodeMetrics, type PathsResponse } from './api.js';
+import { api, ApiError, readAsPublic, type NodeDetail, type NodeMetrics, type PathsResponse } from './api.js';
 import { collapse, EMPTY_STATE, hide, History, pin, showAll, stateOf, withView, type ExplorationState } from './graph/exploration.js';
 import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
@@ -38,6 +38,10 @@ export class Explorer {
   private history = new History<ExplorationState>(EMPTY_STATE);
   private loadedFilters: Filters | null = null;
   private lastAttempt: (() => Promise<void>) | null = null;
+
+  constructor() {
+    if (this.url.embed) readAsPublic();
+  }
 
   get t() {
     return MESSAGES[this.url.lang];

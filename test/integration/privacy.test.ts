@@ -1,0 +1,180 @@
+/**
+ * A person marked not public: anonymous readers never see their name, id or details, on any read
+ * route, in any export, or through a saved view; signed-in readers see them. The walk covers every
+ * read route the app mounts, so a new route cannot be added without being checked here.
+ */
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
+import { createGraph, removeGraph, TEST_SOURCE } from '../support/factory.js';
+
+const SECRET_ID = 't-priv-person';
+const SECRET_NAME = 'Zzyzx Quillfeather';
+const SECRET_ALIAS = 'Quillfeather of Kampot';
+
+let app: TestApp;
+let viewer: TestAccount;
+let savedViewId: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  viewer = await createAccount(app, 'viewer');
+  const sources = [TEST_SOURCE];
+  await createGraph(
+    app.db,
+    [
+      { kind: 'person', id: SECRET_ID, name: SECRET_NAME, aliases: [SECRET_ALIAS], gender: 'female', public: false, sources },
+      { kind: 'person', id: 't-priv-open', name: 'Open Testperson', public: true, sources },
+      { kind: 'organisation', id: 't-priv-org-a', name: 'Privacy Org A', orgKind: 'cso', sources },
+      { kind: 'organisation', id: 't-priv-org-b', name: 'Privacy Org B', orgKind: 'cso', sources },
+    ],
+    [
+      // Org A and org B are linked only through the private person.
+      { from: SECRET_ID, type: 'WORKS_FOR', to: 't-priv-org-a', sources },
+      { from: SECRET_ID, type: 'WORKS_FOR', to: 't-priv-org-b', sources },
+      { from: SECRET_ID, type: 'SPOKE_AT', to: 'nodc-2024-opening', sources },
+      { from: 't-priv-open', type: 'WORKS_FOR', to: 't-priv-org-a', sources },
+    ],
+  );
+  const saved = await fetch(`${app.baseUrl}/api/views`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Privacy test view',
+      state: `node=${SECRET_ID}&tab=graph`,
+      nodes: [SECRET_ID, 't-priv-org-a'],
+      edges: [`${SECRET_ID}|WORKS_FOR|t-priv-org-a|`],
+      pinned: [SECRET_ID],
+      positions: { [SECRET_ID]: { x: 1, y: 2 }, 't-priv-org-a': { x: 3, y: 4 } },
+      viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+    }),
+  });
+  savedViewId = ((await saved.json()) as { id: string }).id;
+});
+
+afterAll(async () => {
+  await removeGraph(app.db, 't-priv-');
+  await app.db.write('MATCH (v:SavedView {id: $id}) DELETE v', { id: savedViewId });
+  await removeAccounts(app);
+  await app.close();
+});
+
+/** Every readable route with the requests that could reach the private person. */
+function readRequests(): Record<string, string[]> {
+  const graphFormats = ['json', 'graphml', 'gexf', 'nodes.csv', 'edges.csv'].map((f) => `format=${f}`);
+  return {
+    '/api/nodes/:id': [`/api/nodes/${SECRET_ID}`, '/api/nodes/t-priv-org-a', '/api/nodes/nodc-2024-opening'],
+    '/api/nodes/:id/neighbourhood': [
+      `/api/nodes/${SECRET_ID}/neighbourhood`,
+      ...graphFormats.map((f) => `/api/nodes/t-priv-org-a/neighbourhood?depth=3&${f}`),
+    ],
+    '/api/paths': [
+      `/api/paths?from=${SECRET_ID}&to=odc`,
+      ...graphFormats.map((f) => `/api/paths?from=t-priv-org-a&to=t-priv-org-b&${f}`),
+    ],
+    '/api/graph': graphFormats.map((f) => `/api/graph?limit=20000&${f}`),
+    '/api/search': [`/api/search?q=Zzyzx`, `/api/search?q=Quillfeather&kinds=person`, '/api/search?q=Zzyzx&format=graphml'],
+    '/api/people': ['/api/people?limit=500', '/api/people?limit=500&sort=id&order=desc'],
+    '/api/metrics': ['/api/metrics?limit=5000', '/api/metrics?limit=5000&kinds=person,organisation'],
+    '/api/gaps': ['/api/gaps?limit=1000'],
+    '/api/stats': ['/api/stats'],
+    '/api/timeline': ['/api/timeline', '/api/timeline?granularity=month'],
+    '/api/timeline/diff': ['/api/timeline/diff?from=2000-01-01&to=2100-01-01&limit=5000'],
+    '/api/export': ['/api/export?format=popolo', '/api/export?format=csv', '/api/export?format=xlsx'],
+    '/api/views/:id': [`/api/views/${savedViewId}`],
+  };
+}
+
+/** The body as text; zip files (CSV zip, XLSX) unpacked, every file in them. */
+async function bodyText(res: Response): Promise<string> {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.subarray(0, 2).toString() !== 'PK') return bytes.toString('utf8');
+  const zip = await JSZip.loadAsync(bytes);
+  const files = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
+  return files.join('\n');
+}
+
+/** What of the person a response shows, beyond what the request itself said (a 404 or a search echoes it). */
+const leaks = (text: string, url = '') =>
+  [SECRET_ID, SECRET_NAME, 'Zzyzx', SECRET_ALIAS].filter((s) => text.includes(s) && !decodeURIComponent(url).includes(s));
+
+describe('a person marked not public', () => {
+  it('never reaches an anonymous reader through any read route or export', async () => {
+    for (const url of Object.values(readRequests()).flat()) {
+      const res = await app.get(url);
+      expect([200, 404], `${url} answered ${res.status}`).toContain(res.status);
+      expect(leaks(await bodyText(res), url), url).toEqual([]);
+    }
+  });
+
+  it('is seen by a signed-in reader on the same routes', async () => {
+    const seen: string[] = [];
+    for (const urls of Object.values(readRequests())) {
+      for (const url of urls) {
+        const res = await viewer.send('GET', url);
+        expect(res.status, url).toBe(200);
+        if (leaks(await bodyText(res)).length > 0) seen.push(url);
+      }
+    }
+    // Every request shows the person to a signed-in reader, except those that only count.
+    const countsOnly = ['/api/stats', '/api/timeline', '/api/timeline?granularity=month'];
+    const expected = Object.values(readRequests()).flat().filter((u) => !countsOnly.includes(u));
+    expect(seen.sort()).toEqual(expected.sort());
+  });
+
+  it('is not counted for anonymous readers, so counts agree with what they can open', async () => {
+    const people = (stats: any) => stats.byKind.find((k: any) => k.key === 'person').count;
+    const anonymous = await app.getJson('/api/stats');
+    const signedIn = await viewer.getJson('/api/stats');
+    expect(people(signedIn) - people(anonymous)).toBe(1);
+    expect((await app.getJson('/api/people?limit=1')).total).toBe((await viewer.getJson('/api/people?limit=1')).total - 1);
+  });
+
+  it('answers 404 to an anonymous reader, as an unknown id would', async () => {
+    const hidden = await app.get(`/api/nodes/${SECRET_ID}`);
+    const unknown = await app.get('/api/nodes/t-priv-nobody');
+    expect(hidden.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const detail = (r: any) => r.detail.replace(/"[^"]+"/, '"…"');
+    expect(detail(await hidden.json())).toBe(detail(await unknown.json()));
+  });
+
+  it('breaks the only path through them for anonymous readers', async () => {
+    const anonymous = await app.getJson('/api/paths?from=t-priv-org-a&to=t-priv-org-b');
+    const signedIn = await viewer.getJson('/api/paths?from=t-priv-org-a&to=t-priv-org-b');
+    expect(anonymous.paths).toEqual([]);
+    expect(signedIn.paths[0].nodes).toEqual(['t-priv-org-a', SECRET_ID, 't-priv-org-b']);
+  });
+
+  it('is cut out of a saved view for anonymous readers: nodes, positions, pins and the selection', async () => {
+    const anonymous = await app.getJson(`/api/views/${savedViewId}`);
+    expect(anonymous).toMatchObject({ nodes: ['t-priv-org-a'], pinned: [], edges: [], state: 'tab=graph' });
+    expect(Object.keys(anonymous.positions)).toEqual(['t-priv-org-a']);
+    const signedIn = await viewer.getJson(`/api/views/${savedViewId}`);
+    expect(signedIn).toMatchObject({ nodes: [SECRET_ID, 't-priv-org-a'], pinned: [SECRET_ID], state: `node=${SECRET_ID}&tab=graph` });
+  });
+
+  it('keeps the history and the Cypher console to signed-in users', async () => {
+    expect((await app.get('/api/nodes/t-priv-org-a/history')).status).toBe(401);
+    expect((await viewer.send('GET', '/api/nodes/t-priv-org-a/history')).status).toBe(200);
+    const console = await fetch(`${app.baseUrl}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'MATCH (p:Person {public: false}) RETURN p.name AS name' }),
+    });
+    expect(console.status).toBe(401);
+  });
+
+  it('the walk above covers every read route the app serves', () => {
+    const walked = new Set(Object.keys(readRequests()));
+    const reads = app.built.operations
+      .filter((op) => op.method === 'get' && (op.access ?? 'read') === 'read')
+      .map((op) => op.path)
+      // Routes that never read the network: the session, the import template, health.
+      .filter((path) => !['/api/auth/session', '/api/import/template.xlsx', '/livez', '/readyz'].includes(path))
+      // Lists of other kinds run the same query as /api/people, with another label.
+      .filter((path) => !/^\/api\/(organisations|events|initiatives|places|topics|sources|figures)$/.test(path));
+    expect(reads.filter((path) => !walked.has(path))).toEqual([]);
+  });
+});
