@@ -14,6 +14,8 @@ import { AccountRepository } from './repositories/account.repository.js';
 import { authOperations, type AuthSettings } from './routes/auth.routes.js';
 import { EditRepository } from './repositories/edit.repository.js';
 import { editOperations } from './routes/edits.routes.js';
+import { duplicateOperations } from './routes/duplicates.routes.js';
+import { DuplicateRepository } from './repositories/duplicate.repository.js';
 import { importOperations } from './routes/import.routes.js';
 import { exportOperations } from './routes/export.routes.js';
 import type { GraphDb } from './db/graph-db.js';
@@ -67,6 +69,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
+  const edits = new EditRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats);
   const operations: Operation[] = [
     ...healthOperations(db),
@@ -77,7 +80,8 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...analyticsOperations(analytics, stats),
     ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
-    ...editOperations(new EditRepository(db)),
+    ...editOperations(edits),
+    ...duplicateOperations(new DuplicateRepository(db), edits, () => analyticsRepository.graphVersion()),
     ...importOperations(db),
     ...exportOperations(db),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),

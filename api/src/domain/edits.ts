@@ -39,6 +39,15 @@ export const deleteSchema = z.strictObject({ version, ...citation }).refine(cite
 export const createRelationshipSchema = z
   .strictObject({ relationship: z.record(z.string(), z.unknown()), ...citation })
   .refine((b) => cites(b) || citesItself(b.relationship), CITE);
+export const mergeSchema = z
+  .strictObject({
+    survivor: idSchema.describe('The node that stays, under its id.'),
+    duplicate: idSchema.describe('The node merged into the survivor and removed; its name becomes an alias.'),
+    versions: z.strictObject({ survivor: version, duplicate: version }),
+    ...citation,
+  })
+  .refine(cites, CITE)
+  .refine((b) => b.survivor !== b.duplicate, { message: 'a node cannot be merged into itself', path: ['duplicate'] });
 export const revertSchema = z.strictObject({ comment: z.string().trim().max(1000).optional() });
 
 export type Citation = { sources: string[]; newSource?: NewSource; comment?: string };

@@ -45,6 +45,35 @@ function slug(text: string): string {
 
 const located = <T>(item: T) => ({ record: item, file: 'request', line: 0 });
 
+/** The ends of some relationships: the nodes whose history shows a change to them. */
+const endsOf = (relationships: Row[]) => relationships.flatMap((r) => [r.from as string, r.to as string]);
+
+const idOf = (r: Row) => relationshipId({ from: String(r.from), type: String(r.type), to: String(r.to), key: r.key as string | undefined });
+
+/** The distinct values of some lists (absent ones count as empty). */
+const union = (...lists: unknown[]): string[] => [...new Set(lists.flatMap((l) => (Array.isArray(l) ? (l as string[]) : [])))];
+
+export interface MergeRequest {
+  survivor: string;
+  duplicate: string;
+  versions: { survivor: number; duplicate: number };
+}
+
+/** A moved relationship, and the survivor's own that it joined (null when it was new). */
+interface MovedRelationship {
+  id: string;
+  before: Row | null;
+}
+
+/** What a merge keeps to be undone: both nodes as they were, what moved, whose history it took. */
+interface MergeSnapshot {
+  survivor: Row;
+  duplicate: Row;
+  relationships: Row[];
+  moved: MovedRelationship[];
+  history: string[];
+}
+
 export interface EditResult<T> {
   value: T;
   change: Change;
@@ -90,16 +119,12 @@ export class EditRepository {
     return this.db.writeTransaction(async (tx) => {
       const before = await this.currentNode(tx, id, version);
       await this.cite(tx, citation, by);
-      const relationships = await tx.run(
-        `MATCH (n:Entity {id: $id})-[r]-(o:Entity)
-         RETURN startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, properties(r) AS props`,
-        { id },
-      );
+      const relationships = await this.relationshipsOf(tx, id);
       const used = await tx.run('MATCH (n:Entity) WHERE $id IN n.sources RETURN count(n) + COUNT { ()-[r]->() WHERE $id IN r.sources } AS n', { id });
       if (before.kind === 'source' && (used[0]?.n as number) > 0) throw conflict(`The source "${id}" is still cited; cite another source in those facts first.`);
       await tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
-      const snapshot = { node: before, relationships: relationships.map((r) => ({ from: r.from, type: r.type, to: r.to, ...(r.props as Row) })) };
-      const change = await this.record(tx, by, 'delete', 'node', id, [id, ...relationships.flatMap((r) => [r.from as string, r.to as string])], snapshot, null, citation.comment);
+      const snapshot = { node: before, relationships };
+      const change = await this.record(tx, by, 'delete', 'node', id, [id, ...endsOf(relationships)], snapshot, null, citation.comment);
       await bumpGraphVersion(tx);
       return { value: null, change };
     });
@@ -149,6 +174,74 @@ export class EditRepository {
   }
 
   // ------------------------------------------------------------------------------------------
+  // Merging duplicates
+
+  /**
+   * Merges `duplicate` into `survivor`, as one change that a revert undoes whole: the duplicate's
+   * relationships move to the survivor (joining the same relationship where it has one, sources
+   * united), its name and aliases become aliases, its sources and the properties the survivor
+   * lacks join the survivor, its history shows on the survivor's page; then it is removed.
+   */
+  async merge(request: MergeRequest, citation: Citation, by: User): Promise<EditResult<Row>> {
+    const { survivor: survivorId, duplicate: duplicateId, versions } = request;
+    return this.db.writeTransaction(async (tx) => {
+      const survivor = await this.currentNode(tx, survivorId, versions.survivor);
+      const duplicate = await this.currentNode(tx, duplicateId, versions.duplicate);
+      if (survivor.kind !== duplicate.kind) {
+        throw badRequest('Only nodes of one kind merge.', [{ field: 'body.duplicate', message: `a ${duplicate.kind} cannot merge into a ${survivor.kind}` }]);
+      }
+      const cited = await this.cite(tx, citation, by);
+      const relationships = await this.relationshipsOf(tx, duplicateId);
+      const moved: MovedRelationship[] = [];
+      for (const rel of relationships) {
+        const target = { ...rel, from: rel.from === duplicateId ? survivorId : rel.from, to: rel.to === duplicateId ? survivorId : rel.to };
+        // A relationship between the two (POSSIBLE_DUPLICATE, say) has no meaning once they are one.
+        if (target.from === target.to) continue;
+        const existing = await this.findRelationship(tx, idOf(target));
+        const joined = existing ? { ...record(target), ...record(existing), sources: union(existing.sources, rel.sources) } : record(target);
+        await this.writeRelationship(tx, relationshipSchema.parse(joined), ((existing?.version as number | undefined) ?? 0) + 1);
+        moved.push({ id: idOf(target), before: existing ?? null });
+      }
+      const names = union(survivor.aliases, [duplicate.name as string], duplicate.aliases).filter((n) => n !== survivor.name);
+      // The survivor's properties win; the duplicate fills in what it lacks (but not its identity).
+      const lacking = Object.fromEntries(Object.entries(record(duplicate)).filter(([key]) => !['id', 'kind', 'name', 'aliases'].includes(key)));
+      const node = { ...lacking, ...record(survivor), aliases: names, sources: union(survivor.sources, duplicate.sources, cited) };
+      await tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id: duplicateId });
+      const after = await this.writeNode(tx, nodeSchema.parse(node), versions.survivor + 1, false);
+      const history = await tx.run(
+        'MATCH (c:Change) WHERE $duplicate IN c.nodeIds AND NOT $survivor IN c.nodeIds SET c.nodeIds = c.nodeIds + $survivor RETURN c.id AS id',
+        { duplicate: duplicateId, survivor: survivorId },
+      );
+      const snapshot: MergeSnapshot = { survivor, duplicate, relationships, moved, history: history.map((h) => h.id as string) };
+      const nodeIds = [survivorId, duplicateId, ...endsOf(relationships)];
+      const change = await this.record(tx, by, 'merge', 'node', survivorId, nodeIds, snapshot, after, citation.comment);
+      return { value: after, change };
+    });
+  }
+
+  /** Undoes a merge: the duplicate comes back with its relationships; the survivor is as it was. */
+  private async undoMerge(tx: Tx, original: Change): Promise<{ before: Row; after: Row }> {
+    const snapshot = original.before as MergeSnapshot;
+    const survivorId = original.targetId;
+    const duplicateId = snapshot.duplicate.id as string;
+    const current = await this.currentNode(tx, survivorId, (original.after as Row).version as number);
+    const [back] = await tx.run('MATCH (n:Entity {id: $id}) RETURN n.id AS id', { id: duplicateId });
+    if (back) throw conflict(`A node "${duplicateId}" exists again; the merge cannot be undone over it.`);
+    for (const { id, before } of snapshot.moved) {
+      const now = await this.findRelationship(tx, id);
+      const expected = ((before?.version as number | undefined) ?? 0) + 1;
+      if (now && now.version !== expected) throw conflict(`The relationship ${id} changed since the merge; undo that change first.`, { current: now });
+      if (!before) await this.removeRelationship(tx, id);
+      else await this.writeRelationship(tx, relationshipSchema.parse(record(before)), expected + 1);
+    }
+    const survivor = await this.writeNode(tx, nodeSchema.parse(record(snapshot.survivor)), (current.version as number) + 1, false);
+    await this.writeNode(tx, nodeSchema.parse(record(snapshot.duplicate)), ((snapshot.duplicate.version as number) ?? 0) + 1, true);
+    for (const r of snapshot.relationships) await this.writeRelationship(tx, relationshipSchema.parse(record(r)), ((r.version as number) ?? 0) + 1);
+    await tx.run('MATCH (c:Change) WHERE c.id IN $ids SET c.nodeIds = [x IN c.nodeIds WHERE x <> $survivor]', { ids: snapshot.history, survivor: survivorId });
+    return { before: current, after: survivor };
+  }
+
+  // ------------------------------------------------------------------------------------------
   // History and revert
 
   async history(nodeId: string, limit = 200): Promise<Change[]> {
@@ -167,11 +260,11 @@ export class EditRepository {
   /** Undoes a change, as a new change; refused (409) when the target changed since. */
   async revert(changeId: string, by: User, comment?: string): Promise<EditResult<Row | null>> {
     return this.db.writeTransaction(async (tx) => {
-      const [row] = await tx.run(`MATCH (c:Change {id: $id}) RETURN ${CHANGE} AS c`, { id: changeId });
-      if (!row) throw notFound(`The change "${changeId}"`);
-      const original = parseChange(row.c as Row);
+      const original = await this.changeIn(tx, changeId);
+      if (!original) throw notFound(`The change "${changeId}"`);
       if (original.revertedBy) throw conflict(`The change was reverted already by ${original.revertedBy}.`);
-      const undone = await this.undo(tx, original);
+      if (original.revertOf && (await this.changeIn(tx, original.revertOf))?.action === 'merge') throw conflict('This undid a merge; merge the two nodes again instead.');
+      const undone = original.action === 'merge' ? await this.undoMerge(tx, original) : await this.undo(tx, original);
       const change = await this.record(tx, by, 'revert', original.target, original.targetId, await this.nodeIdsOf(tx, changeId), undone.before, undone.after, comment ?? null, changeId);
       await tx.run('MATCH (c:Change {id: $id}) SET c.revertedBy = $by', { id: changeId, by: change.id });
       return { value: undone.after, change };
@@ -307,6 +400,21 @@ export class EditRepository {
     await writeSince(tx, { nodes: [], relationships: [located(rel)] });
     await bumpGraphVersion(tx);
     return (await this.findRelationship(tx, relationshipId(rel)))!;
+  }
+
+  private async changeIn(tx: Tx, id: string): Promise<Change | undefined> {
+    const [row] = await tx.run(`MATCH (c:Change {id: $id}) RETURN ${CHANGE} AS c`, { id });
+    return row ? parseChange(row.c as Row) : undefined;
+  }
+
+  /** Every relationship of a node, as `{from, type, to, ...properties}`. */
+  private async relationshipsOf(tx: Tx, id: string): Promise<Row[]> {
+    const rows = await tx.run(
+      `MATCH (n:Entity {id: $id})-[r]-(:Entity)
+       RETURN r {.*, from: startNode(r).id, type: type(r), to: endNode(r).id} AS r`,
+      { id },
+    );
+    return rows.map((row) => row.r as Row);
   }
 
   private async nodeIdsOf(tx: Tx, changeId: string): Promise<string[]> {

@@ -1,0 +1,64 @@
+/** Likely duplicates with their evidence, and merging two nodes into one (an undoable change). */
+import { z } from 'zod';
+import { changeSchema, mergeSchema } from '../domain/edits.js';
+import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
+import { nodeKindSchema } from '../domain/model.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { VersionedCache } from '../lib/versioned-cache.js';
+import type { DuplicateRepository } from '../repositories/duplicate.repository.js';
+import type { EditRepository } from '../repositories/edit.repository.js';
+
+const MAX_SUGGESTIONS = 500;
+
+const suggestionSchema = z.object({
+  kind: nodeKindSchema,
+  a: z.object({ id: z.string(), name: z.string() }),
+  b: z.object({ id: z.string(), name: z.string() }),
+  score: z.number().min(0).max(1),
+  evidence: z.array(z.object({ kind: z.string(), detail: z.string() })),
+});
+
+export function duplicateOperations(duplicates: DuplicateRepository, edits: EditRepository, graphVersion: () => Promise<number>): Operation[] {
+  // Comparing every name is the expensive part: once per kind until the graph changes.
+  const suggestions = new VersionedCache<DuplicateSuggestion[]>(graphVersion);
+  return [
+    defineOperation({
+      method: 'get',
+      path: '/api/duplicates',
+      access: 'edit',
+      tag: 'curation',
+      summary: 'Likely duplicates: pairs of one kind with a score and the evidence',
+      description:
+        'Evidence: marked as POSSIBLE_DUPLICATE (by a source or a curator), the same name but for case, accents, punctuation or titles, the same names in another order, names that sound alike (another romanisation, or Khmer script), a shared alias, a shared acronym, a likely typo.',
+      query: z.strictObject({
+        kind: nodeKindSchema.optional(),
+        minScore: z.coerce.number().min(0).max(1).default(0.5),
+        limit: z.coerce.number().int().min(1).max(MAX_SUGGESTIONS).default(100),
+      }),
+      response: z.object({ items: z.array(suggestionSchema) }),
+      handle: async ({ query }) => {
+        const { value } = await suggestions.get(query.kind ?? '*', async () => {
+          const [candidates, marked] = await Promise.all([duplicates.candidates(query.kind), duplicates.marked()]);
+          return suggestDuplicates(candidates, marked, MAX_SUGGESTIONS, 0);
+        });
+        return { items: value.filter((s) => s.score >= query.minScore).slice(0, query.limit) };
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/merges',
+      access: 'edit',
+      tag: 'curation',
+      summary: 'Merge a duplicate into the node that stays; an admin can undo it by reverting the change',
+      description:
+        "The duplicate's relationships move to the survivor (joining one it has already), its name and aliases become aliases, its sources and the properties the survivor lacks are added, its history shows on the survivor's page, and it is removed. Both versions must be current (409 otherwise).",
+      body: mergeSchema,
+      problems: [404, 409],
+      response: z.object({ value: z.record(z.string(), z.unknown()), change: changeSchema }),
+      handle: async ({ body, viewer }) => {
+        const { survivor, duplicate, versions, ...citation } = body;
+        return edits.merge({ survivor, duplicate, versions }, citation, viewer!.user);
+      },
+    }),
+  ];
+}
