@@ -15,6 +15,8 @@ import { authOperations, type AuthSettings } from './routes/auth.routes.js';
 import { EditRepository } from './repositories/edit.repository.js';
 import { editOperations } from './routes/edits.routes.js';
 import { duplicateOperations } from './routes/duplicates.routes.js';
+import { releaseOperations } from './routes/releases.routes.js';
+import { ReleaseRepository } from './repositories/release.repository.js';
 import { DuplicateRepository } from './repositories/duplicate.repository.js';
 import { importOperations } from './routes/import.routes.js';
 import { exportOperations } from './routes/export.routes.js';
@@ -84,6 +86,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...duplicateOperations(new DuplicateRepository(db), edits, () => analyticsRepository.graphVersion()),
     ...importOperations(db),
     ...exportOperations(db),
+    ...releaseOperations(db, new ReleaseRepository(db)),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);

@@ -1,9 +1,11 @@
 /**
  * A person marked not public: anonymous readers never see their name, id or details, on any read
- * route, in any export, or through a saved view; signed-in readers see them. The walk covers every
+ * route, in any export or release, or through a saved view; signed-in readers see them (but not in
+ * releases, which are public). The walk covers every
  * read route the app mounts, so a new route cannot be added without being checked here.
  */
 import JSZip from 'jszip';
+import { RELEASE_FORMATS } from '../../api/src/domain/release.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
@@ -15,11 +17,13 @@ const SECRET_ALIAS = 'Quillfeather of Kampot';
 
 let app: TestApp;
 let viewer: TestAccount;
+let admin: TestAccount;
 let savedViewId: string;
+let releaseId: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  viewer = await createAccount(app, 'viewer');
+  [viewer, admin] = await Promise.all([createAccount(app, 'viewer'), createAccount(app, 'admin')]);
   const sources = [TEST_SOURCE];
   await createGraph(
     app.db,
@@ -51,11 +55,14 @@ beforeAll(async () => {
     }),
   });
   savedViewId = ((await saved.json()) as { id: string }).id;
+  // Published by an admin, who sees everyone: a release is public all the same.
+  releaseId = ((await (await admin.send('POST', '/api/releases', { title: 'Privacy test release' })).json()) as { id: string }).id;
 });
 
 afterAll(async () => {
   await removeGraph(app.db, 't-priv-');
   await app.db.write('MATCH (v:SavedView {id: $id}) DELETE v', { id: savedViewId });
+  await app.db.write('MATCH (r:Release {id: $id}) DELETE r', { id: releaseId });
   await removeAccounts(app);
   await app.close();
 });
@@ -83,6 +90,9 @@ function readRequests(): Record<string, string[]> {
     '/api/timeline/diff': ['/api/timeline/diff?from=2000-01-01&to=2100-01-01&limit=5000'],
     '/api/export': ['/api/export?format=popolo', '/api/export?format=csv', '/api/export?format=xlsx'],
     '/api/views/:id': [`/api/views/${savedViewId}`],
+    '/api/releases': ['/api/releases'],
+    '/api/releases/:id': [`/api/releases/${releaseId}`],
+    '/api/releases/:id/files/:format': RELEASE_FORMATS.map((f) => `/api/releases/${releaseId}/files/${f}`),
   };
 }
 
@@ -117,9 +127,12 @@ describe('a person marked not public', () => {
         if (leaks(await bodyText(res)).length > 0) seen.push(url);
       }
     }
-    // Every request shows the person to a signed-in reader, except those that only count.
+    // Every request shows the person to a signed-in reader, except those that only count, and
+    // releases: they are public, whoever reads them.
     const countsOnly = ['/api/stats', '/api/timeline', '/api/timeline?granularity=month'];
-    const expected = Object.values(readRequests()).flat().filter((u) => !countsOnly.includes(u));
+    const expected = Object.values(readRequests())
+      .flat()
+      .filter((u) => !countsOnly.includes(u) && !u.startsWith('/api/releases'));
     expect(seen.sort()).toEqual(expected.sort());
   });
 

@@ -60,6 +60,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '007-history',
     statements: ['CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE'],
   },
+  {
+    id: '008-releases',
+    statements: ['CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE'],
+  },
 ];
 
 // Building indexes on a cold or large database takes longer than any request may.

@@ -1,0 +1,34 @@
+/**
+ * A release's files, made from its stored tables: the import format (XLSX, CSV zip), Popolo, and
+ * the network as GraphML, GEXF or JSON, parsed by the importer's own reader so that types are
+ * the model's.
+ */
+import type { Response } from 'express';
+import { relationshipId } from '../domain/edits.js';
+import type { ReleaseFormat } from '../domain/release.js';
+import { batchFromTables } from '../loader/tabular.js';
+import type { SheetData } from '../loader/workbook.js';
+import { toSourceView } from '../repositories/node.repository.js';
+import { toCsvZip, toPopolo, toXlsx } from './tables-export.js';
+import { sendView, type SourcedView } from './view-export.js';
+
+/** The tables as a graph view: every node but the source documents, which travel as its sources. */
+export function viewOfTables(tables: SheetData[]): SourcedView {
+  const { batch } = batchFromTables(tables.map((t) => ({ file: `${t.name}.csv`, rows: t.rows })));
+  const nodes = batch.nodes.map((n) => n.record as unknown as Record<string, unknown>);
+  return {
+    nodes: nodes.filter((n) => n.kind !== 'source').map((n) => ({ id: n.id as string, kind: n.kind as never, name: n.name as string, properties: n })),
+    edges: batch.relationships.map(({ record: r }) => ({ id: relationshipId(r), from: r.from, to: r.to, type: r.type, properties: { ...r } })),
+    truncated: false,
+    omitted: { nodes: 0, edges: 0 },
+    sources: nodes.filter((n) => n.kind === 'source').map(toSourceView),
+  };
+}
+
+export async function sendReleaseFile(res: Response, tables: SheetData[], format: ReleaseFormat, name: string): Promise<void> {
+  if (format === 'xlsx') res.attachment(`${name}.xlsx`).send(await toXlsx(tables));
+  else if (format === 'csv') res.attachment(`${name}-csv.zip`).type('application/zip').send(await toCsvZip(tables));
+  else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables));
+  else if (format === 'json') res.attachment(`${name}.json`).json(viewOfTables(tables));
+  else sendView(res, viewOfTables(tables), format, name);
+}
