@@ -105,7 +105,8 @@ export class EditRepository {
         if (key in changes && changes[key] !== before[key]) throw badRequest('The change is not valid.', [{ field: `body.changes.${key}`, message: `${key} cannot change; create a new node and merge instead` }]);
       }
       const cited = await this.cite(tx, citation, by);
-      const merged = { ...record(before), ...changes };
+      // A change to null clears the field.
+      const merged = record({ ...record(before), ...changes });
       const sources = (merged.sources as string[] | undefined) ?? [];
       const node = validate(nodeSchema, before.kind === 'source' ? merged : { ...merged, sources: [...new Set([...sources, ...cited])] }, 'body.changes');
       await this.check(tx, [node], []);
@@ -153,7 +154,7 @@ export class EditRepository {
         if (key in changes && changes[key] !== before[key]) throw badRequest('The change is not valid.', [{ field: `body.changes.${key}`, message: `${key} identifies the relationship; delete it and create another` }]);
       }
       const cited = await this.cite(tx, citation, by);
-      const merged = { ...record(before), ...changes };
+      const merged = record({ ...record(before), ...changes });
       const rel = validate(relationshipSchema, { ...merged, sources: [...new Set([...((merged.sources as string[]) ?? []), ...cited])] }, 'body.changes');
       await this.check(tx, [], [rel]);
       const after = await this.writeRelationship(tx, rel, version + 1);

@@ -15,8 +15,13 @@ import type {
   StatsResponse,
 } from '../../../api/src/domain/responses.js';
 import type { SavedViewInput } from '../../../api/src/domain/saved-view.js';
+import type { User } from '../../../api/src/domain/accounts.js';
+import type { Change } from '../../../api/src/domain/edits.js';
+import type { Release } from '../../../api/src/domain/release.js';
+import type { DuplicateSuggestion } from '../../../api/src/domain/duplicates.js';
 import type { Filters } from './url-state.js';
 
+export type { User, Change, Release, DuplicateSuggestion };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type SearchHit = SearchResponse['items'][number];
@@ -90,8 +95,75 @@ async function request<T>(path: string, query: Query = {}, init: RequestInit = {
   throw new ApiError(String(problem.detail ?? problem.title ?? res.statusText), res.status, (problem.errors as ApiError['fields']) ?? []);
 }
 
+type Json = Record<string, unknown>;
+
+/** The CSRF token of the browser's session: every write sends it (the API refuses writes without it). */
+let csrfToken: string | null = null;
+
+function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown = {}): Promise<T> {
+  return request<T>(path, {}, {
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+  });
+}
+
+export interface Session {
+  user: User | null;
+  csrfToken: string | null;
+  anonymousRead: boolean;
+}
+
+/** Signing in and out; the session's CSRF token is kept for the writes that follow. */
+export const auth = {
+  async session(): Promise<Session> {
+    const session = await request<Session>('/api/auth/session');
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  async login(email: string, password: string): Promise<Session> {
+    const session = await send<Session>('POST', '/api/auth/login', { email, password });
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  async logout(): Promise<void> {
+    await send('POST', '/api/auth/logout');
+    csrfToken = null;
+  },
+};
+
+/** A change's citation: sources that exist, or a new one; and why. */
+export interface Citation {
+  sources: string[];
+  newSource?: { title: string; publisher: string; date?: string; url?: string };
+  comment?: string;
+}
+
+/** Curators' writes and what they read: each answers the value written and its history entry. */
+export const curation = {
+  createNode: (node: Json, citation: Citation) => send<{ value: Json; change: Change }>('POST', '/api/nodes', { node, ...citation }),
+  updateNode: (id: string, version: number, changes: Json, citation: Citation) =>
+    send<{ value: Json; change: Change }>('PATCH', `/api/nodes/${encodeURIComponent(id)}`, { version, changes, ...citation }),
+  deleteNode: (id: string, version: number, citation: Citation) => send<{ change: Change }>('DELETE', `/api/nodes/${encodeURIComponent(id)}`, { version, ...citation }),
+  createRelationship: (relationship: Json, citation: Citation) => send<{ value: Json; change: Change }>('POST', '/api/relationships', { relationship, ...citation }),
+  updateRelationship: (id: string, version: number, changes: Json, citation: Citation) =>
+    send<{ value: Json; change: Change }>('PATCH', `/api/relationships/${encodeURIComponent(id)}`, { version, changes, ...citation }),
+  deleteRelationship: (id: string, version: number, citation: Citation) =>
+    send<{ change: Change }>('DELETE', `/api/relationships/${encodeURIComponent(id)}`, { version, ...citation }),
+  history: (id: string) => request<{ items: Change[] }>(`/api/nodes/${encodeURIComponent(id)}/history`),
+  revert: (changeId: string, comment?: string) => send<{ change: Change }>('POST', `/api/changes/${changeId}/revert`, { comment }),
+  duplicates: (kind?: string) => request<{ items: DuplicateSuggestion[] }>('/api/duplicates', { kind, limit: 200 }),
+  merge: (body: { survivor: string; duplicate: string; versions: { survivor: number; duplicate: number } } & Citation) =>
+    send<{ value: Json; change: Change }>('POST', '/api/merges', body),
+  users: () => request<{ items: User[] }>('/api/users'),
+  addUser: (user: { email: string; name: string; role: string; password: string }) => send<User>('POST', '/api/users', user),
+  changeUser: (id: string, changes: { role?: string; disabled?: boolean }) => send<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, changes),
+  releases: () => request<{ items: Release[] }>('/api/releases'),
+  publishRelease: (title: string, notes?: string) => send<Release>('POST', '/api/releases', { title, notes }),
+};
+
 export const api = {
-  search: (q: string, limit = 8) => request<SearchResponse>('/api/search', { q, limit }),
+  search: (q: string, limit = 8, kinds: readonly string[] = []) => request<SearchResponse>('/api/search', { q, limit, kinds: kinds.join(',') || undefined }),
   node: (id: string) => request<NodeDetail>(`/api/nodes/${encodeURIComponent(id)}`),
   neighbourhood: (id: string, filters: Filters, limit: number) =>
     request<NeighbourhoodResponse>(`/api/nodes/${encodeURIComponent(id)}/neighbourhood`, { ...filterQuery(filters), limit }),
@@ -102,8 +174,8 @@ export const api = {
   stats: () => request<StatsResponse>('/api/stats'),
   list: (collection: 'places' | 'topics') =>
     request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
-  saveView: (view: SavedViewInput) =>
-    request<OpenedView>('/api/views', {}, { method: 'POST', body: JSON.stringify(view), headers: { 'content-type': 'application/json' } }),
+  // A signed-in browser's write: with the session's CSRF token, as every write.
+  saveView: (view: SavedViewInput) => send<OpenedView>('POST', '/api/views', view),
   openView: (id: string) => request<OpenedView>(`/api/views/${encodeURIComponent(id)}`),
 };
 

@@ -8,6 +8,7 @@ import { collapse, EMPTY_STATE, hide, History, pin, showAll, stateOf, withView, 
 import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
 import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
+import { SessionState } from './session.svelte.js';
 
 export type Status = 'loading' | 'ready' | 'error';
 
@@ -34,6 +35,9 @@ export class Explorer {
   breadcrumbs = $state<{ id: string; name: string }[]>([]);
   /** Positions to restore (a saved view), handed to the canvas once. */
   savedPositions = $state.raw<{ positions: Positions; viewport: { zoom: number; pan: { x: number; y: number } } } | null>(null);
+
+  /** Who is signed in (never in an embed, which reads as an anonymous visitor). */
+  readonly session = new SessionState();
 
   private history = new History<ExplorationState>(EMPTY_STATE);
   private loadedFilters: Filters | null = null;
@@ -79,6 +83,7 @@ export class Explorer {
 
   /** First load: a saved view, or the network under the URL's filters; then the URL's selection and path. */
   start(): Promise<void> {
+    if (!this.url.embed) void this.session.load();
     return this.attempt(async () => {
       if (this.url.view) await this.openSaved(this.url.view);
       else await this.loadNetwork();
@@ -126,6 +131,14 @@ export class Explorer {
     this.detail = detail;
     const name = String(detail.node.name ?? id);
     this.breadcrumbs = [...this.breadcrumbs.filter((b) => b.id !== id), { id, name }].slice(-8);
+  }
+
+  /** After a curator's write: the selected node as it is now, and the network if it changed shape. */
+  async refresh(options: { network?: boolean } = {}): Promise<void> {
+    await this.attempt(async () => {
+      if (options.network) await this.loadNetwork();
+      if (this.url.node) await this.loadDetail(this.url.node);
+    });
   }
 
   select(id: string | undefined): Promise<void> {

@@ -11,7 +11,7 @@ const en = {
   tagline: 'The Mekong open data network',
   skipToContent: 'Skip to the explorer',
   language: 'Language',
-  tabs: { graph: 'Graph', table: 'Table', path: 'Path', gaps: 'Funder view', metrics: 'Metrics', dashboard: 'Dashboard' },
+  tabs: { graph: 'Graph', table: 'Table', path: 'Path', gaps: 'Funder view', metrics: 'Metrics', dashboard: 'Dashboard', releases: 'Releases', curate: 'Curate' },
   kinds: {
     organisation: 'Organisation', person: 'Person', event: 'Event', initiative: 'Initiative',
     place: 'Place', topic: 'Topic', source: 'Source', figure: 'Figure',
@@ -132,6 +132,28 @@ const en = {
   },
   embedNotice: 'A read-only view from Spean',
   openInSpean: 'Open in Spean',
+  account: {
+    signIn: 'Sign in', signOut: 'Sign out', email: 'Email', password: 'Password',
+    signedInAs: (name: string, role: string) => `${name} (${role})`,
+  },
+  curation: {
+    edit: 'Edit', delete: 'Delete', remove: 'Remove', save: 'Save', cancel: 'Cancel', addNode: 'Add a node', kind: 'Kind',
+    addRelationship: 'Add a relationship', editRelationship: 'Edit', deleteRelationship: 'Delete',
+    type: 'Relationship', other: 'With', direction: 'Direction', outgoing: 'from this node', incoming: 'to this node',
+    citation: 'Source of this change', existingSource: 'Find a source document', newSource: 'Or a new source document',
+    sourceTitle: 'Title', publisher: 'Publisher', sourceDate: 'Date', sourceUrl: 'Link', comment: 'Why (optional, kept in the history)',
+    required: 'required', listHint: 'separate with |',
+    saved: 'Saved.', deleted: 'Deleted.', stale: 'Someone changed this since you opened it; the form now shows the current version.',
+    confirmDelete: (name: string) => `Delete “${name}” and its relationships? An admin can restore it from the history.`,
+    history: 'History', noHistory: 'No changes recorded yet.', revert: 'Undo this change', reverted: 'undone',
+    actions: { create: 'created', update: 'changed', delete: 'deleted', revert: 'undid a change', merge: 'merged', import: 'imported' } as Record<string, string>,
+    changed: 'Changed', notPublic: 'Not public: hidden from visitors who are not signed in',
+    curate: 'Curate', duplicates: 'Likely duplicates', noDuplicates: 'No likely duplicates.', merge: (into: string) => `Merge into “${into}”`,
+    score: 'Score', evidence: 'Evidence', merged: 'Merged.',
+    users: 'Accounts', addUser: 'Add an account', name: 'Name', role: 'Role', disabled: 'Disabled', enable: 'Enable', disable: 'Disable',
+    releases: 'Releases', publish: 'Publish a release', releaseTitle: 'Title', notes: 'Notes', cite: 'Cite as', download: 'Download',
+    noReleases: 'No release published yet.', published: 'Published.',
+  },
 };
 
 export type Messages = typeof en;
@@ -141,7 +163,7 @@ const km: Messages = {
   tagline: 'បណ្ដាញទិន្នន័យបើកចំហនៃតំបន់មេគង្គ',
   skipToContent: 'រំលងទៅកម្មវិធីរុករក',
   language: 'ភាសា',
-  tabs: { graph: 'ក្រាហ្វ', table: 'តារាង', path: 'ផ្លូវ', gaps: 'ទិដ្ឋភាពម្ចាស់ជំនួយ', metrics: 'រង្វាស់', dashboard: 'ផ្ទាំងសង្ខេប' },
+  tabs: { graph: 'ក្រាហ្វ', table: 'តារាង', path: 'ផ្លូវ', gaps: 'ទិដ្ឋភាពម្ចាស់ជំនួយ', metrics: 'រង្វាស់', dashboard: 'ផ្ទាំងសង្ខេប', releases: 'ការចេញផ្សាយ', curate: 'ថែរក្សា' },
   kinds: {
     organisation: 'អង្គការ', person: 'បុគ្គល', event: 'ព្រឹត្តិការណ៍', initiative: 'គំនិតផ្ដួចផ្ដើម',
     place: 'ទីកន្លែង', topic: 'ប្រធានបទ', source: 'ប្រភព', figure: 'តួលេខ',
@@ -262,6 +284,28 @@ const km: Messages = {
   },
   embedNotice: 'ទិដ្ឋភាពអានតែប៉ុណ្ណោះពីស្ពាន',
   openInSpean: 'បើកក្នុងស្ពាន',
+  account: {
+    signIn: 'ចូលគណនី', signOut: 'ចាកចេញ', email: 'អ៊ីមែល', password: 'ពាក្យសម្ងាត់',
+    signedInAs: (name, role) => `${name} (${role})`,
+  },
+  curation: {
+    edit: 'កែប្រែ', delete: 'លុប', remove: 'ដកចេញ', save: 'រក្សាទុក', cancel: 'បោះបង់', addNode: 'បន្ថែមថ្នាំង', kind: 'ប្រភេទ',
+    addRelationship: 'បន្ថែមទំនាក់ទំនង', editRelationship: 'កែប្រែ', deleteRelationship: 'លុប',
+    type: 'ទំនាក់ទំនង', other: 'ជាមួយ', direction: 'ទិសដៅ', outgoing: 'ពីថ្នាំងនេះ', incoming: 'ទៅថ្នាំងនេះ',
+    citation: 'ប្រភពនៃការផ្លាស់ប្ដូរនេះ', existingSource: 'ស្វែងរកឯកសារប្រភព', newSource: 'ឬឯកសារប្រភពថ្មី',
+    sourceTitle: 'ចំណងជើង', publisher: 'អ្នកបោះពុម្ព', sourceDate: 'កាលបរិច្ឆេទ', sourceUrl: 'តំណ', comment: 'មូលហេតុ (ស្រេចចិត្ត រក្សាទុកក្នុងប្រវត្តិ)',
+    required: 'ចាំបាច់', listHint: 'បំបែកដោយ |',
+    saved: 'បានរក្សាទុក។', deleted: 'បានលុប។', stale: 'មាននរណាម្នាក់បានកែប្រែវាតាំងពីអ្នកបើក។ ទម្រង់នេះបង្ហាញកំណែបច្ចុប្បន្ន។',
+    confirmDelete: (name) => `លុប «${name}» និងទំនាក់ទំនងរបស់វា? អ្នកគ្រប់គ្រងអាចស្ដារវាពីប្រវត្តិបាន។`,
+    history: 'ប្រវត្តិ', noHistory: 'មិនទាន់មានការផ្លាស់ប្ដូរ។', revert: 'មិនធ្វើការផ្លាស់ប្ដូរនេះវិញ', reverted: 'បានមិនធ្វើវិញ',
+    actions: { create: 'បានបង្កើត', update: 'បានកែប្រែ', delete: 'បានលុប', revert: 'បានមិនធ្វើវិញ', merge: 'បានបញ្ចូលគ្នា', import: 'បាននាំចូល' },
+    changed: 'បានផ្លាស់ប្ដូរ', notPublic: 'មិនសាធារណៈ៖ លាក់ពីអ្នកទស្សនាដែលមិនបានចូលគណនី',
+    curate: 'ថែរក្សា', duplicates: 'ស្ទួនដែលអាចមាន', noDuplicates: 'គ្មានស្ទួនដែលអាចមាន។', merge: (into) => `បញ្ចូលទៅក្នុង «${into}»`,
+    score: 'ពិន្ទុ', evidence: 'ភស្តុតាង', merged: 'បានបញ្ចូលគ្នា។',
+    users: 'គណនី', addUser: 'បន្ថែមគណនី', name: 'ឈ្មោះ', role: 'តួនាទី', disabled: 'បានបិទ', enable: 'បើក', disable: 'បិទ',
+    releases: 'ការចេញផ្សាយ', publish: 'ចេញផ្សាយ', releaseTitle: 'ចំណងជើង', notes: 'កំណត់ចំណាំ', cite: 'ដកស្រង់ជា', download: 'ទាញយក',
+    noReleases: 'មិនទាន់មានការចេញផ្សាយ។', published: 'បានចេញផ្សាយ។',
+  },
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, km };

@@ -3,7 +3,7 @@
  * how the graph is drawn. Parsing is forgiving (an unknown value falls back to the default) because
  * URLs are typed, truncated and pasted by people.
  */
-export const TABS = ['graph', 'table', 'path', 'gaps', 'metrics', 'dashboard'] as const;
+export const TABS = ['graph', 'table', 'path', 'gaps', 'metrics', 'dashboard', 'releases', 'curate'] as const;
 export type Tab = (typeof TABS)[number];
 export const LANGUAGES = ['en', 'km'] as const;
 export type Language = (typeof LANGUAGES)[number];
