@@ -138,4 +138,15 @@ describe('merging two nodes', () => {
     // Undoing the undo would need the merge again, not a replay of old states.
     expect((await admin.send('POST', `/api/changes/${undo.body.change.id}/revert`, {})).status).toBe(409);
   });
+
+  it('keeps a person who is not public hidden when merged into one who is', async () => {
+    const person = (id: string, name: string, isPublic: boolean) =>
+      editor.send('POST', '/api/nodes', { node: { kind: 'person', id, name, public: isPublic }, sources: [TEST_SOURCE] });
+    expect((await person('t-dup-known', 'Sokunthea Known', true)).status).toBe(201);
+    expect((await person('t-dup-private', 'Sokunthea Private', false)).status).toBe(201);
+    const merged = await editor.send('POST', '/api/merges', { survivor: 't-dup-known', duplicate: 't-dup-private', versions: { survivor: 1, duplicate: 1 }, sources: [TEST_SOURCE] });
+    expect(merged.status).toBe(200);
+    expect((await editor.getJson('/api/nodes/t-dup-known')).node).toMatchObject({ public: false, aliases: ['Sokunthea Private'] });
+    expect((await app.get('/api/nodes/t-dup-known')).status).toBe(404);
+  });
 });

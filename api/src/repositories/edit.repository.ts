@@ -207,6 +207,8 @@ export class EditRepository {
       // The survivor's properties win; the duplicate fills in what it lacks (but not its identity).
       const lacking = Object.fromEntries(Object.entries(record(duplicate)).filter(([key]) => !['id', 'kind', 'name', 'aliases'].includes(key)));
       const node = { ...lacking, ...record(survivor), aliases: names, sources: union(survivor.sources, duplicate.sources, cited) };
+      // A person not public stays so: their name, now an alias, must not reach visitors through the survivor.
+      if (survivor.public === false || duplicate.public === false) Object.assign(node, { public: false });
       await tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id: duplicateId });
       const after = await this.writeNode(tx, nodeSchema.parse(node), versions.survivor + 1, false);
       const history = await tx.run(

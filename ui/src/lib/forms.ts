@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { NODE_KINDS, nodeSchema, relationshipSchema, type NodeKind } from '../../../api/src/domain/model.js';
+import { ApiError } from './api.js';
 
 export type InputKind = 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'date' | 'list';
 
@@ -129,4 +130,17 @@ export function checkNode(kind: NodeKind, record: Record<string, unknown>): Reco
 export function checkRelationship(record: Record<string, unknown>): Record<string, string> {
   const parsed = relationshipSchema.safeParse(record);
   return parsed.success ? {} : errorsByField(parsed.error.issues);
+}
+
+/** Citation problems belong to the citation fieldset, whether the model or the request found them. */
+export function withCitation(found: Record<string, string>): Record<string, string> {
+  const { sources, ...rest } = found;
+  return sources ? { ...rest, citation: sources } : rest;
+}
+
+/** The errors of a failed write by field: a stale version (409, when `stale` says it), the API's field errors, or its message. */
+export function writeErrors(error: unknown, stale: string | null): Record<string, string> {
+  const problem = error instanceof ApiError ? error : new ApiError(String(error), 500);
+  if (problem.status === 409 && stale) return { form: stale };
+  return withCitation(problem.fields.length ? errorsByField(problem.fields) : { form: problem.message });
 }
