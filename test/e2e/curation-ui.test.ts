@@ -87,6 +87,29 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('imports a spreadsheet after a check that shows rejected rows and likely duplicates', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?tab=curate`);
+    await signIn(page, editor);
+    await page.getByRole('tab', { name: 'Curate' }).click();
+    const panel = page.getByRole('region', { name: 'Import a spreadsheet' });
+    const csv = (rows: string) => ({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,name,orgKind,sources\n${rows}`) });
+    await panel.getByLabel('Files').setInputFiles(csv(`t-ui-imp,Open Development Cambodia Org,cso,${TEST_SOURCE}\nt-ui-bad,Bad Row,not-a-kind,${TEST_SOURCE}\n`));
+    await panel.getByRole('button', { name: 'Check' }).click();
+    const rejected = panel.getByRole('table');
+    await rejected.getByText('1 rows rejected: nothing is imported until they are fixed').waitFor();
+    expect(await rejected.getByRole('row', { name: /organisations\.csv 3 orgKind/ }).count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Import all of it' }).isDisabled()).toBe(true);
+
+    await panel.getByLabel('Files').setInputFiles(csv(`t-ui-imp,Open Development Cambodia Org,cso,${TEST_SOURCE}\n`));
+    await panel.getByRole('button', { name: 'Check' }).click();
+    await panel.getByText('Would import: nodes: 1 new, 0 changed, 0 unchanged').waitFor();
+    await panel.getByText(/Open Development Cambodia Organization \(odc\) · Open Development Cambodia Org \(t-ui-imp\)/).waitFor();
+    await panel.getByRole('button', { name: 'Import all of it' }).click();
+    await expect.poll(() => panel.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/^Imported: nodes: 1 new/);
+    expect(await nodeInDb('t-ui-imp')).toMatchObject({ name: 'Open Development Cambodia Org', version: 1 });
+    await page.close();
+  });
+
   it('edits a node, shows a stale edit as such, and lists the change in the history', async () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?node=t-ui-lab`);
     await signIn(page, editor);

@@ -50,6 +50,15 @@ describe('importing CSV', () => {
     expect(await graphFingerprint(app.db)).toBe(before);
   });
 
+  it('says which new rows look like nodes the network has, to merge rather than create', async () => {
+    const twin = `id,name,orgKind,sources\nt-imp-odc,Open Development Cambodia Organisation,cso,${TEST_SOURCE}\nt-imp-new,Entirely Unlike Anything,cso,${TEST_SOURCE}\n`;
+    const plan = await (await upload({ 'organisations.csv': twin })).json();
+    expect(plan.likelyDuplicates).toEqual([
+      expect.objectContaining({ a: { id: 'odc', name: 'Open Development Cambodia Organization' }, b: { id: 't-imp-odc', name: 'Open Development Cambodia Organisation' } }),
+    ]);
+    expect(plan.likelyDuplicates[0].evidence[0].detail).toContain('alike');
+  });
+
   it('commits all of it, records the import in the history, and importing again changes nothing', async () => {
     const plan = await (await upload({ 'organisations.csv': organisations, 'relationships.csv': relationships }, true)).json();
     expect(plan.committed).toBe(true);

@@ -138,3 +138,14 @@ export type StatsResponse = z.infer<typeof statsResponseSchema>;
 export const savedViewSchema = savedViewInputSchema.extend({ id: z.string(), createdAt: z.string() });
 export const openedViewSchema = savedViewSchema.extend({ graph: sourcedViewSchema }).meta({ id: 'SavedView' });
 export type OpenedView = z.infer<typeof openedViewSchema>;
+
+/** A likely duplicate: two nodes of one kind, how likely they are one (0–1), and why. */
+export const duplicateSuggestionSchema = z
+  .object({
+    kind: nodeKindSchema,
+    a: z.object({ id: z.string(), name: z.string() }),
+    b: z.object({ id: z.string(), name: z.string() }),
+    score: z.number().min(0).max(1),
+    evidence: z.array(z.object({ kind: z.string(), detail: z.string() })),
+  })
+  .meta({ id: 'DuplicateSuggestion' });

@@ -1,7 +1,8 @@
 /**
  * Spreadsheet import: CSV files or an XLSX workbook in the seed's format. A dry run says what
- * would be created, updated or left unchanged and which rows are rejected (file, line, column,
- * why) before anything is written; a commit writes all of it in one transaction through the same
+ * would be created, updated or left unchanged, which new nodes look like ones the network has (to
+ * merge rather than create), and which rows are rejected (file, line, column, why) before anything
+ * is written; a commit writes all of it in one transaction through the same
  * loader as the seed, or nothing. Ids are the identity, so importing the same file twice changes
  * nothing the second time.
  */
@@ -15,6 +16,8 @@ import { readWorkbook } from './workbook.js';
 import { toPlain } from '../db/plain-values.js';
 import type { User } from '../domain/accounts.js';
 import { recordChange } from '../repositories/edit.repository.js';
+import { DuplicateRepository } from '../repositories/duplicate.repository.js';
+import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
 
 export interface UploadedFile {
   name: string;
@@ -28,9 +31,17 @@ export interface ImportPlan {
   relationships: { create: number; update: number; unchanged: number };
   /** Up to 200 ids of each, for a person to check. */
   examples: { create: string[]; update: string[] };
+  /**
+   * Dry runs: new nodes that look like nodes the network has, or like each other (score and
+   * evidence), to give the existing id instead, or merge after. Files creating more than
+   * DUPLICATE_CHECK_LIMIT nodes are not checked (`null`).
+   */
+  likelyDuplicates: DuplicateSuggestion[] | null;
   rejected: RowProblem[];
   committed: boolean;
 }
+
+const DUPLICATE_CHECK_LIMIT = 5_000;
 
 const EXAMPLES = 200;
 const BOOKKEEPING = new Set(['version', 'since']);
@@ -94,6 +105,17 @@ async function compare(db: GraphDb, batch: GraphBatch) {
   return { nodes, relationships };
 }
 
+/** Likely duplicates that involve a node the file would create. */
+async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<string>): Promise<DuplicateSuggestion[] | null> {
+  const fresh = batch.nodes.map((n) => n.record).filter((n) => created.has(n.id) && n.kind !== 'source' && n.kind !== 'figure');
+  if (fresh.length === 0) return [];
+  if (fresh.length > DUPLICATE_CHECK_LIMIT) return null;
+  const existing = await new DuplicateRepository(db).candidates([...new Set(fresh.map((n) => n.kind))]);
+  const candidates = [...existing.filter((n) => !created.has(n.id)), ...fresh.map((n) => ({ ...n, acronym: 'acronym' in n ? n.acronym : undefined }))];
+  const found = suggestDuplicates(candidates, [], Number.MAX_SAFE_INTEGER);
+  return found.filter((s) => created.has(s.a.id) || created.has(s.b.id)).slice(0, EXAMPLES);
+}
+
 /**
  * Reads, validates and checks the files against the database; with `commit`, writes them when
  * nothing is rejected. Returns the plan either way; nothing is written when anything is rejected.
@@ -112,6 +134,7 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
       create: [...diff.nodes.create, ...diff.relationships.create].slice(0, EXAMPLES),
       update: [...diff.nodes.update, ...diff.relationships.update].slice(0, EXAMPLES),
     },
+    likelyDuplicates: commit ? [] : await likelyDuplicates(db, batch, new Set(diff.nodes.create)),
     rejected,
     committed: false,
   };

@@ -6,12 +6,12 @@ import type { NodeKind } from '../domain/model.js';
 export class DuplicateRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** Nodes of the network (of one kind, when given) with the names they are known by. */
-  async candidates(kind: NodeKind | undefined): Promise<DuplicateCandidate[]> {
+  /** Nodes of the network (of these kinds, when given) with the names they are known by. */
+  async candidates(kinds?: NodeKind[]): Promise<DuplicateCandidate[]> {
     const rows = await this.db.read<{ c: DuplicateCandidate }>(
-      `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ($kind IS NULL OR n.kind = $kind)
+      `MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Figure AND ($kinds IS NULL OR n.kind IN $kinds)
        RETURN n {.id, .kind, .name, aliases: coalesce(n.aliases, []), acronym: coalesce(n.acronym, '')} AS c`,
-      { kind: kind ?? null },
+      { kinds: kinds ?? null },
     );
     return rows.map((row) => row.c);
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { changeSchema, mergeSchema } from '../domain/edits.js';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
 import { nodeKindSchema } from '../domain/model.js';
+import { duplicateSuggestionSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 import type { DuplicateRepository } from '../repositories/duplicate.repository.js';
@@ -10,13 +11,6 @@ import type { EditRepository } from '../repositories/edit.repository.js';
 
 const MAX_SUGGESTIONS = 500;
 
-const suggestionSchema = z.object({
-  kind: nodeKindSchema,
-  a: z.object({ id: z.string(), name: z.string() }),
-  b: z.object({ id: z.string(), name: z.string() }),
-  score: z.number().min(0).max(1),
-  evidence: z.array(z.object({ kind: z.string(), detail: z.string() })),
-});
 
 export function duplicateOperations(duplicates: DuplicateRepository, edits: EditRepository, graphVersion: () => Promise<number>): Operation[] {
   // Comparing every name is the expensive part: once per kind until the graph changes.
@@ -35,10 +29,10 @@ export function duplicateOperations(duplicates: DuplicateRepository, edits: Edit
         minScore: z.coerce.number().min(0).max(1).default(0.5),
         limit: z.coerce.number().int().min(1).max(MAX_SUGGESTIONS).default(100),
       }),
-      response: z.object({ items: z.array(suggestionSchema) }),
+      response: z.object({ items: z.array(duplicateSuggestionSchema) }),
       handle: async ({ query }) => {
         const { value } = await suggestions.get(query.kind ?? '*', async () => {
-          const [candidates, marked] = await Promise.all([duplicates.candidates(query.kind), duplicates.marked()]);
+          const [candidates, marked] = await Promise.all([duplicates.candidates(query.kind && [query.kind]), duplicates.marked()]);
           return suggestDuplicates(candidates, marked, MAX_SUGGESTIONS, 0);
         });
         return { items: value.filter((s) => s.score >= query.minScore).slice(0, query.limit) };

@@ -3,6 +3,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS, COLLECTION_OF } from '../domain/model.js';
+import { duplicateSuggestionSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../http/problem.js';
 import { importFiles } from '../loader/importer.js';
@@ -32,6 +33,7 @@ const planSchema = z.object({
   nodes: countSchema,
   relationships: countSchema,
   examples: z.object({ create: z.array(z.string()), update: z.array(z.string()) }),
+  likelyDuplicates: z.array(duplicateSuggestionSchema).nullable().describe('Dry runs: new nodes that look like existing ones (or each other); null when the file creates too many to check.'),
   rejected: z.array(z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() })),
   committed: z.boolean(),
 });
@@ -45,7 +47,7 @@ export function importOperations(db: GraphDb): Operation[] {
       access: 'edit',
       summary: 'Import CSV files or an XLSX workbook: a dry run unless commit=true',
       description:
-        'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated and every rejected row (file, line, column, why). A commit writes everything in one transaction, or, when anything is rejected, nothing (400 with the same plan).',
+        'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated, new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, why). A commit writes everything in one transaction, or, when anything is rejected, nothing (400 with the same plan).',
       query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
       middleware: [receive],
       problems: [413],

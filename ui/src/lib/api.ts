@@ -22,6 +22,16 @@ import type { DuplicateSuggestion } from '../../../api/src/domain/duplicates.js'
 import type { Filters } from './url-state.js';
 
 export type { User, Change, Release, DuplicateSuggestion };
+
+/** What an import would do (a dry run) or did (a commit). */
+export interface ImportPlan {
+  rows: number;
+  nodes: { create: number; update: number; unchanged: number };
+  relationships: { create: number; update: number; unchanged: number };
+  likelyDuplicates: DuplicateSuggestion[] | null;
+  rejected: { file: string; line: number; field: string; message: string }[];
+  committed: boolean;
+}
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type SearchHit = SearchResponse['items'][number];
@@ -108,6 +118,13 @@ function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknow
   });
 }
 
+/** Spreadsheets sent to the importer (multipart), with the session's CSRF token. */
+function upload<T>(path: string, query: Query, files: File[]): Promise<T> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return request<T>(path, query, { method: 'POST', body: form, headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
+}
+
 export interface Session {
   user: User | null;
   csrfToken: string | null;
@@ -158,6 +175,13 @@ export const curation = {
   users: () => request<{ items: User[] }>('/api/users'),
   addUser: (user: { email: string; name: string; role: string; password: string }) => send<User>('POST', '/api/users', user),
   changeUser: (id: string, changes: { role?: string; disabled?: boolean }) => send<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, changes),
+  /** A dry run, or (with `commit`) the import itself: all of it or, when a row is rejected, nothing. */
+  importFiles: (files: File[], commit: boolean) =>
+    upload<ImportPlan>('/api/import', { commit: String(commit) }, files).catch((error: unknown) => {
+      // A rejected commit answers 400 with the plan; its problem carries no plan, so dry-run again to show why.
+      if (commit && error instanceof ApiError && error.status === 400) return upload<ImportPlan>('/api/import', { commit: 'false' }, files);
+      throw error;
+    }),
   releases: () => request<{ items: Release[] }>('/api/releases'),
   publishRelease: (title: string, notes?: string) => send<Release>('POST', '/api/releases', { title, notes }),
 };

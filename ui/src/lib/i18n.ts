@@ -153,6 +153,12 @@ const en = {
     users: 'Accounts', addUser: 'Add an account', name: 'Name', role: 'Role', disabled: 'Disabled', enable: 'Enable', disable: 'Disable',
     releases: 'Releases', publish: 'Publish a release', releaseTitle: 'Title', notes: 'Notes', cite: 'Cite as', download: 'Download',
     noReleases: 'No release published yet.', published: 'Published.',
+    importTitle: 'Import a spreadsheet', importHint: 'CSV files or an XLSX workbook in the format of the seed.', template: 'Template (XLSX)',
+    files: 'Files', check: 'Check', importAll: 'Import all of it', imported: 'Imported', wouldImport: 'Would import',
+    nodesCount: (create: string, update: string, same: string) => `nodes: ${create} new, ${update} changed, ${same} unchanged`,
+    relationshipsCount: (create: string, update: string, same: string) => `relationships: ${create} new, ${update} changed, ${same} unchanged`,
+    rejected: (count: string) => `${count} rows rejected: nothing is imported until they are fixed`,
+    file: 'File', line: 'Line', column: 'Column', problem: 'Problem',
   },
 };
 
@@ -305,6 +311,12 @@ const km: Messages = {
     users: 'គណនី', addUser: 'បន្ថែមគណនី', name: 'ឈ្មោះ', role: 'តួនាទី', disabled: 'បានបិទ', enable: 'បើក', disable: 'បិទ',
     releases: 'ការចេញផ្សាយ', publish: 'ចេញផ្សាយ', releaseTitle: 'ចំណងជើង', notes: 'កំណត់ចំណាំ', cite: 'ដកស្រង់ជា', download: 'ទាញយក',
     noReleases: 'មិនទាន់មានការចេញផ្សាយ។', published: 'បានចេញផ្សាយ។',
+    importTitle: 'នាំចូលសៀវភៅបញ្ជី', importHint: 'ឯកសារ CSV ឬសៀវភៅ XLSX តាមទម្រង់ទិន្នន័យដើម។', template: 'គំរូ (XLSX)',
+    files: 'ឯកសារ', check: 'ពិនិត្យ', importAll: 'នាំចូលទាំងអស់', imported: 'បាននាំចូល', wouldImport: 'នឹងនាំចូល',
+    nodesCount: (create, update, same) => `ថ្នាំង៖ ថ្មី ${create} កែប្រែ ${update} ដដែល ${same}`,
+    relationshipsCount: (create, update, same) => `ទំនាក់ទំនង៖ ថ្មី ${create} កែប្រែ ${update} ដដែល ${same}`,
+    rejected: (count) => `ជួរដេក ${count} ត្រូវបានបដិសេធ៖ គ្មានអ្វីត្រូវបាននាំចូលទេ រហូតដល់វាត្រូវបានកែ`,
+    file: 'ឯកសារ', line: 'ជួរ', column: 'ជួរឈរ', problem: 'បញ្ហា',
   },
 };
 
