@@ -170,7 +170,7 @@ describe('when a researcher asks for network metrics', () => {
     for (let attempt = 0; attempt < 20 && !quiet; attempt++) {
       const before = await version();
       const answers: [any, any] = [await get('/api/metrics?limit=5&sort=pagerank'), await get('/api/metrics?limit=5&sort=pagerank')];
-      if ((await version()) === before) quiet = { answers, version: before };
+      if ((await version()) === before) quiet = { answers, version: before as number };
     }
     expect(quiet, 'two answers with no write between them').toBeDefined();
     expect(quiet!.answers[1]).toEqual(quiet!.answers[0]);

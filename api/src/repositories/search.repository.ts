@@ -82,16 +82,18 @@ export class SearchRepository {
 
   private query(lucene: string, { kinds, limit, window, publicOnly }: SearchOptions): Promise<SearchHit[]> {
     const filter = { window, publicOnly };
-    const narrowed = kinds.length > 0 || Boolean(window.from || window.to) || publicOnly;
+    // Lucene returns the best hits first; a kind or time filter must look further down the list.
+    // Hiding the few people who are not public needs only a little more.
+    const narrowed = kinds.length > 0 || Boolean(window.from || window.to);
+    const fetch = narrowed ? limit * 20 : publicOnly ? limit + 50 : limit;
     return this.db.read<SearchHit & Record<string, unknown>>(
-      // Lucene returns the best hits first; a kind or time filter must look further down the list.
       `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
        WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND ${visibleTo('node', publicOnly)} AND ${presentInWindow('node', filter)}
        RETURN node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
               coalesce(node.aliases, []) AS aliases, node.description AS description, score
        ORDER BY score DESC, name ASC
        LIMIT $limit`,
-      { ...filterParams(filter), query: lucene, kinds, limit: int(limit), fetch: int(narrowed ? limit * 20 : limit) },
+      { ...filterParams(filter), query: lucene, kinds, limit: int(limit), fetch: int(fetch) },
     );
   }
 }

@@ -43,6 +43,8 @@ export class ApiError extends Error {
     /** HTTP status; 0 when the API did not answer at all. */
     readonly status: number,
     readonly fields: { field: string; message: string }[] = [],
+    /** The answer's body as sent (a problem document, or what a route answers with its error status). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -102,7 +104,7 @@ async function request<T>(path: string, query: Query = {}, init: RequestInit = {
   }
   if (res.ok) return (await res.json()) as T;
   const problem = await res.json().catch(() => ({}) as Record<string, unknown>);
-  throw new ApiError(String(problem.detail ?? problem.title ?? res.statusText), res.status, (problem.errors as ApiError['fields']) ?? []);
+  throw new ApiError(String(problem.detail ?? problem.title ?? res.statusText), res.status, (problem.errors as ApiError['fields']) ?? [], problem);
 }
 
 type Json = Record<string, unknown>;
@@ -178,8 +180,9 @@ export const curation = {
   /** A dry run, or (with `commit`) the import itself: all of it or, when a row is rejected, nothing. */
   importFiles: (files: File[], commit: boolean) =>
     upload<ImportPlan>('/api/import', { commit: String(commit) }, files).catch((error: unknown) => {
-      // A rejected commit answers 400 with the plan; its problem carries no plan, so dry-run again to show why.
-      if (commit && error instanceof ApiError && error.status === 400) return upload<ImportPlan>('/api/import', { commit: 'false' }, files);
+      // A commit with rejected rows answers 400 with its plan, which says why.
+      const plan = error instanceof ApiError ? (error.body as Partial<ImportPlan> | undefined) : undefined;
+      if (plan?.rejected) return plan as ImportPlan;
       throw error;
     }),
   releases: () => request<{ items: Release[] }>('/api/releases'),
