@@ -27,6 +27,7 @@ beforeAll(async () => {
       { kind: 'organisation', id: 't-ui-home', name: 'Hiddenperson Home Org', orgKind: 'cso', sources: [TEST_SOURCE] },
       { kind: 'organisation', id: 't-ui-twin-a', name: 'Twinned Data Lab', orgKind: 'cso', sources: [TEST_SOURCE] },
       { kind: 'organisation', id: 't-ui-twin-b', name: 'Twinned Data-Lab', orgKind: 'cso', sources: [TEST_SOURCE] },
+      { kind: 'organisation', id: 't-ui-twin-c', name: 'Twinned Data Labs', orgKind: 'cso', sources: [TEST_SOURCE] },
     ],
     [{ from: 't-ui-hidden', type: 'WORKS_FOR', to: 't-ui-home', sources: [TEST_SOURCE] }],
   );
@@ -37,6 +38,7 @@ afterAll(async () => {
   await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-ui-') DELETE c");
   await app.db.write('MATCH (r:Release) WHERE r.publishedById = $id DELETE r', { id: admin.id });
   await app.db.write("MATCH (u:User) WHERE u.email STARTS WITH 't-ui-' DETACH DELETE u");
+  await app.db.write("MATCH (d:DuplicateDismissal) WHERE d.pair STARTS WITH 't-ui-' DELETE d");
   await removeAccounts(app);
   await app?.close();
 });
@@ -196,6 +198,11 @@ describe('curation UI', { timeout: 120_000 }, () => {
     const page = await openExplorer(browser, app.baseUrl);
     await signIn(page, admin);
     await page.getByRole('tab', { name: 'Curate' }).click();
+    // Two labs that only look alike: said once, not suggested again.
+    const distinct = page.getByRole('row', { name: /Twinned Data Lab · Twinned Data Labs/ });
+    await distinct.getByRole('button', { name: 'Not the same' }).click();
+    await page.getByRole('status').getByText('Not suggested again.').waitFor();
+    await distinct.waitFor({ state: 'detached' });
     const pair = page.getByRole('row', { name: /Twinned Data Lab · Twinned Data-Lab/ });
     expect(await pair.innerText()).toContain('differ only in case, accents, punctuation or titles');
     await pair.getByRole('button', { name: 'Merge into “Twinned Data Lab”' }).click();

@@ -54,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-dup-' DETACH DELETE n");
   await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-dup-') DELETE c");
+  await app.db.write("MATCH (d:DuplicateDismissal) WHERE d.pair STARTS WITH 't-dup-' DELETE d");
   await removeAccounts(app);
   await app.close();
 });
@@ -74,6 +75,21 @@ describe('duplicate suggestions', () => {
   it('are for editors: anonymous 401, viewers 403', async () => {
     expect((await app.get('/api/duplicates')).status).toBe(401);
     expect((await viewer.send('GET', '/api/duplicates')).status).toBe(403);
+  });
+
+  it('leave out a pair a curator judged distinct, and only that pair', async () => {
+    const person = (id: string, name: string) => editor.send('POST', '/api/nodes', { node: { kind: 'person', id, name }, sources: [TEST_SOURCE] });
+    await Promise.all([person('t-dup-twin-1', 'Chhay Sopheap'), person('t-dup-twin-2', 'Chay Sophiep'), person('t-dup-twin-3', 'Sopheap Chhay')]);
+    const pairs = async () =>
+      ((await editor.getJson('/api/duplicates?kind=person&limit=500')).items as any[]).filter((s) => s.a.id.startsWith('t-dup-twin')).map((s) => `${s.a.id} ${s.b.id}`);
+    expect(await pairs()).toEqual(expect.arrayContaining(['t-dup-twin-1 t-dup-twin-2', 't-dup-twin-1 t-dup-twin-3']));
+    expect((await viewer.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-twin-1' })).status).toBe(403);
+    expect((await editor.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-nobody' })).status).toBe(404);
+    expect((await editor.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-twin-2' })).status).toBe(400);
+    expect((await editor.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-twin-1' })).status).toBe(201);
+    const left = await pairs();
+    expect(left).not.toContain('t-dup-twin-1 t-dup-twin-2');
+    expect(left).toContain('t-dup-twin-1 t-dup-twin-3');
   });
 });
 

@@ -64,6 +64,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '008-releases',
     statements: ['CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE'],
   },
+  {
+    id: '009-duplicate-dismissals',
+    statements: ['CREATE CONSTRAINT duplicate_dismissal_pair IF NOT EXISTS FOR (d:DuplicateDismissal) REQUIRE d.pair IS UNIQUE'],
+  },
 ];
 
 // Building indexes on a cold or large database takes longer than any request may.

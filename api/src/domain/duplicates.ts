@@ -143,7 +143,8 @@ function combine(weights: number[]): number {
   return Math.round((1 - weights.reduce((missing, w) => missing * (1 - w), 1)) * 1000) / 1000;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+/** A pair's key, the same whichever node comes first. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /**
  * Pairs worth comparing, without comparing every pair: nodes that share a key (spelling, words in

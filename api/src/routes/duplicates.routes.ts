@@ -1,8 +1,9 @@
 /** Likely duplicates with their evidence, and merging two nodes into one (an undoable change). */
 import { z } from 'zod';
 import { changeSchema, mergeSchema } from '../domain/edits.js';
-import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
-import { nodeKindSchema } from '../domain/model.js';
+import { pairKey, suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
+import { idSchema, nodeKindSchema } from '../domain/model.js';
+import { notFound } from '../http/problem.js';
 import { duplicateSuggestionSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
@@ -10,6 +11,10 @@ import type { DuplicateRepository } from '../repositories/duplicate.repository.j
 import type { EditRepository } from '../repositories/edit.repository.js';
 
 const MAX_SUGGESTIONS = 500;
+
+const dismissalSchema = z
+  .strictObject({ a: idSchema, b: idSchema })
+  .refine((d) => d.a !== d.b, { message: 'two different nodes', path: ['b'] });
 
 
 export function duplicateOperations(duplicates: DuplicateRepository, edits: EditRepository, graphVersion: () => Promise<number>): Operation[] {
@@ -31,11 +36,30 @@ export function duplicateOperations(duplicates: DuplicateRepository, edits: Edit
       }),
       response: z.object({ items: z.array(duplicateSuggestionSchema) }),
       handle: async ({ query }) => {
-        const { value } = await suggestions.get(query.kind ?? '*', async () => {
-          const [candidates, marked] = await Promise.all([duplicates.candidates(query.kind && [query.kind]), duplicates.marked()]);
-          return suggestDuplicates(candidates, marked, MAX_SUGGESTIONS, 0);
-        });
-        return { items: value.filter((s) => s.score >= query.minScore).slice(0, query.limit) };
+        const [{ value }, dismissed] = await Promise.all([
+          suggestions.get(query.kind ?? '*', async () => {
+            const [candidates, marked] = await Promise.all([duplicates.candidates(query.kind && [query.kind]), duplicates.marked()]);
+            return suggestDuplicates(candidates, marked, MAX_SUGGESTIONS, 0);
+          }),
+          duplicates.dismissed(),
+        ]);
+        const open = value.filter((s) => s.score >= query.minScore && !dismissed.has(pairKey(s.a.id, s.b.id)));
+        return { items: open.slice(0, query.limit) };
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/duplicates/dismissals',
+      access: 'edit',
+      tag: 'curation',
+      summary: 'Record that two suggested nodes are different: the pair is not suggested again',
+      body: dismissalSchema,
+      problems: [404],
+      response: dismissalSchema,
+      handle: async ({ body, viewer }, res) => {
+        if (!(await duplicates.dismiss(body.a, body.b, viewer!.user))) throw notFound(`The nodes "${body.a}" and "${body.b}"`);
+        res.status(201);
+        return body;
       },
     }),
     defineOperation({

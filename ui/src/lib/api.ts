@@ -172,6 +172,7 @@ export const curation = {
   history: (id: string) => request<{ items: Change[] }>(`/api/nodes/${encodeURIComponent(id)}/history`),
   revert: (changeId: string, comment?: string) => send<{ change: Change }>('POST', `/api/changes/${changeId}/revert`, { comment }),
   duplicates: (kind?: string) => request<{ items: DuplicateSuggestion[] }>('/api/duplicates', { kind, limit: 200 }),
+  dismissDuplicate: (a: string, b: string) => send<{ a: string; b: string }>('POST', '/api/duplicates/dismissals', { a, b }),
   merge: (body: { survivor: string; duplicate: string; versions: { survivor: number; duplicate: number } } & Citation) =>
     send<{ value: Json; change: Change }>('POST', '/api/merges', body),
   users: () => request<{ items: User[] }>('/api/users'),
