@@ -132,6 +132,19 @@ export function checkRelationship(record: Record<string, unknown>): Record<strin
   return parsed.success ? {} : errorsByField(parsed.error.issues);
 }
 
+/**
+ * The ids a change will cite, for checking a record before it is sent: a new source has no id
+ * yet, so any valid id stands in for it.
+ */
+export function citedIds(citation: { sources: string[]; newSource?: unknown }): string[] {
+  return [...citation.sources, ...(citation.newSource ? ['new-source'] : [])];
+}
+
+/** The record's own errors and the request's, by field; the request's message about citing wins (it is the one meant for people). */
+export function formErrors(record: Record<string, string>, request: { success: boolean; error?: { issues: { path: readonly PropertyKey[]; message: string }[] } }): Record<string, string> {
+  return withCitation({ ...record, ...(request.success ? {} : errorsByField(request.error!.issues)) });
+}
+
 /** Citation problems belong to the citation fieldset, whether the model or the request found them. */
 export function withCitation(found: Record<string, string>): Record<string, string> {
   const { sources, ...rest } = found;
