@@ -15,13 +15,13 @@ import { sendView, type SourcedView } from './view-export.js';
 /** The tables as a graph view: every node but the source documents, which travel as its sources. */
 export function viewOfTables(tables: SheetData[]): SourcedView {
   const { batch } = batchFromTables(tables.map((t) => ({ file: `${t.name}.csv`, rows: t.rows })));
-  const nodes = batch.nodes.map((n) => n.record as unknown as Record<string, unknown>);
+  const nodes = batch.nodes.map((n) => n.record);
   return {
-    nodes: nodes.filter((n) => n.kind !== 'source').map((n) => ({ id: n.id as string, kind: n.kind as never, name: n.name as string, properties: n })),
+    nodes: nodes.filter((n) => n.kind !== 'source').map((n) => ({ id: n.id, kind: n.kind, name: n.name, properties: { ...n } })),
     edges: batch.relationships.map(({ record: r }) => ({ id: relationshipId(r), from: r.from, to: r.to, type: r.type, properties: { ...r } })),
     truncated: false,
     omitted: { nodes: 0, edges: 0 },
-    sources: nodes.filter((n) => n.kind === 'source').map(toSourceView),
+    sources: nodes.filter((n) => n.kind === 'source').map((n) => toSourceView({ ...n })),
   };
 }
 
