@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, TEST_PASSWORD, type TestAccount } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
-import { createGraph, TEST_SOURCE } from '../support/factory.js';
+import { createGraph, TEST_SOURCE, removeGraph } from '../support/factory.js';
 import { expectAccessible, openExplorer, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
@@ -34,8 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-ui-' DETACH DELETE n");
-  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-ui-') DELETE c");
+  await removeGraph(app.db, 't-ui-');
   await app.db.write('MATCH (r:Release) WHERE r.publishedById = $id DELETE r', { id: admin.id });
   await app.db.write("MATCH (u:User) WHERE u.email STARTS WITH 't-ui-' DETACH DELETE u");
   await app.db.write("MATCH (d:DuplicateDismissal) WHERE d.pair STARTS WITH 't-ui-' DELETE d");

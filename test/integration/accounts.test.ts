@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, TEST_PASSWORD, type TestAccount } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 
 let app: TestApp;
 let viewer: TestAccount;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeAccounts(app);
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-acc' DETACH DELETE n");
+  await removeGraph(app.db, 't-acc');
   await app.close();
 });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalNeo4j, type LocalNeo4j } from '../../db/neo4j-process.js';
 import { startTestApp, testDb, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 
 const HOME = '.neo4j/test-restore';
 const PORT = Number(process.env.TEST_NEO4J_RESTORE_PORT ?? 7692);
@@ -26,7 +26,7 @@ beforeAll(async () => {
   [target, app] = await Promise.all([startLocalNeo4j({ port: PORT, home: HOME, heapMiB: 512, pageCacheMiB: 64 }), startTestApp()]);
 });
 afterAll(async () => {
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-bak' DETACH DELETE n");
+  await removeGraph(app.db, 't-bak');
   await removeAccounts(app);
   await app?.close();
   await target?.stop();

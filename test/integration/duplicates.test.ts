@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 
 const OTHER_SOURCE = '2022-open-data-day-blog';
 
@@ -52,8 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-dup-' DETACH DELETE n");
-  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-dup-') DELETE c");
+  await removeGraph(app.db, 't-dup-');
   await app.db.write("MATCH (d:DuplicateDismissal) WHERE d.pair STARTS WITH 't-dup-' DELETE d");
   await removeAccounts(app);
   await app.close();

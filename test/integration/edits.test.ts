@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 
 let app: TestApp;
 let editor: TestAccount;
@@ -17,8 +17,7 @@ beforeAll(async () => {
   [editor, admin] = await Promise.all([createAccount(app, 'editor'), createAccount(app, 'admin')]);
 });
 afterAll(async () => {
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-ed' DETACH DELETE n");
-  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-ed') DELETE c");
+  await removeGraph(app.db, 't-ed');
   await removeAccounts(app);
   await app.close();
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 import { writeWorkbook } from '../../api/src/loader/workbook.js';
 
 let app: TestApp;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   editor = await createAccount(app, 'editor');
 });
 afterAll(async () => {
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-imp' DETACH DELETE n");
+  await removeGraph(app.db, 't-imp');
   await removeAccounts(app);
   await app.close();
 });

@@ -10,7 +10,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { TEST_SOURCE } from '../support/factory.js';
+import { TEST_SOURCE, removeGraph } from '../support/factory.js';
 
 let app: TestApp;
 let editor: TestAccount;
@@ -37,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.db.write('MATCH (r:Release) WHERE r.publishedById = $id DELETE r', { id: admin.id });
-  await app.db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 't-rel-' DETACH DELETE n");
-  await app.db.write("MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH 't-rel-') DELETE c");
+  await removeGraph(app.db, 't-rel-');
   await removeAccounts(app);
   await app.close();
 });

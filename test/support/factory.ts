@@ -16,7 +16,9 @@ export async function createGraph(db: GraphDb, nodes: NodeInput[], relationships
   });
 }
 
+/** Removes a test file's nodes (ids starting with `prefix`) and the history entries about them. */
 export async function removeGraph(db: GraphDb, prefix: string): Promise<void> {
   if (!prefix.startsWith('t-')) throw new Error('test data ids start with t-');
   await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+  await db.write('MATCH (c:Change) WHERE any(id IN c.nodeIds WHERE id STARTS WITH $prefix) DELETE c', { prefix });
 }
