@@ -4,7 +4,8 @@
  * used instead (it should be one dedicated to tests). The schema is migrated and the seed
  * network loaded before any test file runs.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
 import { ensureChromium } from './browser.js';
@@ -27,16 +28,38 @@ export const TEST_HOME = '.neo4j/test';
 /** The production build of the UI, which the browser tests load from the app under test. */
 export const UI_DIST = 'ui/dist';
 
+/** What the UI bundle is built from: its own sources and the domain model it imports. */
+const UI_INPUTS = ['ui/src', 'ui/index.html', 'ui/vite.config.ts', 'api/src/domain', 'package-lock.json'];
+
+function newestChange(file: string): number {
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(file).map((entry) => newestChange(path.join(file, entry))));
+}
+
+/** Whether ui/dist is missing or older than anything it is built from (a build costs ~20 s). */
+function uiBuildIsStale(): boolean {
+  const built = path.join(UI_DIST, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return UI_INPUTS.filter((input) => existsSync(input)).some((input) => newestChange(input) > builtAt);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let local: LocalNeo4j | undefined;
   let uri = process.env.NEO4J_URI;
   const startingNeo4j = uri
     ? Promise.resolve(undefined)
     : (rmSync(TEST_HOME, { recursive: true, force: true }),
-      startLocalNeo4j({ port: Number(process.env.TEST_NEO4J_PORT ?? 7688), home: TEST_HOME, heapMiB: 1536, pageCacheMiB: 512 }));
+      startLocalNeo4j({
+        port: Number(process.env.TEST_NEO4J_PORT ?? 7688),
+        home: TEST_HOME,
+        heapMiB: Number(process.env.TEST_NEO4J_HEAP_MB ?? 1536),
+        pageCacheMiB: Number(process.env.TEST_NEO4J_PAGECACHE_MB ?? 512),
+      }));
   // The browser tests need chromium and a fresh UI build; both are ready long before Neo4j is.
   ensureChromium();
-  await build({ configFile: 'ui/vite.config.ts', logLevel: 'warn' });
+  if (uiBuildIsStale()) await build({ configFile: 'ui/vite.config.ts', logLevel: 'warn' });
   local = await startingNeo4j;
   uri ??= local!.uri;
   const user = process.env.NEO4J_USER ?? 'neo4j';
