@@ -4,7 +4,6 @@
  * definitions Express mounts.
  */
 import express, { Router, type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { AnalyticsService } from './analytics/analytics.service.js';
@@ -24,6 +23,8 @@ import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
@@ -94,7 +95,8 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/livez' } }));
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));

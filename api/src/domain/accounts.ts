@@ -22,11 +22,14 @@ export function allows(role: Role, access: Access): boolean {
   return RANK[role] >= NEEDS[access];
 }
 
-export const emailSchema = z.email().max(200).transform((e) => e.toLowerCase());
+/** An email as accounts are keyed: no surrounding space, lower case. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const emailSchema = z.string().trim().pipe(z.email().max(200)).transform(normaliseEmail);
 /** Long rather than complicated (NIST SP 800-63B): at least 12 characters. */
 export const passwordSchema = z.string().min(12, 'at least 12 characters').max(200);
 
-export const loginSchema = z.strictObject({ email: z.string().trim().max(200), password: z.string().max(200) });
+export const loginSchema = z.strictObject({ email: z.string().max(200).transform(normaliseEmail), password: z.string().max(200) });
 
 export const newUserSchema = z.strictObject({
   email: emailSchema,

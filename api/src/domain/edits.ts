@@ -4,13 +4,13 @@
  * so no one sets a version, an author or a role by adding a field.
  */
 import { z } from 'zod';
-import { idSchema, isoDateSchema, SOURCE_KINDS } from './model.js';
+import { idSchema, isoDateSchema, SOURCE_KINDS, webUrlSchema } from './model.js';
 
 export const newSourceSchema = z.strictObject({
   title: z.string().trim().min(1).max(300),
   publisher: z.string().trim().min(1).max(300),
   date: isoDateSchema.optional(),
-  url: z.url().max(500).optional(),
+  url: webUrlSchema.optional(),
   sourceKind: z.enum(SOURCE_KINDS).default('other'),
 });
 export type NewSource = z.infer<typeof newSourceSchema>;

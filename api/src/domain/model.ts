@@ -77,6 +77,12 @@ const nodeBase = {
   aliases: z.array(text(300)).max(50).default([]),
   description: z.string().trim().max(4000).optional(),
 };
+/**
+ * A link that a browser may open: http(s) only, so no `javascript:` or `data:` URL is ever stored
+ * and rendered as a link.
+ */
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(500);
+
 /** Provenance of a node: the source documents that name it. */
 const cited = { sources: sourceIdsSchema };
 
@@ -87,7 +93,7 @@ export const organisationSchema = z.strictObject({
   orgKind: z.enum(ORGANISATION_KINDS),
   acronym: text(40).optional(),
   country: idSchema.optional(),
-  website: z.url().max(500).optional(),
+  website: webUrlSchema.optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -122,7 +128,7 @@ export const initiativeSchema = z.strictObject({
   ...nodeBase,
   ...cited,
   initiativeKind: z.enum(INITIATIVE_KINDS),
-  url: z.url().max(500).optional(),
+  url: webUrlSchema.optional(),
   startDate: isoDateSchema.optional(),
   endDate: isoDateSchema.optional(),
 });
@@ -143,7 +149,7 @@ export const sourceSchema = z.strictObject({
   sourceKind: z.enum(SOURCE_KINDS),
   publisher: text(300),
   date: isoDateSchema.optional(),
-  url: z.url().max(500).optional(),
+  url: webUrlSchema.optional(),
 });
 
 /** A number an event or initiative reports (participants, women …), with its own source. */

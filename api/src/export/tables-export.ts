@@ -11,7 +11,7 @@ import { COLLECTION_OF, NODE_KINDS, type NodeKind } from '../domain/model.js';
 import { columnsOf, LIST_SEPARATOR, RELATIONSHIPS_TABLE } from '../loader/tabular.js';
 import { writeWorkbook, type SheetData } from '../loader/workbook.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from '../repositories/cypher-filters.js';
-import { neutralise } from './formula-guard.js';
+import { neutralise } from '../domain/formula-guard.js';
 
 type Row = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import { stringify } from 'csv-stringify/sync';
-import { neutralise } from './formula-guard.js';
+import { neutralise } from '../domain/formula-guard.js';
 import type { Response } from 'express';
 import type { GraphView } from '../domain/views.js';
 import type { SourceView } from '../repositories/node.repository.js';

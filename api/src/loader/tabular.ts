@@ -14,7 +14,7 @@ import {
   type NodeKind,
 } from '../domain/model.js';
 import type { FieldProblem } from '../http/problem.js';
-import { unguard } from '../export/formula-guard.js';
+import { unguard } from '../domain/formula-guard.js';
 import type { GraphBatch } from './graph-loader.js';
 
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */

@@ -4,7 +4,7 @@
  * result, as text. Writing neutralises cells that a spreadsheet would run as a formula.
  */
 import ExcelJS from 'exceljs';
-import { neutralise } from '../export/formula-guard.js';
+import { neutralise } from '../domain/formula-guard.js';
 import type { Table } from './tabular.js';
 
 function cellText(value: ExcelJS.CellValue): string {

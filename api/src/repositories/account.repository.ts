@@ -47,8 +47,12 @@ export class AccountRepository {
     if (password) set.passwordHash = await hashPassword(password);
     const rows = await this.db.writeTransaction(async (tx) => {
       const updated = await tx.run(`MATCH (u:User {id: $id}) SET u += $set RETURN ${USER} AS u`, { id, set });
-      // A disabled account or a new password ends every open session of that account.
-      if (change.disabled || password) await tx.run('MATCH (s:Session {userId: $id}) DELETE s', { id });
+      // A disabled account or a new password ends every open session of that account and revokes
+      // its API tokens: whoever held the old password may have made one.
+      if (change.disabled || password) {
+        await tx.run('MATCH (s:Session {userId: $id}) DELETE s', { id });
+        await tx.run('MATCH (t:ApiToken {userId: $id}) SET t.revoked = true', { id });
+      }
       return updated;
     });
     return rows[0]?.u as User | undefined;

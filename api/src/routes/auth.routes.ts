@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
-import { loginSchema, newTokenSchema, newUserSchema, sessionSchema, tokenSchema, userChangeSchema, userSchema } from '../domain/accounts.js';
+import { loginSchema, normaliseEmail, newTokenSchema, newUserSchema, sessionSchema, tokenSchema, userChangeSchema, userSchema } from '../domain/accounts.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { defineOperation, type Operation } from '../http/operation.js';
@@ -18,15 +18,26 @@ export interface AuthSettings {
 }
 
 const WRONG = 'The email or the password is wrong.';
+/** How many more sign-ins one address may try than one account may be tried (people share offices). */
+const ADDRESS_LIMIT_FACTOR = 3;
 
 export function authOperations(accounts: AccountRepository, settings: AuthSettings): Operation[] {
-  // Per address and account, so that guessing one account's password is slow and spraying many is too.
-  const loginLimiter = limitRequests({
+  // Two limits: per account (normalised as the schema normalises it, so " Ann@x.org" is Ann's
+  // account too), which slows guessing one password from many addresses; and per address, a few
+  // times wider, which slows spraying many accounts from one.
+  const emailOf = (req: Request) => normaliseEmail(String((req.body as { email?: unknown } | undefined)?.email ?? ''));
+  const perAccount = limitRequests({
     windowMs: 60_000,
     limit: settings.loginsPerMinute,
-    message: 'Too many sign-in attempts; wait a minute.',
-    key: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-  });;
+    message: 'Too many sign-in attempts for this account; wait a minute.',
+    key: (req: Request) => `account|${emailOf(req)}`,
+  });
+  const perAddress = limitRequests({
+    windowMs: 60_000,
+    limit: settings.loginsPerMinute * ADDRESS_LIMIT_FACTOR,
+    message: 'Too many sign-in attempts from your address; wait a minute.',
+    key: (req: Request) => `address|${ipKeyGenerator(req.ip ?? '')}`,
+  });
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: settings.secureCookies, path: '/' };
   const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
@@ -38,7 +49,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
       summary: 'Sign in: sets the session cookie and returns the CSRF token for writes',
       description: 'The answer is the same whether the account does not exist, is disabled, or the password is wrong.',
       body: loginSchema,
-      middleware: [loginLimiter],
+      middleware: [perAddress, perAccount],
       problems: [401, 429],
       response: sessionSchema,
       handle: async ({ body }, res) => {
