@@ -4,7 +4,7 @@
  * dry-run comparison and the one-transaction write. Beside it, in the same run, the floor: the
  * same rows, already parsed, written by a bare UNWIND through the driver. Target: ≥ 10,000 rows/s.
  */
-import { importFiles, type UploadedFile } from '../api/src/loader/importer.js';
+import { importFiles, type UploadedFile } from '../api/src/curation/import.js';
 import { openBenchDatabase, timed, writeResults } from './support.js';
 
 const NODES = Number(process.env.BENCH_IMPORT_NODES ?? 50_000);

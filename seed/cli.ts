@@ -2,7 +2,7 @@
 import { loadConfig } from '../api/src/config.js';
 import { openDatabase } from '../api/src/db/connect.js';
 import { migrate } from '../api/src/db/migrations.js';
-import { LoadError } from '../api/src/loader/graph-loader.js';
+import { LoadError } from '../api/src/curation/load.js';
 import { loadSeed } from './seed.js';
 
 const database = await openDatabase(loadConfig());

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphDb } from '../api/src/db/graph-db.js';
-import { readCsvDirectory } from '../api/src/loader/csv-directory.js';
-import { LoadError, loadBatch } from '../api/src/loader/graph-loader.js';
+import { readCsvDirectory } from '../api/src/spreadsheets/csv-directory.js';
+import { LoadError, loadBatch } from '../api/src/curation/load.js';
 
 export const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
 

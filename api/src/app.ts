@@ -11,7 +11,7 @@ import cookieParser from 'cookie-parser';
 import { authenticate } from './auth/authenticate.js';
 import { AccountRepository } from './repositories/account.repository.js';
 import { authOperations, type AuthSettings } from './routes/auth.routes.js';
-import { EditRepository } from './repositories/edit.repository.js';
+import { ChangeRepository } from './repositories/change.repository.js';
 import { editOperations } from './routes/edits.routes.js';
 import { duplicateOperations } from './routes/duplicates.routes.js';
 import { releaseOperations } from './routes/releases.routes.js';
@@ -72,7 +72,6 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
-  const edits = new EditRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats);
   const operations: Operation[] = [
     ...healthOperations(db),
@@ -83,8 +82,8 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...analyticsOperations(analytics, stats),
     ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
-    ...editOperations(edits),
-    ...duplicateOperations(new DuplicateRepository(db), edits, () => analyticsRepository.graphVersion()),
+    ...editOperations(db, new ChangeRepository(db)),
+    ...duplicateOperations(db, new DuplicateRepository(db), () => analyticsRepository.graphVersion()),
     ...importOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db)),

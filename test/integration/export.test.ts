@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j, type LocalNeo4j } from '../../db/neo4j-process.js';
 import { migrate } from '../../api/src/db/migrations.js';
-import { importFiles } from '../../api/src/loader/importer.js';
+import { importFiles } from '../../api/src/curation/import.js';
+import { TablesRepository } from '../../api/src/repositories/tables.repository.js';
 import { exportTables, toCsvZip } from '../../api/src/export/tables-export.js';
 import { graphFilter } from '../../api/src/domain/views.js';
 import { NODE_KINDS } from '../../api/src/domain/model.js';
@@ -59,7 +60,7 @@ describe('export in the import format', () => {
     expect(formula).toEqual({ name: '=HYPERLINK("http://evil.example","click")', aliases: ['+1 alias', '@at'] });
 
     expect(first['figures.csv']!.trim().split('\n').length).toBeGreaterThan(20);
-    const again = await csvFiles(await toCsvZip(await exportTables(emptyDb, graphFilter({ kinds: [...NODE_KINDS] }, false))));
+    const again = await csvFiles(await toCsvZip(await exportTables(new TablesRepository(emptyDb), graphFilter({ kinds: [...NODE_KINDS] }, false))));
     for (const name of Object.keys(first)) expect(again[name], name).toBe(first[name]);
   });
 

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { TEST_SOURCE, removeGraph } from '../support/factory.js';
-import { writeWorkbook } from '../../api/src/loader/workbook.js';
+import { writeWorkbook } from '../../api/src/spreadsheets/workbook.js';
 
 let app: TestApp;
 let editor: TestAccount;

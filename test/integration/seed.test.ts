@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoadError } from '../../api/src/loader/graph-loader.js';
+import { LoadError } from '../../api/src/curation/load.js';
 import { loadSeed, SEED_DIR } from '../../seed/seed.js';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 

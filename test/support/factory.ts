@@ -5,7 +5,7 @@
 import type { GraphDb } from '../../api/src/db/graph-db.js';
 import type { NodeInput, RelationshipInput } from '../../api/src/domain/model.js';
 import { nodeSchema, relationshipSchema } from '../../api/src/domain/model.js';
-import { loadBatch } from '../../api/src/loader/graph-loader.js';
+import { loadBatch } from '../../api/src/curation/load.js';
 
 export const TEST_SOURCE = '2024-odd-nodc-highlights-report';
 

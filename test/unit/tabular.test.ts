@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodesFromTable, readCsv, relationshipsFromTable, type Table } from '../../api/src/loader/tabular.js';
+import { nodesFromTable, relationshipsFromTable, type Table } from '../../api/src/domain/spreadsheet.js';
+import { readCsv } from '../../api/src/spreadsheets/read-csv.js';
 
 const table = (text: string): Table => {
   const read = readCsv('test.csv', text);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
-import { backup, restore } from '../backup/backup.js';
+import { backup, restore } from '../repositories/backup.repository.js';
 
 const [command, fileArg] = process.argv.slice(2);
 const config = loadConfig();

@@ -72,15 +72,3 @@ export const changeSchema = z.object({
   revertedBy: z.string().nullable(),
 });
 export type Change = z.infer<typeof changeSchema>;
-
-/** `from|TYPE|to|key`, as every view names a relationship. */
-export function relationshipId(r: { from: string; type: string; to: string; key?: string }): string {
-  return `${r.from}|${r.type}|${r.to}|${r.key ?? ''}`;
-}
-
-export function parseRelationshipId(id: string): { from: string; type: string; to: string; key: string } | undefined {
-  const parts = id.split('|');
-  if (parts.length !== 4) return undefined;
-  const [from, type, to, key] = parts as [string, string, string, string];
-  return { from, type, to, key };
-}

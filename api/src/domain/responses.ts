@@ -41,6 +41,8 @@ export const nodeDetailSchema = z.object({
 export const neighbourhoodResponseSchema = sourcedViewSchema.extend({ center: z.string() });
 export type NeighbourhoodResponse = z.infer<typeof neighbourhoodResponseSchema>;
 export type NodeDetail = z.infer<typeof nodeDetailSchema>;
+export type RelationshipView = NodeDetail['relationships'][number];
+export type NodeSummary = RelationshipView['other'];
 
 // Paths
 const pathSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), sentence: z.string() });

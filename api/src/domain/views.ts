@@ -76,6 +76,22 @@ export const sourceViewSchema = z
   .meta({ id: 'SourceDocument', description: 'A document that facts cite.' });
 
 /** A graph view with the source documents it cites, as every view endpoint answers in JSON. */
+export type SourceView = z.infer<typeof sourceViewSchema>;
+
+/** A graph view with the source documents it cites. */
+export type SourcedView = GraphView & { sources: SourceView[] };
+
+/** A stored source document as views carry it. */
+export function toSourceView(s: Record<string, unknown>): SourceView {
+  return {
+    id: s.id as string,
+    name: s.name as string,
+    publisher: (s.publisher as string) ?? null,
+    date: (s.date as string) ?? null,
+    url: (s.url as string) ?? null,
+  };
+}
+
 export const sourcedViewSchema = graphViewSchema.extend({ sources: z.array(sourceViewSchema) }).meta({ id: 'GraphView' });
 
 /** What every graph read filters by; `graphFilter` builds it from a query. */

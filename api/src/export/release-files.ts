@@ -4,11 +4,10 @@
  * the model's.
  */
 import type { Response } from 'express';
-import { relationshipId } from '../domain/edits.js';
+import { relationshipId } from '../domain/ids.js';
 import type { ReleaseFormat } from '../domain/release.js';
-import { batchFromTables } from '../loader/tabular.js';
-import type { SheetData } from '../loader/workbook.js';
-import { toSourceView } from '../repositories/node.repository.js';
+import { batchFromTables, type SheetData } from '../domain/spreadsheet.js';
+import { toSourceView } from '../domain/views.js';
 import { toCsvZip, toPopolo, toXlsx } from './tables-export.js';
 import { sendView, type SourcedView } from './view-export.js';
 

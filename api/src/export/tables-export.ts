@@ -1,17 +1,18 @@
 /**
  * The network in the import format (the tables of `seed/`), as an XLSX workbook or a zip of CSV
- * files, and people, organisations and memberships as Popolo JSON. Read in one transaction, so an
- * export is one moment of the network; rows sorted, so the same network exports the same bytes.
+ * files, and people, organisations and memberships as Popolo JSON. Read at one moment of the
+ * network (tables.repository.ts); rows sorted, so the same network exports the same bytes.
  * Exported and imported again into an empty database, it exports identically.
  */
 import JSZip from 'jszip';
 import { stringify } from 'csv-stringify/sync';
-import type { GraphDb } from '../db/graph-db.js';
 import { COLLECTION_OF, NODE_KINDS, type NodeKind } from '../domain/model.js';
-import { columnsOf, LIST_SEPARATOR, RELATIONSHIPS_TABLE } from '../loader/tabular.js';
-import { writeWorkbook, type SheetData } from '../loader/workbook.js';
-import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from '../repositories/cypher-filters.js';
+import { columnsOf, LIST_SEPARATOR, RELATIONSHIPS_TABLE, type SheetData } from '../domain/spreadsheet.js';
+import { writeWorkbook } from '../spreadsheets/workbook.js';
+import type { GraphFilter } from '../repositories/cypher-filters.js';
+import type { NetworkRecords, TablesRepository } from '../repositories/tables.repository.js';
 import { neutralise } from '../domain/formula-guard.js';
+import { relationshipId } from '../domain/ids.js';
 
 type Row = Record<string, unknown>;
 
@@ -21,37 +22,27 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+/** The id of a relationships-table row. */
+const rowId = (row: Record<string, string>) => relationshipId({ from: row.from!, type: row.type!, to: row.to!, key: row.key });
+
 const tableRow = (columns: string[], props: Row): Record<string, string> => Object.fromEntries(columns.map((c) => [c, cell(props[c])]));
 
-/** Every allowed node, the sources they cite, and the allowed relationships among them, as import tables. */
-export async function exportTables(db: GraphDb, filter: GraphFilter): Promise<SheetData[]> {
-  const params = filterParams(filter);
-  return db.readTransaction(async (tx) => {
-    const nodes = await tx.run(`MATCH (n:Entity) WHERE ${nodeAllowed('n', filter)} RETURN properties(n) AS p`, params);
-    const picked = new Set(nodes.map((r) => (r.p as Row).id as string));
-    // The sources the exported facts cite come along, whatever the filter, so that the tables load.
-    const cited = [...new Set(nodes.flatMap((r) => ((r.p as Row).sources as string[] | undefined) ?? []))].filter((id) => !picked.has(id));
-    const sources = await tx.run('MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS p', { ids: cited });
-    const rels = await tx.run(
-      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${relationshipAllowed('r', filter)}
-       RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS p`,
-      { ...params, ids: [...picked] },
-    );
-    const extraSources = new Set(rels.flatMap((r) => ((r.p as Row).sources as string[] | undefined) ?? []).filter((id) => !picked.has(id) && !cited.includes(id)));
-    const more = extraSources.size ? await tx.run('MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS p', { ids: [...extraSources] }) : [];
-    const all = [...nodes, ...sources, ...more].map((r) => r.p as Row);
-    const byId = (a: Row, b: Row) => String(a.id).localeCompare(String(b.id));
-    const sheets: SheetData[] = NODE_KINDS.map((kind: NodeKind) => {
-      const columns = columnsOf(kind);
-      return { name: COLLECTION_OF[kind], columns, rows: all.filter((p) => p.kind === kind).sort(byId).map((p) => tableRow(columns, p)) };
-    });
-    const relColumns = columnsOf('relationships');
-    const relRows = rels
-      .map((r) => tableRow(relColumns, { ...(r.p as Row), from: r.from, type: r.type, to: r.to }))
-      .sort((a, b) => `${a.from}|${a.type}|${a.to}|${a.key}`.localeCompare(`${b.from}|${b.type}|${b.to}|${b.key}`));
-    sheets.push({ name: RELATIONSHIPS_TABLE, columns: relColumns, rows: relRows });
-    return sheets;
+/** The network's records as import tables: one per node kind and the relationships, rows sorted by id. */
+export function tablesOf({ nodes, relationships }: NetworkRecords): SheetData[] {
+  const byId = (a: Row, b: Row) => String(a.id).localeCompare(String(b.id));
+  const sheets: SheetData[] = NODE_KINDS.map((kind: NodeKind) => {
+    const columns = columnsOf(kind);
+    return { name: COLLECTION_OF[kind], columns, rows: nodes.filter((p) => p.kind === kind).sort(byId).map((p) => tableRow(columns, p)) };
   });
+  const relColumns = columnsOf('relationships');
+  const relRows = relationships.map((r) => tableRow(relColumns, r)).sort((a, b) => rowId(a).localeCompare(rowId(b)));
+  sheets.push({ name: RELATIONSHIPS_TABLE, columns: relColumns, rows: relRows });
+  return sheets;
+}
+
+/** Every node the filter allows with the sources the exported facts cite, as import tables, read at one moment. */
+export async function exportTables(tables: TablesRepository, filter: GraphFilter): Promise<SheetData[]> {
+  return tablesOf(await tables.records(filter));
 }
 
 export function toCsvFile(sheet: SheetData): string {
@@ -85,6 +76,6 @@ export function toPopolo(sheets: SheetData[]) {
     ),
     memberships: table(RELATIONSHIPS_TABLE)
       .filter((r) => r.type === 'WORKS_FOR')
-      .map((r) => omitEmpty({ id: `${r.from}|WORKS_FOR|${r.to}|${r.key}`, person_id: r.from, organization_id: r.to, role: r.role, start_date: r.from_date, end_date: r.to_date, sources: cite(r.sources) })),
+      .map((r) => omitEmpty({ id: rowId(r), person_id: r.from, organization_id: r.to, role: r.role, start_date: r.from_date, end_date: r.to_date, sources: cite(r.sources) })),
   };
 }

@@ -8,11 +8,11 @@ import { write as writeGexf } from 'graphology-gexf';
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from '../domain/formula-guard.js';
 import type { Response } from 'express';
-import type { GraphView } from '../domain/views.js';
-import type { SourceView } from '../repositories/node.repository.js';
+import type { SourceView, SourcedView } from '../domain/views.js';
+
+export type { SourcedView };
 
 export type ExportFormat = 'json' | 'graphml' | 'gexf' | 'nodes.csv' | 'edges.csv';
-export type SourcedView = GraphView & { sources: SourceView[] };
 
 type Flat = Record<string, string | number | boolean>;
 

@@ -9,7 +9,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { allows, type Access } from '../domain/accounts.js';
 import type { Viewer } from '../repositories/account.repository.js';
 import { parse } from './parse.js';
-import { forbidden, unauthorized } from './problem.js';
+import { forbidden, unauthorized } from '../domain/errors.js';
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
 const empty = z.strictObject({});

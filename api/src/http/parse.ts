@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { badRequest, fieldProblems } from './problem.js';
+import { badRequest, fieldProblems } from '../domain/errors.js';
 
 type Part = 'params' | 'query' | 'body';
 

@@ -1,50 +1,15 @@
 /**
- * Errors as RFC 9457 problem details. Routes throw `AppError` (or let zod and Neo4j errors
- * through); the one handler registered last turns each into `application/problem+json` without
- * stack traces, Cypher or file paths.
+ * Errors as RFC 9457 problem details. Use cases and routes throw `AppError` (domain/errors.ts) or
+ * let zod and Neo4j errors through; the one handler registered last turns each into
+ * `application/problem+json` without stack traces, Cypher or file paths.
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import { ZodError } from 'zod';
-
-export interface FieldProblem {
-  /** Where the bad value is: `query.limit`, `body.name`, `row 3 column name` … */
-  field: string;
-  message: string;
-}
-
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    message: string,
-    readonly errors: FieldProblem[] = [],
-    readonly headers: Record<string, string> = {},
-    /** Extension members of the problem document (RFC 9457 §3.2), such as the current state on 409. */
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} does not exist`);
-export const badRequest = (message: string, errors: FieldProblem[] = []) => new AppError(400, 'Bad Request', message, errors);
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) => new AppError(409, 'Conflict', message, [], {}, extensions);
-export const unauthorized = (message = 'Sign in first.') => new AppError(401, 'Unauthorized', message);
-export const forbidden = (message: string) => new AppError(403, 'Forbidden', message);
-export const tooManyRequests = (message: string) => new AppError(429, 'Too Many Requests', message);
+import { AppError, badRequest, conflict, fieldProblems, notFound } from '../domain/errors.js';
 
 /** The seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
-
-/** Zod issues as field problems, prefixed with where the input came from. */
-export function fieldProblems(error: ZodError, prefix: string): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-}
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 

@@ -1,7 +1,8 @@
 /** Per-client request limits that answer 429 as a problem document, like every other error. */
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { sendProblem, tooManyRequests } from './problem.js';
+import { sendProblem } from './problem.js';
+import { tooManyRequests } from '../domain/errors.js';
 
 export function limitRequests(options: { windowMs: number; limit: number; message: string; key?: (req: Request) => string }): RequestHandler {
   return rateLimit({

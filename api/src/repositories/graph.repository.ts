@@ -7,9 +7,9 @@ import { int } from 'neo4j-driver';
 import type { NodeKind } from '../domain/model.js';
 import type { GraphView, ViewEdge, ViewNode } from '../domain/views.js';
 import type { GraphDb, Row } from '../db/graph-db.js';
-import type { SourcedView } from '../export/view-export.js';
+import type { SourcedView } from '../domain/views.js';
 import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, visibleTo, type GraphFilter } from './cypher-filters.js';
-import { toSourceView } from './node.repository.js';
+import { toSourceView } from '../domain/views.js';
 
 /** A node as views carry it: every property, with id, kind and name lifted out. */
 const NODE = (n: string) => `${n} {.*}`;

@@ -6,38 +6,8 @@ import { int } from 'neo4j-driver';
 import { LABEL_OF, type NodeKind } from '../domain/model.js';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import { visibleTo } from './cypher-filters.js';
-
-export interface NodeSummary {
-  id: string;
-  kind: NodeKind;
-  name: string;
-}
-
-export interface RelationshipView {
-  type: string;
-  direction: 'out' | 'in';
-  other: NodeSummary;
-  properties: Row;
-}
-
-export interface SourceView {
-  id: string;
-  name: string;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-}
-
-/** A source document as views carry it. */
-export function toSourceView(s: Row): SourceView {
-  return {
-    id: s.id as string,
-    name: s.name as string,
-    publisher: (s.publisher as string) ?? null,
-    date: (s.date as string) ?? null,
-    url: (s.url as string) ?? null,
-  };
-}
+import type { NodeSummary, RelationshipView } from '../domain/responses.js';
+import { toSourceView, type SourceView } from '../domain/views.js';
 
 export interface NodeDetail {
   node: Row & NodeSummary;

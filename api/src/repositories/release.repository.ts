@@ -8,7 +8,7 @@ import { Neo4jError } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import type { User } from '../domain/accounts.js';
 import type { NewRelease } from '../domain/release.js';
-import type { SheetData } from '../loader/workbook.js';
+import type { SheetData } from '../domain/spreadsheet.js';
 
 export interface StoredRelease {
   id: string;

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { limitRequests } from '../http/rate-limit.js';
-import { conflict, notFound, unauthorized, badRequest } from '../http/problem.js';
+import { conflict, notFound, unauthorized, badRequest } from '../domain/errors.js';
 import type { AccountRepository } from '../repositories/account.repository.js';
 
 export interface AuthSettings {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { refusal } from '../domain/console-guard.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { limitRequests } from '../http/rate-limit.js';
-import { AppError, badRequest } from '../http/problem.js';
+import { AppError, badRequest } from '../domain/errors.js';
 import { NotReadOnlyError, type ConsoleRepository } from '../repositories/console.repository.js';
 
 const bodySchema = z.strictObject({

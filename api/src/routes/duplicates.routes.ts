@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { changeSchema, mergeSchema } from '../domain/edits.js';
 import { pairKey, suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
 import { idSchema, nodeKindSchema } from '../domain/model.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { duplicateSuggestionSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 import type { DuplicateRepository } from '../repositories/duplicate.repository.js';
-import type { EditRepository } from '../repositories/edit.repository.js';
+import type { GraphDb } from '../db/graph-db.js';
+import { mergeNodes } from '../curation/merge.js';
 
 const MAX_SUGGESTIONS = 500;
 
@@ -17,7 +18,7 @@ const dismissalSchema = z
   .refine((d) => d.a !== d.b, { message: 'two different nodes', path: ['b'] });
 
 
-export function duplicateOperations(duplicates: DuplicateRepository, edits: EditRepository, graphVersion: () => Promise<number>): Operation[] {
+export function duplicateOperations(db: GraphDb, duplicates: DuplicateRepository, graphVersion: () => Promise<number>): Operation[] {
   // Comparing every name is the expensive part: once per kind until the graph changes.
   const suggestions = new VersionedCache<DuplicateSuggestion[]>(graphVersion);
   return [
@@ -75,7 +76,7 @@ export function duplicateOperations(duplicates: DuplicateRepository, edits: Edit
       response: z.object({ value: z.record(z.string(), z.unknown()), change: changeSchema }),
       handle: async ({ body, viewer }) => {
         const { survivor, duplicate, versions, ...citation } = body;
-        return edits.merge({ survivor, duplicate, versions }, citation, viewer!.user);
+        return mergeNodes(db, { survivor, duplicate, versions }, citation, viewer!.user);
       },
     }),
   ];

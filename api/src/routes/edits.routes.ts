@@ -10,15 +10,20 @@ import {
 } from '../domain/edits.js';
 import { idSchema } from '../domain/model.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { notFound } from '../http/problem.js';
-import type { EditRepository } from '../repositories/edit.repository.js';
+import { notFound } from '../domain/errors.js';
+import type { GraphDb } from '../db/graph-db.js';
+import { createNode, deleteNode, updateNode } from '../curation/node-edits.js';
+import { createRelationship, deleteRelationship, updateRelationship } from '../curation/relationship-edits.js';
+import { revertChange } from '../curation/revert.js';
+import { relationshipIdSchema } from '../domain/ids.js';
+import type { ChangeRepository } from '../repositories/change.repository.js';
 
 const idParams = z.strictObject({ id: idSchema });
-const relationshipParams = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+\|[A-Z_]+\|[a-z0-9-]+\|[^|]{0,80}$/, 'from|TYPE|to|key') });
+const relationshipParams = z.strictObject({ id: relationshipIdSchema });
 const written = z.object({ value: z.record(z.string(), z.unknown()).nullable(), change: changeSchema });
 const WRITE_PROBLEMS = [404, 409];
 
-export function editOperations(edits: EditRepository): Operation[] {
+export function editOperations(db: GraphDb, history: ChangeRepository): Operation[] {
   const write = { tag: 'curation', access: 'edit' as const, response: written, problems: WRITE_PROBLEMS };
   return [
     defineOperation({
@@ -31,7 +36,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       handle: async ({ body, viewer }, res) => {
         const { node, ...citation } = body;
         res.status(201);
-        return edits.createNode(node, citation, viewer!.user);
+        return createNode(db, node, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -43,7 +48,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       body: updateSchema,
       handle: async ({ params, body, viewer }) => {
         const { version, changes, ...citation } = body;
-        return edits.updateNode(params.id, version, changes, citation, viewer!.user);
+        return updateNode(db, params.id, version, changes, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -55,7 +60,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       body: deleteSchema,
       handle: async ({ params, body, viewer }) => {
         const { version, ...citation } = body;
-        return edits.deleteNode(params.id, version, citation, viewer!.user);
+        return deleteNode(db, params.id, version, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -67,7 +72,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       handle: async ({ body, viewer }, res) => {
         const { relationship, ...citation } = body;
         res.status(201);
-        return edits.createRelationship(relationship, citation, viewer!.user);
+        return createRelationship(db, relationship, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -79,7 +84,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       body: updateSchema,
       handle: async ({ params, body, viewer }) => {
         const { version, changes, ...citation } = body;
-        return edits.updateRelationship(params.id, version, changes, citation, viewer!.user);
+        return updateRelationship(db, params.id, version, changes, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -91,7 +96,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       body: deleteSchema,
       handle: async ({ params, body, viewer }) => {
         const { version, ...citation } = body;
-        return edits.deleteRelationship(params.id, version, citation, viewer!.user);
+        return deleteRelationship(db, params.id, version, citation, viewer!.user);
       },
     }),
     defineOperation({
@@ -103,7 +108,7 @@ export function editOperations(edits: EditRepository): Operation[] {
       summary: "A node's history: every change to it and its relationships, newest first",
       params: idParams,
       response: z.object({ items: z.array(changeSchema) }),
-      handle: async ({ params }) => ({ items: await edits.history(params.id) }),
+      handle: async ({ params }) => ({ items: await history.history(params.id) }),
     }),
     defineOperation({
       ...write,
@@ -114,8 +119,8 @@ export function editOperations(edits: EditRepository): Operation[] {
       params: z.strictObject({ id: z.uuid() }),
       body: revertSchema,
       handle: async ({ params, body, viewer }) => {
-        if (!(await edits.change(params.id))) throw notFound(`The change "${params.id}"`);
-        return edits.revert(params.id, viewer!.user, body.comment);
+        if (!(await history.change(params.id))) throw notFound(`The change "${params.id}"`);
+        return revertChange(db, params.id, viewer!.user, body.comment);
       },
     }),
   ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS } from '../domain/model.js';
 import { graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
+import { TablesRepository } from '../repositories/tables.repository.js';
 import { exportTables, toCsvZip, toPopolo, toXlsx } from '../export/tables-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 
@@ -22,7 +23,7 @@ export function exportOperations(db: GraphDb): Operation[] {
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
       handle: async ({ query, publicOnly }, res) => {
         // Without a kind filter, everything: figures too, which graph views leave out by default.
-        const sheets = await exportTables(db, graphFilter({ ...query, kinds: query.kinds ?? [...NODE_KINDS] }, publicOnly));
+        const sheets = await exportTables(new TablesRepository(db), graphFilter({ ...query, kinds: query.kinds ?? [...NODE_KINDS] }, publicOnly));
         if (query.format === 'popolo') return toPopolo(sheets);
         if (query.format === 'csv') res.type('application/zip').attachment('spean-network-csv.zip').send(await toCsvZip(sheets));
         else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('spean-network.xlsx').send(await toXlsx(sheets));

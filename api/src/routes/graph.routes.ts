@@ -6,9 +6,9 @@ import { csvList, exportFormatQuery, graphFilter, graphFilterQuery, sourcedViewS
 import { sendView } from '../export/view-export.js';
 import { pathsResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
-import type { SourcedView } from '../export/view-export.js';
+import type { SourcedView } from '../domain/views.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { isMigrated } from '../db/migrations.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { AppError, RETRY_AFTER_SECONDS } from '../http/problem.js';
+import { RETRY_AFTER_SECONDS } from '../http/problem.js';
+import { AppError } from '../domain/errors.js';
 
 export function healthOperations(db: GraphDb): Operation[] {
   return [

@@ -3,12 +3,12 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS, COLLECTION_OF } from '../domain/model.js';
-import { duplicateSuggestionSchema } from '../domain/responses.js';
+import { importPlanSchema } from '../domain/import-plan.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { AppError, badRequest } from '../http/problem.js';
-import { importFiles } from '../loader/importer.js';
-import { columnsOf, RELATIONSHIPS_TABLE } from '../loader/tabular.js';
-import { writeWorkbook } from '../loader/workbook.js';
+import { AppError, badRequest } from '../domain/errors.js';
+import { importFiles } from '../curation/import.js';
+import { columnsOf, RELATIONSHIPS_TABLE } from '../domain/spreadsheet.js';
+import { writeWorkbook } from '../spreadsheets/workbook.js';
 
 export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20 };
 
@@ -26,18 +26,6 @@ const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof uploa
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'files', message: (error as Error).message }]));
   });
 
-const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
-const planSchema = z.object({
-  files: z.array(z.object({ name: z.string(), sha256: z.string() })),
-  rows: z.number().int(),
-  nodes: countSchema,
-  relationships: countSchema,
-  examples: z.object({ create: z.array(z.string()), update: z.array(z.string()) }),
-  likelyDuplicates: z.array(duplicateSuggestionSchema).nullable().describe('Dry runs: new nodes that look like existing ones (or each other); null when the file creates too many to check.'),
-  rejected: z.array(z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() })),
-  committed: z.boolean(),
-});
-
 export function importOperations(db: GraphDb): Operation[] {
   return [
     defineOperation({
@@ -51,7 +39,7 @@ export function importOperations(db: GraphDb): Operation[] {
       query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
       middleware: [receive],
       problems: [413],
-      response: planSchema,
+      response: importPlanSchema,
       handle: async ({ query, viewer }, res, req) => {
         const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, data: f.buffer }));
         if (!files.length) throw badRequest('Attach at least one .csv or .xlsx file as `files`.', [{ field: 'files', message: 'no file' }]);

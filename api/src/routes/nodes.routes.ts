@@ -5,7 +5,7 @@ import { neighbourhoodResponseSchema, nodeDetailSchema } from '../domain/respons
 import { exportFormatQuery, graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import { SORT_KEYS, type NodeRepository } from '../repositories/node.repository.js';
 

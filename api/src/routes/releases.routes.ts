@@ -6,9 +6,10 @@ import { NODE_KINDS } from '../domain/model.js';
 import { citationOf, newReleaseSchema, RELEASE_FORMATS, releaseIdSchema, releaseSchema, type Release } from '../domain/release.js';
 import { graphFilter } from '../domain/views.js';
 import { sendReleaseFile } from '../export/release-files.js';
+import { TablesRepository } from '../repositories/tables.repository.js';
 import { exportTables } from '../export/tables-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import type { ReleaseRepository, StoredRelease } from '../repositories/release.repository.js';
 
 const idParams = z.strictObject({ id: releaseIdSchema });
@@ -38,7 +39,7 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Ope
       response: releaseSchema,
       handle: async ({ body, viewer }, res, req) => {
         // A release is public: it holds what anonymous readers may see, whoever publishes it.
-        const tables = await exportTables(db, graphFilter({ kinds: [...NODE_KINDS] }, true));
+        const tables = await exportTables(new TablesRepository(db), graphFilter({ kinds: [...NODE_KINDS] }, true));
         const release = await releases.publish(body, tables, viewer!.user);
         res.status(201).location(`/api/releases/${release.id}`);
         return describe(release, req);

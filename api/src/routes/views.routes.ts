@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { savedViewIdSchema, savedViewInputSchema } from '../domain/saved-view.js';
 import { openedViewSchema, savedViewSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { limitRequests } from '../http/rate-limit.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SavedViewRepository } from '../repositories/saved-view.repository.js';

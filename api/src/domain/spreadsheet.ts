@@ -1,9 +1,9 @@
 /**
- * The spreadsheet format shared by `seed/` and the importer: one table of nodes per kind (or one
- * table with a `kind` column) and one table of relationships. Cells are text; this module turns
- * a row into the model's shape and validates it, naming the row and column of every problem.
+ * The spreadsheet format shared by `seed/`, the importer and the exports: one table of nodes per
+ * kind (or one table with a `kind` column) and one table of relationships. Cells are text; this
+ * module turns a row into the model's shape and validates it, naming the row and column of every
+ * problem. Pure: reading files (CSV, XLSX) is spreadsheets/'s work.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import {
   COLLECTION_OF,
   NODE_KINDS,
@@ -12,10 +12,9 @@ import {
   type GraphNode,
   type GraphRelationship,
   type NodeKind,
-} from '../domain/model.js';
-import type { FieldProblem } from '../http/problem.js';
-import { unguard } from '../domain/formula-guard.js';
-import type { GraphBatch } from './graph-loader.js';
+} from './model.js';
+import type { FieldProblem } from './errors.js';
+import { unguard } from './formula-guard.js';
 
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
 export const LIST_SEPARATOR = '|';
@@ -36,20 +35,22 @@ export interface Located<T> {
   line: number;
 }
 
+/** Nodes and relationships to write together, each with the row it came from. */
+export interface GraphBatch {
+  nodes: Located<GraphNode>[];
+  relationships: Located<GraphRelationship>[];
+}
+
 export interface Table {
   file: string;
   rows: Record<string, string>[];
 }
 
-/** Reads CSV text into a table; a malformed file is one problem at the line where it breaks. */
-export function readCsv(file: string, text: string): Table | RowProblem {
-  try {
-    const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
-    return { file, rows };
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? 0;
-    return { file, line: lines, field: 'file', message: `not valid CSV: ${(error as Error).message}` };
-  }
+/** A table to write (an export, the template): its name, its columns in order, and its rows. */
+export interface SheetData {
+  name: string;
+  columns: string[];
+  rows: Record<string, string>[];
 }
 
 function cellValue(column: string, cell: string): unknown {

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTION_OF, NODE_KINDS, type NodeKind } from '../domain/model.js';
-import type { GraphBatch } from './graph-loader.js';
-import { batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
+import { batchFromTables, type GraphBatch, type RowProblem, type Table } from '../domain/spreadsheet.js';
+import { readCsv } from './read-csv.js';
 
 export const RELATIONSHIPS_FILE = 'relationships.csv';
 

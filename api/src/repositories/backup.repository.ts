@@ -12,7 +12,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
-import { decodeProperties, encodeProperties } from './values.js';
+import { decodeProperties, encodeProperties } from '../db/tagged-values.js';
 
 export const BACKUP_FORMAT = 1;
 /** A label and a property only restore uses, to find nodes again; removed when it is done. */

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { neutralise } from '../domain/formula-guard.js';
-import type { Table } from './tabular.js';
+import type { SheetData, Table } from '../domain/spreadsheet.js';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -47,12 +47,6 @@ export async function readWorkbook(file: string, data: Buffer): Promise<Table[]>
     tables.push({ file: `${file}#${sheet.name}`, rows });
   });
   return tables;
-}
-
-export interface SheetData {
-  name: string;
-  columns: string[];
-  rows: Record<string, string>[];
 }
 
 export async function writeWorkbook(sheets: SheetData[]): Promise<Buffer> {

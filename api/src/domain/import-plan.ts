@@ -1,0 +1,23 @@
+/** What an import would do (a dry run) or did (a commit): declared once, for the API, its spec and the UI. */
+import { z } from 'zod';
+import { duplicateSuggestionSchema } from './responses.js';
+
+const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
+
+export const rowProblemSchema = z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() });
+
+export const importPlanSchema = z.object({
+  files: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  rows: z.number().int(),
+  nodes: countSchema,
+  relationships: countSchema,
+  examples: z.object({ create: z.array(z.string()), update: z.array(z.string()) }).describe('Up to 200 ids of each, for a person to check.'),
+  likelyDuplicates: z
+    .array(duplicateSuggestionSchema)
+    .nullable()
+    .describe('Dry runs: new nodes that look like existing ones (or each other), to give the existing id instead, or merge after; null when the file creates too many to check.'),
+  rejected: z.array(rowProblemSchema),
+  committed: z.boolean(),
+});
+
+export type ImportPlan = z.infer<typeof importPlanSchema>;
