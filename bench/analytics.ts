@@ -8,7 +8,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
 import { betweenness, pagerank, toCsr } from '../api/src/analytics/csr.js';
 import { computeMetrics, graphOf, seededRandom } from '../api/src/analytics/metrics.js';
-import type { Network } from '../api/src/analytics/network.js';
+import type { Network } from '../api/src/domain/network.js';
 import { generateNetwork } from './network-generator.js';
 import { timed, writeResults } from './support.js';
 

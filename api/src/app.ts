@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { AnalyticsService } from './analytics/analytics.service.js';
 import cookieParser from 'cookie-parser';
-import { authenticate } from './auth/authenticate.js';
+import { authenticate } from './http/authenticate.js';
 import { AccountRepository } from './repositories/account.repository.js';
 import { authOperations, type AuthSettings } from './routes/auth.routes.js';
 import { ChangeRepository } from './repositories/change.repository.js';
@@ -27,6 +27,9 @@ import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
+import { PrivacyRepository } from './repositories/privacy.repository.js';
+import { makeRedactor, type Redactor } from './domain/redaction.js';
+import { VersionedCache } from './lib/versioned-cache.js';
 import { GraphRepository } from './repositories/graph.repository.js';
 import { NodeRepository } from './repositories/node.repository.js';
 import { SavedViewRepository } from './repositories/saved-view.repository.js';
@@ -73,6 +76,10 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats);
+  // Names of people who are not public, read again only when the graph changed.
+  const hiddenNames = new VersionedCache<Redactor>(() => analyticsRepository.graphVersion(), 1);
+  const privacy = new PrivacyRepository(db);
+  const redactor = async () => (await hiddenNames.get('names', async () => makeRedactor(await privacy.hiddenNames()))).value;
   const operations: Operation[] = [
     ...healthOperations(db),
     ...searchOperations(new SearchRepository(db), graph),
@@ -86,7 +93,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...duplicateOperations(db, new DuplicateRepository(db), () => analyticsRepository.graphVersion()),
     ...importOperations(db),
     ...exportOperations(db),
-    ...releaseOperations(db, new ReleaseRepository(db)),
+    ...releaseOperations(db, new ReleaseRepository(db), redactor),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);
@@ -101,7 +108,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   app.use(authenticate(accounts));
 
   const router = Router();
-  mountOperations(router, operations, { anonymousRead: authSettings.anonymousRead });
+  mountOperations(router, operations, { anonymousRead: authSettings.anonymousRead, redactor });
   router.get('/api/openapi.json', (_req, res) => {
     res.json(spec);
   });

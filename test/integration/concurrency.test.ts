@@ -42,7 +42,7 @@ async function race(method: string, path: string, body: (i: number) => unknown, 
 }
 
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
-const historyOf = async (id: string) => (await admin.getJson(`/api/nodes/${id}/history`)).items as { action: string }[];
+const historyOf = async (id: string) => (await admin.getJson(`/api/nodes/${id}/history`)).items as { id: string; action: string }[];
 const rid = encodeURIComponent('t-cc-person|WORKS_FOR|t-cc-org|');
 
 describe(`when ${WRITERS} writers save at once with the same version`, () => {
@@ -77,7 +77,7 @@ describe(`when ${WRITERS} writers save at once with the same version`, () => {
   });
 
   it('then one revert of a change wins', async () => {
-    const [update] = (await historyOf('t-cc-org')).filter((c) => c.action === 'update') as { id: string }[];
+    const [update] = (await historyOf('t-cc-org')).filter((c) => c.action === 'update');
     const statuses = await race('POST', `/api/changes/${update!.id}/revert`, () => ({}), [admin]);
     expect(count(statuses, 200)).toBe(1);
     expect(count(statuses, 409)).toBe(WRITERS - 1);

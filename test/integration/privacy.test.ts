@@ -1,6 +1,7 @@
 /**
  * A person marked not public: anonymous readers never see their name, id or details, on any read
- * route, in any export or release, or through a saved view; signed-in readers see them (but not in
+ * route, in any export or release, or through a saved view — not even named in another node's
+ * description or a public relationship's quote; signed-in readers see them (but not in
  * releases, which are public). The walk covers every
  * read route the app mounts, so a new route cannot be added without being checked here.
  */
@@ -30,7 +31,8 @@ beforeAll(async () => {
     [
       { kind: 'person', id: SECRET_ID, name: SECRET_NAME, aliases: [SECRET_ALIAS], gender: 'female', public: false, sources },
       { kind: 'person', id: 't-priv-open', name: 'Open Testperson', public: true, sources },
-      { kind: 'organisation', id: 't-priv-org-a', name: 'Privacy Org A', orgKind: 'cso', sources },
+      // Free text that names the private person: it must reach anonymous readers redacted.
+      { kind: 'organisation', id: 't-priv-org-a', name: 'Privacy Org A', orgKind: 'cso', description: `Founded by ${SECRET_NAME} in Kampot.`, sources },
       { kind: 'organisation', id: 't-priv-org-b', name: 'Privacy Org B', orgKind: 'cso', sources },
     ],
     [
@@ -39,6 +41,7 @@ beforeAll(async () => {
       { from: SECRET_ID, type: 'WORKS_FOR', to: 't-priv-org-b', sources },
       { from: SECRET_ID, type: 'SPOKE_AT', to: 'nodc-2024-opening', sources },
       { from: 't-priv-open', type: 'WORKS_FOR', to: 't-priv-org-a', sources },
+      { from: 't-priv-open', type: 'SPOKE_AT', to: 'nodc-2024-opening', quote: `Open Testperson spoke after ${SECRET_ALIAS.toUpperCase()}.`, sources },
     ],
   );
   const saved = await fetch(`${app.baseUrl}/api/views`, {
@@ -107,7 +110,7 @@ async function bodyText(res: Response): Promise<string> {
 
 /** What of the person a response shows, beyond what the request itself said (a 404 or a search echoes it). */
 const leaks = (text: string, url = '') =>
-  [SECRET_ID, SECRET_NAME, 'Zzyzx', SECRET_ALIAS].filter((s) => text.includes(s) && !decodeURIComponent(url).includes(s));
+  [SECRET_ID, SECRET_NAME, 'Zzyzx', SECRET_ALIAS, SECRET_ALIAS.toUpperCase()].filter((s) => text.includes(s) && !decodeURIComponent(url).includes(s));
 
 describe('a person marked not public', () => {
   it('never reaches an anonymous reader through any read route or export', async () => {
@@ -152,6 +155,15 @@ describe('a person marked not public', () => {
     expect(counted, 'counts taken with no write between them').toBeDefined();
     expect(counted!.hidden).toBeGreaterThanOrEqual(1);
     expect(counted!.differences).toEqual([counted!.hidden, counted!.hidden]);
+  });
+
+  it('is named as "[name withheld]" in free text that anonymous readers see, and by name to signed-in ones', async () => {
+    const org = await app.getJson('/api/nodes/t-priv-org-a');
+    expect(org.node.description).toBe('Founded by [name withheld] in Kampot.');
+    const event = await app.getJson('/api/nodes/nodc-2024-opening');
+    const quote = event.relationships.find((r: any) => r.other.id === 't-priv-open' && r.type === 'SPOKE_AT').properties.quote;
+    expect(quote).toBe('Open Testperson spoke after [name withheld].');
+    expect((await viewer.getJson('/api/nodes/t-priv-org-a')).node.description).toBe(`Founded by ${SECRET_NAME} in Kampot.`);
   });
 
   it('answers 404 to an anonymous reader, as an unknown id would', async () => {

@@ -46,7 +46,6 @@ function uiBuildIsStale(): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let local: LocalNeo4j | undefined;
   let uri = process.env.NEO4J_URI;
   const startingNeo4j = uri
     ? Promise.resolve(undefined)
@@ -60,7 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The browser tests need chromium and a fresh UI build; both are ready long before Neo4j is.
   ensureChromium();
   if (uiBuildIsStale()) await build({ configFile: 'ui/vite.config.ts', logLevel: 'warn' });
-  local = await startingNeo4j;
+  const local: LocalNeo4j | undefined = await startingNeo4j;
   uri ??= local!.uri;
   const user = process.env.NEO4J_USER ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
 import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
 import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
-import type { Network } from '../../api/src/analytics/network.js';
+import type { Network } from '../../api/src/domain/network.js';
 
 /** Two cliques of five joined through one bridge node. */
 function barbell(): Network {

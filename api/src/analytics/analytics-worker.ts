@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { collaborationGaps, fragileActors, funderOverlap, groupReach } from './gaps.js';
 import { computeMetrics, type MetricsOptions } from './metrics.js';
-import type { Network, Participation } from './network.js';
+import type { Network, Participation } from '../domain/network.js';
 
 export type AnalyticsTask =
   | { kind: 'metrics'; network: Network; options: MetricsOptions }

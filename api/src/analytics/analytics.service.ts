@@ -9,7 +9,7 @@ import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
-import type { Participation } from './network.js';
+import type { Participation } from '../domain/network.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 
 /** Starts the worker through tsx, so it runs the same TypeScript sources as the app. */

@@ -4,7 +4,7 @@
  * budgets name (docs/performance.md); these loops do the same arithmetic on typed arrays, and
  * the unit tests check them against graphology's results.
  */
-import type { Network } from './network.js';
+import type { Network } from '../domain/network.js';
 
 export interface Csr {
   ids: string[];

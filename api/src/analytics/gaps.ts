@@ -4,7 +4,7 @@
  * the groups the sources care about are reached; where funders overlap.
  */
 import { pushTo } from '../lib/group-by.js';
-import type { Network, NetworkEdge, NetworkNode, Participation } from './network.js';
+import type { Network, NetworkEdge, NetworkNode, Participation } from '../domain/network.js';
 
 /** Relationships that mean two organisations already work together. */
 const COLLABORATION = new Set(['PARTNERS_WITH', 'FUNDS', 'SUPPORTS', 'PART_OF', 'POSSIBLE_DUPLICATE']);

@@ -7,7 +7,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { betweenness, degrees, pagerank, toCsr, type Csr } from './csr.js';
 import { groupBy } from '../lib/group-by.js';
-import type { Network } from './network.js';
+import type { Network } from '../domain/network.js';
 
 // The package is CommonJS with ESM-style typings: at run time the default import is the function.
 const louvain = louvainModule as unknown as typeof louvainModule.default;

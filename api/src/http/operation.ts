@@ -9,6 +9,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { allows, type Access } from '../domain/accounts.js';
 import type { Viewer } from '../repositories/account.repository.js';
 import { parse } from './parse.js';
+import { IDENTITY, type Redactor } from '../domain/redaction.js';
 import { forbidden, unauthorized } from '../domain/errors.js';
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -47,6 +48,11 @@ export interface OperationInput<P extends AnyObject, Q extends AnyObject, B exte
   viewer: Viewer | undefined;
   /** Not signed in: the answer must leave out people marked not public. */
   publicOnly: boolean;
+  /**
+   * Takes the names of people marked not public out of free text. JSON answers pass through it
+   * by themselves; a handler that sends a file itself runs its data through it first.
+   */
+  redact<T>(value: T): T;
 }
 
 export type Operation = OperationDef<AnyObject, AnyObject, z.ZodType>;
@@ -64,6 +70,8 @@ export const viewerOf = (res: Response): Viewer | undefined => res.locals.viewer
 export interface AccessPolicy {
   /** Whether people who are not signed in may read. */
   anonymousRead: boolean;
+  /** The redactor for anonymous answers (domain/redaction.ts); none: nothing is redacted. */
+  redactor?: () => Promise<Redactor>;
 }
 
 /**
@@ -90,15 +98,18 @@ export function mountOperations(router: Router, operations: Operation[], policy:
     };
     router[op.method](op.path, guard, ...(op.middleware ?? []), async (req: Request, res: Response) => {
       const viewer = viewerOf(res);
+      const publicOnly = viewer === undefined;
+      const redactor = publicOnly && policy.redactor ? await policy.redactor() : IDENTITY;
       const input = {
         params: parse(op.params ?? empty, req, 'params'),
         query: parse(op.query ?? empty, req, 'query'),
         body: op.body ? parse(op.body, req, 'body') : undefined,
         viewer,
-        publicOnly: viewer === undefined,
+        publicOnly,
+        redact: redactor.deep,
       };
       const answer = await op.handle(input, res, req);
-      if (answer !== undefined && !res.headersSent) res.json(answer);
+      if (answer !== undefined && !res.headersSent) res.json(redactor.deep(answer));
     });
   }
 }

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphDb } from '../db/graph-db.js';
 import type { NewUser, Role, User } from '../domain/accounts.js';
-import { hashPassword } from '../auth/passwords.js';
-import { digest, secret } from '../auth/tokens.js';
+import { hashPassword } from '../lib/passwords.js';
+import { digest, secret } from '../lib/tokens.js';
 
 const USER = 'u {.id, .email, .name, .role, disabled: coalesce(u.disabled, false), createdAt: toString(u.createdAt)}';
 

@@ -1,5 +1,5 @@
 /** Reads the whole (filtered) network for analytics, and the graph version that keys their cache. */
-import type { Network, NetworkEdge, NetworkNode } from '../analytics/network.js';
+import type { Network, NetworkEdge, NetworkNode } from '../domain/network.js';
 import type { GraphDb } from '../db/graph-db.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 

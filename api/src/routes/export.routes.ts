@@ -21,9 +21,9 @@ export function exportOperations(db: GraphDb): Operation[] {
       query: exportQuery,
       response: z.object({ persons: z.array(z.unknown()), organizations: z.array(z.unknown()), memberships: z.array(z.unknown()) }),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
-      handle: async ({ query, publicOnly }, res) => {
+      handle: async ({ query, publicOnly, redact }, res) => {
         // Without a kind filter, everything: figures too, which graph views leave out by default.
-        const sheets = await exportTables(new TablesRepository(db), graphFilter({ ...query, kinds: query.kinds ?? [...NODE_KINDS] }, publicOnly));
+        const sheets = redact(await exportTables(new TablesRepository(db), graphFilter({ ...query, kinds: query.kinds ?? [...NODE_KINDS] }, publicOnly)));
         if (query.format === 'popolo') return toPopolo(sheets);
         if (query.format === 'csv') res.type('application/zip').attachment('spean-network-csv.zip').send(await toCsvZip(sheets));
         else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('spean-network.xlsx').send(await toXlsx(sheets));

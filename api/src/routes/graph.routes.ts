@@ -49,7 +49,7 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     response: pathsResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
-    handle: async ({ query, publicOnly }, res) => {
+    handle: async ({ query, publicOnly, redact }, res) => {
       for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const { view, paths: found } = await graph.shortestPaths({
         from: query.from,
@@ -72,7 +72,7 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
           }),
         ),
       }));
-      sendView(res, await graph.withSources(view), query.format, `paths-${query.from}-${query.to}`, { paths: told });
+      sendView(res, redact(await graph.withSources(view)), query.format, `paths-${query.from}-${query.to}`, { paths: told });
       return undefined;
     },
   });
@@ -85,10 +85,10 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     query: graphQuery,
     response: sourcedViewSchema,
     files: EXPORT_MEDIA_TYPES,
-    handle: async ({ query, publicOnly }, res) => {
+    handle: async ({ query, publicOnly, redact }, res) => {
       const filter = graphFilter(query, publicOnly);
       const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
-      sendView(res, value, query.format, 'graph');
+      sendView(res, redact(value), query.format, 'graph');
       return undefined;
     },
   });

@@ -60,10 +60,10 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     response: neighbourhoodResponseSchema,
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
-    handle: async ({ params, query, publicOnly }, res) => {
+    handle: async ({ params, query, publicOnly, redact }, res) => {
       const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query, publicOnly));
       if (!view) throw notFound(`The node "${params.id}"`);
-      sendView(res, await graph.withSources(view), query.format, `neighbourhood-${params.id}`, { center: params.id });
+      sendView(res, redact(await graph.withSources(view)), query.format, `neighbourhood-${params.id}`, { center: params.id });
       return undefined;
     },
   });

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS } from '../domain/model.js';
+import type { Redactor } from '../domain/redaction.js';
 import { citationOf, newReleaseSchema, RELEASE_FORMATS, releaseIdSchema, releaseSchema, type Release } from '../domain/release.js';
 import { graphFilter } from '../domain/views.js';
 import { sendReleaseFile } from '../export/release-files.js';
@@ -21,7 +22,8 @@ function describe(release: StoredRelease, req: Request): Release {
   return { ...release, url, files, citation: citationOf({ ...release, url }) };
 }
 
-export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Operation[] {
+/** `publicRedactor`: what anonymous readers get, whoever publishes (domain/redaction.ts). */
+export function releaseOperations(db: GraphDb, releases: ReleaseRepository, publicRedactor: () => Promise<Redactor>): Operation[] {
   const lookup = async (id: string) => {
     const release = await releases.get(id);
     if (!release) throw notFound(`The release "${id}"`);
@@ -39,7 +41,7 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Ope
       response: releaseSchema,
       handle: async ({ body, viewer }, res, req) => {
         // A release is public: it holds what anonymous readers may see, whoever publishes it.
-        const tables = await exportTables(new TablesRepository(db), graphFilter({ kinds: [...NODE_KINDS] }, true));
+        const tables = (await publicRedactor()).deep(await exportTables(new TablesRepository(db), graphFilter({ kinds: [...NODE_KINDS] }, true)));
         const release = await releases.publish(body, tables, viewer!.user);
         res.status(201).location(`/api/releases/${release.id}`);
         return describe(release, req);

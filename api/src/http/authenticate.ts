@@ -6,7 +6,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AccountRepository } from '../repositories/account.repository.js';
 import { unauthorized } from '../domain/errors.js';
-import { API_TOKEN } from './tokens.js';
+import { API_TOKEN } from '../lib/tokens.js';
 
 export const SESSION_COOKIE = 'spean_session';
 
