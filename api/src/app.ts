@@ -25,7 +25,7 @@ import { mountOperations, openApiDocument, type Operation } from './http/operati
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
-import { ConsoleRepository } from './repositories/console.repository.js';
+import { ConsoleRepository, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
 import { NodeRepository } from './repositories/node.repository.js';
 import { SavedViewRepository } from './repositories/saved-view.repository.js';
@@ -44,8 +44,8 @@ import { savedViewOperations } from './routes/views.routes.js';
 export interface AppOptions {
   db: GraphDb;
   logger: Logger;
-  /** Timeout of console queries (ms) and how many the console answers per minute and client. */
-  cypherConsole?: { timeoutMs: number; requestsPerMinute: number };
+  /** Timeout and size caps of console queries, and how many the console answers per minute and client. */
+  cypherConsole?: Partial<ConsoleLimits> & { requestsPerMinute?: number };
   /** The built explorer UI (`ui/dist`), served beside the API on the same port; none in API-only tests. */
   uiDir?: string;
   auth?: Partial<AuthSettings>;
@@ -65,7 +65,7 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
   const authSettings = { ...DEFAULT_AUTH, ...auth };
   const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
@@ -87,7 +87,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...importOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db)),
-    ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
+    ...consoleOperations(new ConsoleRepository(db, { ...DEFAULT_CONSOLE_LIMITS, ...cypherConsole }), cypherConsole.requestsPerMinute ?? 30),
   ];
   const spec = openApiDocument(operations, API_VERSION);
 

@@ -18,7 +18,8 @@ export type Row = Record<string, unknown>;
 
 export class GraphDb {
   readonly driver: Driver;
-  private readonly database: string | undefined;
+  /** The configured database (NEO4J_DATABASE); undefined for the server's default. */
+  readonly database: string | undefined;
   private readonly timeoutMs: number;
 
   constructor(options: GraphDbOptions) {
