@@ -152,7 +152,7 @@ describe('when a signed-in viewer tries to read more than the network through th
       ['MATCH (n:Entity {id: $id})-[r]-(m) RETURN type(r) AS t, m.id AS id LIMIT 5', { id: 'odc' }],
       ["MATCH p = shortestPath((a:Entity {id: 'odc'})-[*..4]-(b:Entity {id: 'taf'})) RETURN p, nodes(p) AS ns", {}],
       ['MATCH ()-[r:FUNDS]->() RETURN count(r) AS funds', {}],
-      ['MATCH ()-[r]->() RETURN count(r) AS all', {}],
+      ['MATCH ()-[r]->() RETURN count(r) AS total', {}],
       ['MATCH (n:Entity&!Person) RETURN count(n) AS n', {}],
       ["CALL db.index.fulltext.queryNodes('entity_search', 'open') YIELD node, score RETURN node, score LIMIT 3", {}],
       ['CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.id AS id LIMIT 3', { index: 'entity_search', q: 'cambod*' }],

@@ -69,7 +69,8 @@ export class ConsoleRepository {
       timer = setTimeout(() => reject(new ConsoleTimeout(this.timeoutMessage())), this.limits.timeoutMs + DEADLINE_GRACE_MS);
     });
     try {
-      return await Promise.race([this.runInSession(session, query, params, limit), deadline]);
+      // Guarded too, so that it fails fast while the database is away.
+      return await this.db.guarded(() => Promise.race([this.runInSession(session, query, params, limit), deadline]), this.limits.timeoutMs);
     } finally {
       clearTimeout(timer);
       // After a missed deadline the server may never answer: do not wait for the session to close.
