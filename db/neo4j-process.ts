@@ -23,6 +23,7 @@ export interface LocalNeo4jOptions {
   heapMiB?: number;
   pageCacheMiB?: number;
   txTimeoutSeconds?: number;
+  /** Memory one transaction may use (MiB); a quarter of the heap unless set. */
   txMaxMiB?: number;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs?: number;
@@ -31,6 +32,10 @@ export interface LocalNeo4jOptions {
 export interface LocalNeo4j {
   uri: string;
   logFile: string;
+  /** The Java process (for fault drills: SIGSTOP, SIGKILL). */
+  pid: number;
+  /** Settles when the process exits, whatever the reason. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the database cleanly (SIGTERM, then SIGKILL after 30 s). */
   stop(): Promise<void>;
 }
@@ -95,14 +100,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `port=${options.port}`,
       `pagecache=${options.pageCacheMiB ?? 512}`,
       `txTimeoutSeconds=${options.txTimeoutSeconds ?? 60}`,
-      `txMaxMiB=${options.txMaxMiB ?? 512}`,
+      // One transaction may take a quarter of the heap, so a runaway query fails alone instead of taking the server down.
+      `txMaxMiB=${options.txMaxMiB ?? Math.floor((options.heapMiB ?? 1024) / 4)}`,
     ],
     // stdin stays a pipe: when this process dies, the launcher sees end of file and stops.
     { stdio: ['pipe', 'pipe', log] },
   );
   closeSync(log);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const uri = await waitForReady(child, logFile, options.startTimeoutMs ?? 180_000);
-  return { uri, logFile, stop: () => stopChild(child) };
+  return { uri, logFile, pid: child.pid!, exited, stop: () => stopChild(child) };
 }
 
 function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): Promise<string> {

@@ -26,7 +26,7 @@ import { serveUi } from './http/serve-ui.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
-import { ConsoleRepository } from './repositories/console.repository.js';
+import { ConsoleRepository, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './repositories/console.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
 import { makeRedactor, type Redactor } from './domain/redaction.js';
 import { VersionedCache } from './lib/versioned-cache.js';
@@ -48,8 +48,8 @@ import { savedViewOperations } from './routes/views.routes.js';
 export interface AppOptions {
   db: GraphDb;
   logger: Logger;
-  /** Timeout of console queries (ms) and how many the console answers per minute and client. */
-  cypherConsole?: { timeoutMs: number; requestsPerMinute: number };
+  /** Timeout and size caps of console queries, and how many the console answers per minute and client. */
+  cypherConsole?: Partial<ConsoleLimits> & { requestsPerMinute?: number };
   /** The built explorer UI (`ui/dist`), served beside the API on the same port; none in API-only tests. */
   uiDir?: string;
   auth?: Partial<AuthSettings>;
@@ -69,7 +69,7 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
   const authSettings = { ...DEFAULT_AUTH, ...auth };
   const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
@@ -94,7 +94,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...importOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db), redactor),
-    ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
+    ...consoleOperations(new ConsoleRepository(db, { ...DEFAULT_CONSOLE_LIMITS, ...cypherConsole }), cypherConsole.requestsPerMinute ?? 30),
   ];
   const spec = openApiDocument(operations, API_VERSION);
 

@@ -27,7 +27,7 @@ function readConfig() {
 
 const config = readConfig();
 const logger = pino({ level: config.LOG_LEVEL });
-const database = await openDatabase(config);
+const database = await openDatabase(config, logger);
 logger.info({ uri: database.uri, started: database.started }, 'graph database open');
 
 const applied = await migrate(database.db);

@@ -4,9 +4,9 @@
  * from `npm run db`) and started as a child process when none does.
  */
 import neo4j from 'neo4j-driver';
-import { startLocalNeo4j } from '../../../db/neo4j-process.js';
 import type { Config } from '../config.js';
 import { GraphDb } from './graph-db.js';
+import { superviseLocalNeo4j, type SupervisorLog } from './neo4j-supervisor.js';
 
 export interface OpenDatabase {
   db: GraphDb;
@@ -28,8 +28,24 @@ async function answers(uri: string): Promise<boolean> {
   }
 }
 
-export async function openDatabase(config: Config): Promise<OpenDatabase> {
-  const options = { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS };
+const consoleLog: SupervisorLog = {
+  info: (details, message) => console.error(`[neo4j] ${message}`, details),
+  error: (details, message) => console.error(`[neo4j] ${message}`, details),
+};
+
+/**
+ * `log` hears when the database stops answering and answers again, and, for the database this
+ * process started, when it died and was restarted.
+ */
+export async function openDatabase(config: Config, log: SupervisorLog = consoleLog): Promise<OpenDatabase> {
+  const options = {
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    onAvailability: (available: boolean) =>
+      available ? log.info({}, 'the graph database answers again') : log.error({}, 'the graph database does not answer; requests get 503 until it does'),
+  };
   if (config.NEO4J_URI) {
     const db = new GraphDb({ uri: config.NEO4J_URI, ...options });
     return { db, uri: config.NEO4J_URI, started: false, close: () => db.close() };
@@ -39,7 +55,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     const db = new GraphDb({ uri: localUri, ...options });
     return { db, uri: localUri, started: false, close: () => db.close() };
   }
-  const local = await startLocalNeo4j(config.localNeo4j);
+  const local = await superviseLocalNeo4j(config.localNeo4j, log);
   const db = new GraphDb({ uri: local.uri, ...options });
   return {
     db,

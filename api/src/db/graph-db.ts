@@ -3,6 +3,7 @@
  * timeout, and runs in a read transaction unless it writes. Repositories receive a `GraphDb`.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type RoutingControl } from 'neo4j-driver';
+import { DatabaseHealth } from './database-health.js';
 import { toPlain } from './plain-values.js';
 
 export interface GraphDbOptions {
@@ -12,25 +13,54 @@ export interface GraphDbOptions {
   database?: string;
   /** Every transaction is terminated by the server after this long. */
   queryTimeoutMs: number;
+  /** Told when the database stops answering and when it answers again. */
+  onAvailability?: (available: boolean) => void;
 }
+
+/** How long past its server-side timeout a call may wait before the client gives up on it. */
+const CLIENT_GRACE_MS = 2_000;
 
 export type Row = Record<string, unknown>;
 
 export class GraphDb {
   readonly driver: Driver;
-  private readonly database: string | undefined;
+  /** The configured database (NEO4J_DATABASE); undefined for the server's default. */
+  readonly database: string | undefined;
   private readonly timeoutMs: number;
+  /** Bounds every call's wait and fails fast while the server is away. */
+  readonly health: DatabaseHealth;
 
   constructor(options: GraphDbOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       // Fail fast while the server is away: the API answers 503 instead of hanging.
-      connectionAcquisitionTimeout: 5_000,
+      connectionAcquisitionTimeout: 3_000,
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
       disableLosslessIntegers: false,
     });
     this.database = options.database;
     this.timeoutMs = options.queryTimeoutMs;
+    this.health = new DatabaseHealth(() => this.ping(), options.onAvailability);
+  }
+
+  /** `RETURN 1` in a session of its own: no retries, so a probe sees the server as it is. */
+  private async ping(): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1');
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` against the database with a bounded wait: its timeout plus a grace, or less while the server is away. */
+  guarded<T>(work: () => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.health.guard(work, timeoutMs + CLIENT_GRACE_MS);
+  }
+
+  /** Whether the database answers within a second. */
+  answers(): Promise<boolean> {
+    return this.health.probe();
   }
 
   /** Runs a read query in a read transaction and returns its rows as plain values. */
@@ -44,11 +74,10 @@ export class GraphDb {
   }
 
   private async query<T>(routing: RoutingControl, cypher: string, params: Row, timeoutMs: number): Promise<T[]> {
-    const result = await this.driver.executeQuery(cypher, params, {
-      routing,
-      database: this.database,
-      transactionConfig: { timeout: timeoutMs },
-    });
+    const result = await this.guarded(
+      () => this.driver.executeQuery(cypher, params, { routing, database: this.database, transactionConfig: { timeout: timeoutMs } }),
+      timeoutMs,
+    );
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
@@ -62,7 +91,11 @@ export class GraphDb {
     return this.transaction('READ', work, timeoutMs);
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+  private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+    return this.guarded(() => this.inSession(mode, work, timeoutMs), timeoutMs);
+  }
+
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session[mode] });
     try {
       const run = (tx: ManagedTransaction) => work(new Tx(tx));
@@ -73,6 +106,7 @@ export class GraphDb {
   }
 
   async close(): Promise<void> {
+    this.health.close();
     await this.driver.close();
   }
 }

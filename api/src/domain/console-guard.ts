@@ -1,51 +1,240 @@
 /**
- * The first check of the read-only Cypher console: refuses what must never run, with a message
- * that says why. The database is the second check (the query's planned type must be read-only,
- * and it runs in a read transaction); this one catches what a read plan can still do: load
- * files or URLs, call procedures outside the allowlist, administer the server.
+ * The read-only Cypher console's guard: it judges the query by the plan Neo4j makes for it
+ * (EXPLAIN), not by its text, so `CYPHER 5 …`, `USE`, comments and odd spellings cannot change
+ * what it allows. The console reads the network and nothing else: every way a plan can reach
+ * data (scans, index seeks, id seeks, count-store reads, procedure calls) must name a network
+ * label or relationship type or an allowlisted procedure; any operator not on the allowlist is
+ * refused, so an unknown one fails closed.
+ *
+ * No relationship joins a network node to an internal one (accounts, sessions, tokens, history,
+ * releases, saved views and bookkeeping are stand-alone nodes; test/integration/console.test.ts
+ * checks it), so expanding from a network node only ever reaches the network.
  */
+import { LABEL_OF, RELATIONSHIP_TYPES } from './model.js';
 
-/** Procedures a researcher may call: schema introspection and full-text search. */
-export const ALLOWED_PROCEDURES = new Set([
+/** A node of an EXPLAIN plan, as the driver gives it. */
+export interface PlanNode {
+  operatorType: string;
+  arguments?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+export const NETWORK_LABELS: ReadonlySet<string> = new Set(['Entity', ...Object.values(LABEL_OF)]);
+export const NETWORK_TYPES: ReadonlySet<string> = new Set<string>(RELATIONSHIP_TYPES);
+
+/** Procedures whose answer is only schema names (labels, types, property keys), never data. */
+const SCHEMA_PROCEDURES = new Set([
   'db.labels',
   'db.relationshiptypes',
   'db.propertykeys',
-  'db.schema.visualization',
   'db.schema.nodetypeproperties',
   'db.schema.reltypeproperties',
-  'db.index.fulltext.querynodes',
-  'db.index.fulltext.queryrelationships',
+]);
+const FULLTEXT_PROCEDURE = 'db.index.fulltext.querynodes';
+export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([...SCHEMA_PROCEDURES, FULLTEXT_PROCEDURE]);
+
+/** Operators that only shape rows that other operators produced. */
+const ROW_OPERATORS = new Set([
+  'ProduceResults', 'Projection', 'Filter', 'Limit', 'ExhaustiveLimit', 'Skip', 'Top', 'Top1WithTies', 'PartialTop',
+  'Sort', 'PartialSort', 'Distinct', 'OrderedDistinct', 'EagerAggregation', 'OrderedAggregation', 'Eager',
+  'Apply', 'SemiApply', 'AntiSemiApply', 'LetSemiApply', 'LetAntiSemiApply', 'SelectOrSemiApply',
+  'SelectOrAntiSemiApply', 'LetSelectOrSemiApply', 'LetSelectOrAntiSemiApply', 'RollUpApply',
+  'ConditionalApply', 'AntiConditionalApply', 'CartesianProduct', 'NodeHashJoin', 'ValueHashJoin',
+  'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin', 'Union', 'OrderedUnion', 'Unwind', 'Argument',
+  'ArgumentTracker', 'Optional', 'EmptyRow', 'CacheProperties', 'Anti', 'NullifyMetadata', 'ProjectEndpoints',
+  'AssertSameNode', 'AssertSameRelationship',
 ]);
 
-const REFUSED_CLAUSES: ReadonlyArray<[RegExp, string]> = [
-  [/\bLOAD\s+CSV\b/i, 'LOAD CSV is not allowed in the console.'],
-  [/^\s*(EXPLAIN|PROFILE)\b/i, 'EXPLAIN and PROFILE are not available in the console; send the query itself.'],
-  [/^\s*(SHOW|TERMINATE|ALTER|GRANT|DENY|REVOKE|START|STOP|CREATE\s+(USER|ROLE|DATABASE|ALIAS)|DROP)\b/i, 'Administration commands are not allowed in the console.'],
-  [/\bUSE\s+[\w.`]+/i, 'The console reads the Spean database only; USE is not allowed.'],
-  [/\bCALL\s+dbms\./i, 'dbms.* procedures are not allowed in the console.'],
-];
+/** Operators that walk relationships from nodes already bound (so from the network). */
+const EXPAND_OPERATORS = new Set([
+  'Expand(All)', 'Expand(Into)', 'OptionalExpand(All)', 'OptionalExpand(Into)', 'VarLengthExpand(All)',
+  'VarLengthExpand(Into)', 'VarLengthExpand(Pruning)', 'VarLengthExpand(Pruning,BFS)', 'BFSPruningVarExpand', 'ShortestPath',
+  'StatefulShortestPath(All)', 'StatefulShortestPath(Into)', 'Trail', 'Repeat(Trail)',
+]);
 
-/** The query without string literals and comments, so that words inside them are not mistaken for clauses. */
-export function withoutLiterals(query: string): string {
-  return query
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+/** Operators that find nodes or relationships by label, type or index: the label or type must be the network's. */
+const LOOKUP_OPERATORS = new Set([
+  'NodeByLabelScan', 'UnionNodeByLabelsScan', 'IntersectionNodeByLabelsScan', 'SubtractionNodeByLabelsScan',
+  'PartitionedNodeByLabelScan', 'NodeIndexSeek', 'NodeUniqueIndexSeek', 'NodeIndexSeekByRange',
+  'NodeUniqueIndexSeekByRange', 'NodeIndexScan', 'NodeIndexContainsScan', 'NodeIndexEndsWithScan', 'MultiNodeIndexSeek',
+  'DirectedRelationshipTypeScan', 'UndirectedRelationshipTypeScan', 'DirectedUnionRelationshipTypesScan',
+  'UndirectedUnionRelationshipTypesScan', 'DirectedRelationshipIndexSeek', 'UndirectedRelationshipIndexSeek',
+  'DirectedRelationshipUniqueIndexSeek', 'UndirectedRelationshipUniqueIndexSeek', 'DirectedRelationshipIndexSeekByRange',
+  'UndirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexScan', 'UndirectedRelationshipIndexScan',
+  'DirectedRelationshipIndexContainsScan', 'UndirectedRelationshipIndexContainsScan',
+  'DirectedRelationshipIndexEndsWithScan', 'UndirectedRelationshipIndexEndsWithScan',
+  'NodeCountFromCountStore', 'RelationshipCountFromCountStore',
+]);
+
+/** Full-text search text: longest accepted, and Lucene syntax that expands without bound (regex, leading wildcard). */
+const MAX_SEARCH_TEXT = 300;
+const UNBOUNDED_LUCENE = /\/|(^|[\s()+\-!:"^~&|])[*?]/;
+
+/** What the guard needs besides the plan. */
+export interface GuardContext {
+  /** The query's own parameters. */
+  params: Record<string, unknown>;
+  /** Every string literal of the query text (Neo4j turns them into `$autostring_N` in the plan). */
+  literals: string[];
+  /** The full-text indexes of the database and the labels each covers. */
+  fullTextIndexes: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Names of the procedures the query calls (lowercase), `CALL { … }` subqueries aside. */
-export function calledProcedures(query: string): string[] {
-  const code = withoutLiterals(query).replace(/`/g, '');
-  return [...code.matchAll(/\bCALL\s+([A-Za-z_][\w.]*)\s*\(/gi)].map((m) => m[1]!.toLowerCase());
+const operatorName = (node: PlanNode) => node.operatorType.replace(/@.*$/, '');
+const detailsOf = (node: PlanNode) => String(node.arguments?.Details ?? '');
+
+/** Labels and types a lookup names (`n:A|B`, `n:A&!B`, `u:User(email)`, `(:A)-[:T]->()`); negated ones are not read. */
+function labelsNamed(details: string): string[] {
+  return [...details.matchAll(/[:|&]\s*(!?)\s*(`[^`]+`|[A-Za-z_]\w*)/g)].filter((m) => !m[1]).map((m) => m[2]!.replace(/`/g, ''));
 }
 
-/** Why the console refuses the query, or undefined when it may go on to the database's check. */
-export function refusal(query: string): string | undefined {
-  const code = withoutLiterals(query);
-  for (const [pattern, message] of REFUSED_CLAUSES) if (pattern.test(code)) return message;
-  const forbidden = calledProcedures(query).filter((name) => !ALLOWED_PROCEDURES.has(name));
-  if (forbidden.length) {
-    return `The procedure ${forbidden.join(', ')} is not on the console's allowlist (${[...ALLOWED_PROCEDURES].join(', ')}).`;
+function lookupRefusal(op: string, details: string): string | undefined {
+  const named = labelsNamed(details.replace(/\$`?\w+`?/g, ''));
+  if (named.length === 0) {
+    // Every relationship is the network's, so an untyped relationship count is too; an unlabelled node count is not.
+    if (op === 'RelationshipCountFromCountStore') return undefined;
+    return `${op} reads nodes of every label; name a network label (${[...NETWORK_LABELS].join(', ')}).`;
+  }
+  if (op === 'IntersectionNodeByLabelsScan' && named.some((name) => NETWORK_LABELS.has(name))) return undefined;
+  const outside = named.filter((name) => !NETWORK_LABELS.has(name) && !NETWORK_TYPES.has(name));
+  if (outside.length) return `The console reads the network only; ${outside.join(', ')} is not a label or relationship type of the network.`;
+  return undefined;
+}
+
+/** The top-level, comma-separated arguments of `name(a, b, c) :: …`. */
+function callArguments(details: string): string[] {
+  const open = details.indexOf('(');
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of details.slice(open + 1)) {
+    if (depth === 0 && (char === ',' || char === ')')) {
+      if (current.trim()) args.push(current.trim());
+      current = '';
+      if (char === ')') break;
+      continue;
+    }
+    if ('([{'.includes(char)) depth++;
+    if (')]}'.includes(char)) depth--;
+    current += char;
+  }
+  return args;
+}
+
+/** The values a plan argument can stand for: a user parameter's value, or any literal of the query. */
+function candidates(arg: string, context: GuardContext): unknown[] | undefined {
+  const param = /^\$`?(\w+)`?$/.exec(arg)?.[1];
+  if (!param) return undefined;
+  if (/^auto(string|int|double|list)_\d+$/.test(param)) return context.literals;
+  return [context.params[param]];
+}
+
+function fullTextRefusal(details: string, context: GuardContext): string | undefined {
+  const [indexArg = '', searchArg = ''] = callArguments(details);
+  const indexes = candidates(indexArg, context);
+  const texts = candidates(searchArg, context);
+  if (!indexes || !texts) return 'Give the full-text index name and the search text as string literals or parameters.';
+  const named = indexes.filter((value): value is string => typeof value === 'string' && context.fullTextIndexes.has(value));
+  if (named.length === 0) return `Name a full-text index of the network (${networkIndexes(context).join(', ') || 'none exists'}).`;
+  const internal = named.filter((name) => !context.fullTextIndexes.get(name)!.every((label) => NETWORK_LABELS.has(label)));
+  if (internal.length) return `The full-text index ${internal.join(', ')} is not an index of the network.`;
+  for (const text of texts.filter((value): value is string => typeof value === 'string')) {
+    if (text.length > MAX_SEARCH_TEXT) return `Full-text search text is at most ${MAX_SEARCH_TEXT} characters.`;
+    if (UNBOUNDED_LUCENE.test(text)) return 'Full-text search text may not hold a regular expression (/…/) or start a term with a wildcard: Neo4j cannot stop those at the timeout.';
   }
   return undefined;
+}
+
+const networkIndexes = (context: GuardContext) =>
+  [...context.fullTextIndexes].filter(([, labels]) => labels.every((label) => NETWORK_LABELS.has(label))).map(([name]) => name);
+
+function procedureRefusal(details: string, context: GuardContext): string | undefined {
+  const name = /^\s*([\w.`]+)\s*\(/.exec(details)?.[1]?.replace(/`/g, '').toLowerCase() ?? details;
+  if (name === FULLTEXT_PROCEDURE) return fullTextRefusal(details, context);
+  if (SCHEMA_PROCEDURES.has(name)) return undefined;
+  return `The procedure ${name} is not on the console's allowlist (${[...ALLOWED_PROCEDURES].join(', ')}).`;
+}
+
+/**
+ * Expressions that run inside one operator, out of the plan's sight: a subquery expression
+ * (its plan is nested in the details, not shown as operators), and loops over lists that
+ * Neo4j evaluates without ever checking the transaction's timeout.
+ */
+function expressionRefusal(op: string, details: string): string | undefined {
+  if (/\b(EXISTS|COUNT|COLLECT)\s*\{/i.test(details)) {
+    return 'A subquery inside an expression hides what it reads; write it as CALL { … }, OPTIONAL MATCH or a pattern in MATCH.';
+  }
+  if (/\breduce\s*\(/i.test(details)) return 'reduce() runs inside one expression, where Neo4j cannot stop it at the timeout; use UNWIND and aggregation.';
+  const ranges = details.match(/\brange\s*\(/gi)?.length ?? 0;
+  const unwoundRange = op === 'Unwind' && /^\s*range\s*\([^()]*\)\s+AS\s/i.test(details) ? 1 : 0;
+  if (ranges > unwoundRange) return 'range() is only allowed as UNWIND range(…) AS x, where the rows it makes can be stopped at the timeout.';
+  return undefined;
+}
+
+function operatorRefusal(node: PlanNode, context: GuardContext): string | undefined {
+  const op = operatorName(node);
+  const details = detailsOf(node);
+  const inExpression = expressionRefusal(op, details);
+  if (inExpression) return inExpression;
+  if (ROW_OPERATORS.has(op) || EXPAND_OPERATORS.has(op)) return undefined;
+  if (LOOKUP_OPERATORS.has(op)) return lookupRefusal(op, details);
+  if (op === 'ProcedureCall') return procedureRefusal(details, context);
+  if (op === 'AllNodesScan') return 'The query reads every node, accounts and history included; name a network label, such as MATCH (n:Entity).';
+  if (/ById|ByElementId/.test(op)) return 'The console does not look nodes or relationships up by internal id; use the network id: MATCH (n:Entity {id: …}).';
+  if (/AllRelationshipsScan/.test(op)) return 'Name the relationship types to scan, or start from network nodes: MATCH (a:Entity)-[r]->(b).';
+  if (/^(Show|Terminate|Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop|Enable|Rename|Assert|Ensure|DoNothingIf|System|Log|Set|Remove|Delete|Merge|Foreach|LoadCSV|TransactionApply|TransactionForeach)/.test(op)) {
+    return `${op} is not a read of the network; the console runs read queries only.`;
+  }
+  return `The console does not run the ${op} operator.`;
+}
+
+/** Why the console refuses the plan, or undefined when every operator of it reads the network only. */
+export function planRefusal(plan: PlanNode, context: GuardContext): string | undefined {
+  const pending = [plan];
+  while (pending.length) {
+    const node = pending.pop()!;
+    const why = operatorRefusal(node, context);
+    if (why) return why;
+    pending.push(...(node.children ?? []));
+  }
+  return undefined;
+}
+
+/** Every string literal of a Cypher query, unescaped; comments and `quoted identifiers` are skipped. */
+export function stringLiterals(query: string): string[] {
+  const literals: string[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const char = query[i]!;
+    if (query.startsWith('//', i)) i = query.indexOf('\n', i) === -1 ? query.length : query.indexOf('\n', i);
+    else if (query.startsWith('/*', i)) i = query.indexOf('*/', i + 2) === -1 ? query.length : query.indexOf('*/', i + 2) + 2;
+    else if (char === '`') i = query.indexOf('`', i + 1) === -1 ? query.length : query.indexOf('`', i + 1) + 1;
+    else if (char === "'" || char === '"') {
+      let value = '';
+      i++;
+      while (i < query.length && query[i] !== char) {
+        if (query[i] === '\\') {
+          const [text, length] = unescape(query, i);
+          value += text;
+          i += length;
+        } else value += query[i++];
+      }
+      literals.push(value);
+      i++;
+    } else i++;
+  }
+  return literals;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/** One escape sequence at `at` (a backslash): its text and its length in the query. */
+function unescape(query: string, at: number): [string, number] {
+  const next = query[at + 1] ?? '';
+  if (next === 'u' || next === 'U') {
+    const digits = next === 'u' ? 4 : 8;
+    const code = Number.parseInt(query.slice(at + 2, at + 2 + digits), 16);
+    return [Number.isNaN(code) ? '' : String.fromCodePoint(code), 2 + digits];
+  }
+  return [ESCAPES[next] ?? next, 2];
 }

@@ -23,6 +23,10 @@ export function healthOperations(db: GraphDb): Operation[] {
       summary: 'The graph database answers and its schema is migrated',
       response: z.object({ status: z.literal('ready') }),
       handle: async () => {
+        // A frozen server never answers: ask with a one-second deadline before anything else.
+        if (!(await db.answers())) {
+          throw new AppError(503, 'Service Unavailable', 'The graph database does not answer.', [], { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+        }
         if (!(await isMigrated(db))) {
           throw new AppError(503, 'Service Unavailable', 'The database schema is not migrated yet.', [], {
             'Retry-After': String(RETRY_AFTER_SECONDS),
