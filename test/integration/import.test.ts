@@ -105,8 +105,9 @@ t-imp-e,Import Epsilon,cso,no-such-source
   it('refuses files it cannot read or that are too large', async () => {
     const wrongName = await (await upload({ 'partners.csv': organisations })).json();
     expect(wrongName.rejected[0]).toMatchObject({ file: 'partners.csv', field: 'file' });
-    const notXlsx = await (await upload({ 'book.xlsx': 'not a zip' })).json();
-    expect(notXlsx.rejected[0]).toMatchObject({ file: 'book.xlsx', field: 'file' });
+    const notXlsx = await upload({ 'book.xlsx': 'not a zip' });
+    expect(notXlsx.status).toBe(400);
+    expect(await notXlsx.json()).toMatchObject({ detail: expect.stringContaining('book.xlsx is not a readable XLSX workbook'), errors: [{ field: 'files.book.xlsx' }] });
     expect((await upload({ 'organisations.csv': Buffer.alloc(51 * 1024 * 1024, 'a') })).status).toBe(413);
   });
 });

@@ -11,7 +11,8 @@ import type { GraphDb } from '../db/graph-db.js';
 import { relationshipId } from '../domain/edits.js';
 import type { GraphNode, GraphRelationship } from '../domain/model.js';
 import { checkBatch, loadBatch, storedProperties, type GraphBatch } from './graph-loader.js';
-import { batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
+import { appendAll, batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
+import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 import { readWorkbook } from './workbook.js';
 import { toPlain } from '../db/plain-values.js';
 import type { User } from '../domain/accounts.js';
@@ -46,19 +47,19 @@ const DUPLICATE_CHECK_LIMIT = 5_000;
 const EXAMPLES = 200;
 const BOOKKEEPING = new Set(['version', 'since']);
 
-/** The tables in the uploaded files: `.csv` files by name, every sheet of an `.xlsx`. */
-export async function readUploads(files: UploadedFile[]): Promise<{ tables: Table[]; problems: RowProblem[] }> {
+/**
+ * The tables in the uploaded files: `.csv` files by name, every sheet of an `.xlsx`. All files of
+ * one upload share one row budget; a file over a limit, or an XLSX that cannot be read, rejects
+ * the whole upload (UploadRejected) before the rest is read.
+ */
+export async function readUploads(files: UploadedFile[], limits: UploadLimits = UPLOAD_LIMITS): Promise<{ tables: Table[]; problems: RowProblem[] }> {
   const tables: Table[] = [];
   const problems: RowProblem[] = [];
+  const budget = new RowBudget(limits);
   for (const file of files) {
-    if (/\.xlsx$/i.test(file.name)) {
-      try {
-        tables.push(...(await readWorkbook(file.name, file.data)));
-      } catch (error) {
-        problems.push({ file: file.name, line: 0, field: 'file', message: `not a readable XLSX workbook: ${(error as Error).message}` });
-      }
-    } else if (/\.csv$/i.test(file.name)) {
-      const read = readCsv(file.name, file.data.toString('utf8'));
+    if (/\.xlsx$/i.test(file.name)) appendAll(tables, await readWorkbook(file.name, file.data, budget));
+    else if (/\.csv$/i.test(file.name)) {
+      const read = readCsv(file.name, file.data.toString('utf8'), budget);
       if ('rows' in read) tables.push(read);
       else problems.push(read);
     } else problems.push({ file: file.name, line: 0, field: 'file', message: 'only .csv and .xlsx files can be imported' });

@@ -9,22 +9,39 @@ import { AppError, badRequest } from '../http/problem.js';
 import { importFiles } from '../loader/importer.js';
 import { columnsOf, RELATIONSHIPS_TABLE } from '../loader/tabular.js';
 import { writeWorkbook } from '../loader/workbook.js';
+import { UPLOAD_LIMITS, UploadRejected } from '../loader/upload-limits.js';
 
-export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20 };
+export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20, requestBytes: 100 * 1024 * 1024 };
 
 const upload = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: IMPORT_LIMITS.fileBytes, files: IMPORT_LIMITS.files, fields: 5, parts: IMPORT_LIMITS.files + 5 },
 }).array('files', IMPORT_LIMITS.files);
 
-/** multer's errors as problems: too large is 413, anything else about the upload is 400. */
-const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
-  upload(req, res, (error: unknown) => {
+const tooLarge = (message: string, limit: string) => new AppError(413, 'Content Too Large', message, [{ field: 'files', message }], {}, { limit });
+
+/**
+ * multer's errors as problems: too large is 413, anything else about the upload is 400. A request
+ * that says it is larger than all files may be together is refused before it is read.
+ */
+const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) => {
+  if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.requestBytes) {
+    return next(tooLarge(`The upload is larger than ${IMPORT_LIMITS.requestBytes / 1024 / 1024} MB in all.`, 'requestBytes'));
+  }
+  return upload(req, res, (error: unknown) => {
     if (!error) return next();
     const code = (error as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'Content Too Large', `A file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`));
+    if (code === 'LIMIT_FILE_SIZE') return next(tooLarge(`A file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`, 'fileBytes'));
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'files', message: (error as Error).message }]));
   });
+};
+
+/** A file refused as a whole (over a limit, not a workbook) as a problem naming the file and the limit. */
+function uploadProblem(error: unknown): never {
+  if (!(error instanceof UploadRejected)) throw error;
+  const title = error.status === 413 ? 'Content Too Large' : 'Bad Request';
+  throw new AppError(error.status, title, error.message, [{ field: `files.${error.file}`, message: error.message }], {}, error.limit ? { limit: error.limit, maximum: UPLOAD_LIMITS[error.limit] } : {});
+}
 
 const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
 const planSchema = z.object({
@@ -55,7 +72,7 @@ export function importOperations(db: GraphDb): Operation[] {
       handle: async ({ query, viewer }, res, req) => {
         const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, data: f.buffer }));
         if (!files.length) throw badRequest('Attach at least one .csv or .xlsx file as `files`.', [{ field: 'files', message: 'no file' }]);
-        const plan = await importFiles(db, files, query.commit, viewer!.user);
+        const plan = await importFiles(db, files, query.commit, viewer!.user).catch(uploadProblem);
         if (query.commit && plan.rejected.length) res.status(400);
         return plan;
       },
