@@ -55,8 +55,9 @@ const readWith = <T extends Record<string, unknown>>(reader: Reader, cypher: str
 /** Every problem that would make the batch inconsistent; empty when it can be written. */
 export async function checkBatch(db: Reader, batch: GraphBatch): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
-  const at = (item: Located<unknown>, field: string, message: string) =>
-    problems.push({ file: item.file, line: item.line, field, message });
+  // `value` is the id that is not known, so that the importer can explain it further.
+  const at = (item: Located<unknown>, field: string, message: string, value?: string) =>
+    problems.push({ file: item.file, line: item.line, field, message, ...(value === undefined ? {} : { value }) });
 
   const kindOf = new Map<string, NodeKind>();
   for (const item of batch.nodes) {
@@ -86,7 +87,7 @@ export async function checkBatch(db: Reader, batch: GraphBatch): Promise<RowProb
 
   const checkSources = (item: Located<{ sources?: string[] }>) => {
     for (const source of item.record.sources ?? []) {
-      if (kindNow(source) !== 'source') at(item, 'sources', `"${source}" is not a known source`);
+      if (kindNow(source) !== 'source') at(item, 'sources', `"${source}" is not a known source`, source);
     }
   };
   batch.nodes.forEach((item) => checkSources(item as Located<{ sources?: string[] }>));
@@ -97,8 +98,8 @@ export async function checkBatch(db: Reader, batch: GraphBatch): Promise<RowProb
     checkSources(item);
     const fromKind = kindNow(r.from);
     const toKind = kindNow(r.to);
-    if (!fromKind) at(item, 'from', `no node has the id "${r.from}"`);
-    if (!toKind) at(item, 'to', `no node has the id "${r.to}"`);
+    if (!fromKind) at(item, 'from', `no node has the id "${r.from}"`, r.from);
+    if (!toKind) at(item, 'to', `no node has the id "${r.to}"`, r.to);
     if (fromKind && toKind) {
       const wrongShape = checkEndpoints(r.type, fromKind, toKind);
       if (wrongShape) at(item, 'type', wrongShape);

@@ -13,6 +13,9 @@ import type { GraphNode, GraphRelationship } from '../domain/model.js';
 import { checkBatch, loadBatch, storedProperties, type GraphBatch } from './graph-loader.js';
 import { appendAll, batchFromTables, readCsv, type RowProblem, type Table } from './tabular.js';
 import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
+import { explainReferences, type RejectedRows } from './row-messages.js';
+import { fieldChanges, type FieldChange } from './update-diff.js';
+import { ImportRepository } from '../repositories/import.repository.js';
 import { readWorkbook } from './workbook.js';
 import { toPlain } from '../db/plain-values.js';
 import type { User } from '../domain/accounts.js';
@@ -32,6 +35,8 @@ export interface ImportPlan {
   relationships: { create: number; update: number; unchanged: number };
   /** Up to 200 ids of each, for a person to check. */
   examples: { create: string[]; update: string[] };
+  /** Up to 200 updates with each field they would change: before (stored) and after (the file). */
+  updates: { id: string; changes: FieldChange[] }[];
   /**
    * Dry runs: new nodes that look like nodes the network has, or like each other (score and
    * evidence), to give the existing id instead, or merge after. Files creating more than
@@ -76,7 +81,7 @@ function fingerprint(props: Record<string, unknown>): string {
 async function compare(db: GraphDb, batch: GraphBatch) {
   const nodeIds = batch.nodes.map((n) => n.record.id);
   const storedNodes = await db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS p', { ids: nodeIds }, 120_000);
-  const nodeNow = new Map(storedNodes.map((row) => [row.id as string, fingerprint(row.p as Record<string, unknown>)]));
+  const nodeNow = new Map(storedNodes.map((row) => [row.id as string, toPlain(row.p) as Record<string, unknown>]));
   const rels = batch.relationships.map((r) => ({ from: r.record.from, to: r.record.to, type: r.record.type, key: r.record.key }));
   const storedRels = await db.read(
     `UNWIND $rels AS q
@@ -85,14 +90,22 @@ async function compare(db: GraphDb, batch: GraphBatch) {
     { rels },
     120_000,
   );
-  const relNow = new Map(storedRels.map((row) => [relationshipId(row as never), fingerprint(row.p as Record<string, unknown>)]));
-  const classify = <T>(items: T[], id: (item: T) => string, now: Map<string, string>, props: (item: T) => Record<string, unknown>) => {
-    const result = { create: [] as string[], update: [] as string[], unchanged: 0 };
+  const relNow = new Map(storedRels.map((row) => [relationshipId(row as never), toPlain(row.p) as Record<string, unknown>]));
+  // Updates keep what they would change, field by field, for the first EXAMPLES of them.
+  const classify = <T>(items: T[], id: (item: T) => string, now: Map<string, Record<string, unknown>>, props: (item: T) => Record<string, unknown>) => {
+    const result = { create: [] as string[], update: [] as string[], unchanged: 0, changes: [] as ImportPlan['updates'] };
     for (const item of items) {
-      const before = now.get(id(item));
-      if (before === undefined) result.create.push(id(item));
-      else if (before !== fingerprint(props(item))) result.update.push(id(item));
-      else result.unchanged++;
+      const stored = now.get(id(item));
+      if (!stored) {
+        result.create.push(id(item));
+        continue;
+      }
+      const after = props(item);
+      if (fingerprint(stored) === fingerprint(after)) result.unchanged++;
+      else {
+        result.update.push(id(item));
+        if (result.changes.length < EXAMPLES) result.changes.push({ id: id(item), changes: fieldChanges(stored, toPlain(after) as Record<string, unknown>, BOOKKEEPING) });
+      }
     }
     return result;
   };
@@ -118,13 +131,28 @@ async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<str
 }
 
 /**
+ * The batch's consistency problems, with references to rows this upload rejected explained as
+ * knock-ons and unknown ids given the closest known id.
+ */
+async function explainedChecks(db: GraphDb, batch: GraphBatch, rejectedRows: RejectedRows): Promise<RowProblem[]> {
+  const problems = await checkBatch(db, batch);
+  if (!problems.some((problem) => problem.value !== undefined)) return problems;
+  const stored = await new ImportRepository(db).knownIds();
+  const fresh = batch.nodes.map((n) => n.record);
+  return explainReferences(problems, rejectedRows, {
+    ids: [...new Set([...stored.ids, ...fresh.map((n) => n.id)])],
+    sources: [...new Set([...stored.sources, ...fresh.filter((n) => n.kind === 'source').map((n) => n.id)])],
+  });
+}
+
+/**
  * Reads, validates and checks the files against the database; with `commit`, writes them when
  * nothing is rejected. Returns the plan either way; nothing is written when anything is rejected.
  */
 export async function importFiles(db: GraphDb, files: UploadedFile[], commit: boolean, by?: User): Promise<ImportPlan> {
   const read = await readUploads(files);
-  const { batch, problems } = batchFromTables(read.tables);
-  const rejected = [...read.problems, ...problems, ...(await checkBatch(db, batch))];
+  const { batch, problems, rejected: rejectedRows } = batchFromTables(read.tables);
+  const rejected = [...read.problems, ...problems, ...(await explainedChecks(db, batch, rejectedRows))];
   const diff = await compare(db, batch);
   const plan: ImportPlan = {
     files: files.map((f) => ({ name: f.name, sha256: createHash('sha256').update(f.data).digest('hex') })),
@@ -135,6 +163,7 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
       create: [...diff.nodes.create, ...diff.relationships.create].slice(0, EXAMPLES),
       update: [...diff.nodes.update, ...diff.relationships.update].slice(0, EXAMPLES),
     },
+    updates: [...diff.nodes.changes, ...diff.relationships.changes].slice(0, EXAMPLES),
     likelyDuplicates: commit ? [] : await likelyDuplicates(db, batch, new Set(diff.nodes.create)),
     rejected,
     committed: false,

@@ -72,10 +72,10 @@ export class RowBudget {
     if (this.used > this.limits.rows) throw overLimit(file, 'rows', `row ${count(line)} makes more than ${count(this.limits.rows)} rows`, this.limits);
   }
 
-  /** Checks a table's declared size before it is read: its last line and its widest column. */
-  checkDeclared(file: string, lastLine: number, columns: number): void {
-    if (lastLine - 1 > this.limits.rows - this.used) throw overLimit(file, 'rows', `the sheet declares rows up to ${count(lastLine)}`, this.limits);
-    checkColumns(file, columns, this.limits);
+  /** Checks a sheet's declared size before it is read: its last line and its widest column. */
+  checkDeclared(sheet: string, file: string, lastLine: number, columns: number): void {
+    if (lastLine - 1 > this.limits.rows - this.used) throw overLimit(file, 'rows', `${sheet} declares rows up to ${count(lastLine)}`, this.limits);
+    if (columns > this.limits.columns) throw overLimit(file, 'columns', `${sheet} declares ${count(columns)} columns`, this.limits);
   }
 }
 
@@ -87,10 +87,6 @@ export function checkCell(file: string, where: string, text: string, limits: Upl
   if (text.length > limits.cellChars) throw overLimit(file, 'cellChars', `cell ${where} has ${count(text.length)} characters`, limits);
 }
 
-/** What the archive check learnt: each worksheet's declared last row and column, by entry name. */
-export interface ArchiveFacts {
-  dimensions: Map<string, { rows: number; columns: number }>;
-}
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -107,6 +103,16 @@ export function declaredDimension(head: string): { rows: number; columns: number
   return { rows: Number(match[2]), columns };
 }
 
+/**
+ * JSZip's streams as a Node core stream (async-iterable, accepted by exceljs), with their
+ * errors passed on: pipe() alone drops them, and an unhandled one would end the process.
+ */
+export function coreStream(source: NodeJS.ReadableStream): PassThrough {
+  const through = new PassThrough();
+  source.on('error', (error) => through.destroy(error));
+  return source.pipe(through);
+}
+
 /** The declared uncompressed size of an entry: JSZip reads it from the central directory. */
 function declaredSize(entry: JSZip.JSZipObject): number {
   return (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
@@ -121,11 +127,7 @@ async function inflateCounting(entry: JSZip.JSZipObject, budget: number): Promis
   let head = '';
   // Leaving the loop early stops the stream, and with it the inflating (JSZip's own stream is
   // not async-iterable; a PassThrough is, and applies back-pressure to it).
-  const source = entry.nodeStream('nodebuffer');
-  const through = new PassThrough();
-  // pipe() does not pass errors on; unhandled, a damaged entry's error would end the process.
-  source.on('error', (error) => through.destroy(error));
-  for await (const chunk of source.pipe(through) as AsyncIterable<Buffer>) {
+  for await (const chunk of coreStream(entry.nodeStream('nodebuffer')) as AsyncIterable<Buffer>) {
     if (head.length < HEAD_BYTES) head += chunk.subarray(0, HEAD_BYTES).toString('latin1');
     bytes += chunk.length;
     if (bytes > budget) return { bytes, head, over: true };
@@ -137,7 +139,8 @@ async function inflateCounting(entry: JSZip.JSZipObject, budget: number): Promis
  * Checks an XLSX archive before any sheet is parsed: a readable zip, few entries, nothing
  * external, declared and real uncompressed sizes under the limits. Throws UploadRejected.
  */
-export async function checkXlsxArchive(file: string, data: Buffer, limits: UploadLimits = UPLOAD_LIMITS): Promise<ArchiveFacts> {
+export async function checkXlsxArchive(file: string, data: Buffer, budget: RowBudget): Promise<JSZip> {
+  const { limits } = budget;
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
@@ -155,7 +158,6 @@ export async function checkXlsxArchive(file: string, data: Buffer, limits: Uploa
   if (declared > limits.unzippedBytes) throw overLimit(file, 'unzippedBytes', `its entries declare ${megabytes(declared)} uncompressed`, limits);
 
   // Declared sizes can lie: inflate each entry (streamed, nothing kept) to count its real size.
-  const facts: ArchiveFacts = { dimensions: new Map() };
   let total = 0;
   for (const entry of entries) {
     const left = limits.unzippedBytes - total;
@@ -171,7 +173,7 @@ export async function checkXlsxArchive(file: string, data: Buffer, limits: Uploa
     }
     total += inflated.bytes;
     const dimension = WORKSHEET.test(entry.name) ? declaredDimension(inflated.head) : undefined;
-    if (dimension) facts.dimensions.set(entry.name, dimension);
+    if (dimension) budget.checkDeclared(`sheet ${entry.name}`, file, dimension.rows, dimension.columns);
   }
-  return facts;
+  return zip;
 }

@@ -4,11 +4,12 @@
  * formula cells rather than trust their cached result. Writing neutralises cells that a
  * spreadsheet would run as a formula.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { PassThrough } from 'node:stream';
+import JSZip from 'jszip';
 import { neutralise } from '../export/formula-guard.js';
-import type { Table } from './tabular.js';
-import { checkCell, checkColumns, checkXlsxArchive, RowBudget, UploadRejected } from './upload-limits.js';
+import { columnType, type Table } from './tabular.js';
+import { checkCell, checkColumns, checkXlsxArchive, coreStream, RowBudget, UploadRejected } from './upload-limits.js';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -80,14 +81,29 @@ async function readSheet(file: string, sheet: SheetReader, budget: RowBudget): P
   return { file, rows };
 }
 
+/** The parts exceljs's streaming reader must see before any sheet, or it fails or buffers sheets in temporary files. */
+const READ_FIRST = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/**
+ * The archive with the workbook's parts before its sheets (Excel writes them so, exceljs and
+ * others do not). JSZip reuses each entry's compressed bytes, so this costs no inflating.
+ */
+function inStreamingOrder(zip: JSZip): PassThrough {
+  const rank = (name: string) => (READ_FIRST.indexOf(name) + 1 || READ_FIRST.length + 1);
+  const ordered = new JSZip();
+  const files = ordered.files as Record<string, JSZip.JSZipObject>;
+  for (const name of Object.keys(zip.files).sort((a, b) => rank(a) - rank(b))) files[name] = zip.files[name]!;
+  return coreStream(ordered.generateNodeStream({ compression: 'DEFLATE', streamFiles: true }));
+}
+
 /**
  * Every sheet of the workbook as a table; the first row names the columns. The archive is checked
  * against the upload limits first, then each sheet is streamed, so memory stays bounded by the
  * limits whatever the file declares. Throws UploadRejected.
  */
 export async function readWorkbook(file: string, data: Buffer, budget = new RowBudget()): Promise<Table[]> {
-  const facts = await checkXlsxArchive(file, data, budget.limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  const zip = await checkXlsxArchive(file, data, budget);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(inStreamingOrder(zip), {
     sharedStrings: 'cache',
     // Styles tell a date from a number; hyperlinks are read as their text.
     styles: 'cache',
@@ -99,8 +115,6 @@ export async function readWorkbook(file: string, data: Buffer, budget = new RowB
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
       const name = `${file}#${sheet.name ?? `sheet${sheet.id}`}`;
-      const declared = facts.dimensions.get(`xl/worksheets/sheet${sheet.id}.xml`);
-      if (declared) budget.checkDeclared(name, declared.rows, declared.columns);
       tables.push(await readSheet(name, sheet, budget));
     }
   } catch (error) {
@@ -116,13 +130,38 @@ export interface SheetData {
   rows: Record<string, string>[];
 }
 
+/**
+ * A cell as the spreadsheet should hold it: numbers, dates and booleans typed (so that sorting,
+ * filters and formulas work on them), text neutralised against formula injection. A cell that does
+ * not parse as its column's type stays text, so that what the importer rejects is shown as it is.
+ */
+function typedCell(column: string, text: string): ExcelJS.CellValue {
+  if (text === '') return '';
+  switch (columnType(column)) {
+    case 'number':
+      return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) && String(Number(text)) === text ? Number(text) : neutralise(text);
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : neutralise(text);
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? new Date(`${text}T00:00:00Z`) : neutralise(text);
+    default:
+      return neutralise(text);
+  }
+}
+
+/** The format dates show in, the same as the CSV files and the API. */
+const DATE_FORMAT = 'yyyy-mm-dd';
+
 export async function writeWorkbook(sheets: SheetData[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Spean';
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
     ws.addRow(sheet.columns).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((column) => neutralise(row[column] ?? '')));
+    sheet.columns.forEach((column, i) => {
+      if (columnType(column) === 'date') ws.getColumn(i + 1).numFmt = DATE_FORMAT;
+    });
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((column) => typedCell(column, row[column] ?? '')));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -2,13 +2,11 @@
 import multer from 'multer';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
-import { NODE_KINDS, COLLECTION_OF } from '../domain/model.js';
 import { duplicateSuggestionSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../http/problem.js';
 import { importFiles } from '../loader/importer.js';
-import { columnsOf, RELATIONSHIPS_TABLE } from '../loader/tabular.js';
-import { writeWorkbook } from '../loader/workbook.js';
+import { templateWorkbook } from '../loader/import-template.js';
 import { UPLOAD_LIMITS, UploadRejected } from '../loader/upload-limits.js';
 
 export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20, requestBytes: 100 * 1024 * 1024 };
@@ -51,7 +49,20 @@ const planSchema = z.object({
   relationships: countSchema,
   examples: z.object({ create: z.array(z.string()), update: z.array(z.string()) }),
   likelyDuplicates: z.array(duplicateSuggestionSchema).nullable().describe('Dry runs: new nodes that look like existing ones (or each other); null when the file creates too many to check.'),
-  rejected: z.array(z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() })),
+  updates: z
+    .array(z.object({ id: z.string(), changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) }))
+    .describe('Up to 200 updates, each with the fields it would change: the stored value and the value in the file (null: not set).'),
+  rejected: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().int(),
+      field: z.string(),
+      message: z.string().describe('Why, in plain words: the value, what the column takes, a knock-on from another rejected row.'),
+      value: z.string().optional().describe('What the cell holds.'),
+      expected: z.string().optional().describe('What the column takes.'),
+      didYouMean: z.string().optional().describe('The closest column name, allowed value or id.'),
+    }),
+  ),
   committed: z.boolean(),
 });
 
@@ -81,15 +92,14 @@ export function importOperations(db: GraphDb): Operation[] {
       method: 'get',
       path: '/api/import/template.xlsx',
       tag: 'curation',
-      summary: 'An empty workbook with a sheet per table and its columns, to fill in and import',
+      summary: 'A workbook to fill in and import: instructions with an example row of each table, a sheet per table with dropdowns of the allowed values',
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async (_input, res) => {
-        const sheets = [...NODE_KINDS.map((kind) => ({ name: COLLECTION_OF[kind], columns: columnsOf(kind), rows: [] })), { name: RELATIONSHIPS_TABLE, columns: columnsOf('relationships'), rows: [] }];
         res
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .attachment('spean-import-template.xlsx')
-          .send(await writeWorkbook(sheets));
+          .send(await templateWorkbook());
         return undefined;
       },
     }),
