@@ -2,6 +2,7 @@
  * Rejected rows in a curator's words: the value, what the column takes, did you mean; knock-ons
  * from rows rejected themselves; `;`-separated CSV; the template's examples are valid rows.
  */
+import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { batchFromTables, csvDelimiter, nodesFromTable, readCsv, relationshipsFromTable, type Table } from '../../api/src/loader/tabular.js';
@@ -9,6 +10,7 @@ import { didYouMean, explainReferences } from '../../api/src/loader/row-messages
 import { columnRules, TABLES } from '../../api/src/loader/allowed-values.js';
 import { TEMPLATE_EXAMPLES } from '../../api/src/loader/import-template.js';
 import { COLLECTION_OF, SOURCE_KINDS } from '../../api/src/domain/model.js';
+import { CURATION_DOC, withAllowedValues } from '../../docs/allowed-values.js';
 
 const table = (text: string, file = 'test.csv'): Table => {
   const read = readCsv(file, text);
@@ -89,5 +91,12 @@ describe('the spreadsheet format', () => {
       const name = kind === 'relationships' ? 'relationships.csv' : `${COLLECTION_OF[kind]}.csv`;
       expect(batchFromTables([table(csv, name)]).problems, kind).toEqual([]);
     }
+  });
+});
+
+describe('docs/curation.md', () => {
+  it('lists the allowed values the model has now (npm run docs:allowed-values rewrites them)', () => {
+    const doc = readFileSync(CURATION_DOC, 'utf8');
+    expect(withAllowedValues(doc)).toBe(doc);
   });
 });

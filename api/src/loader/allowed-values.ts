@@ -4,7 +4,7 @@
  * list them.
  */
 import { z } from 'zod';
-import { nodeSchema, relationshipSchema, NODE_KINDS, type NodeKind } from '../domain/model.js';
+import { COLLECTION_OF, nodeSchema, relationshipSchema, NODE_KINDS, type NodeKind } from '../domain/model.js';
 
 type Table = NodeKind | 'relationships';
 
@@ -47,3 +47,24 @@ export function columnRules(table: Table): ColumnRule[] {
 
 /** Every table of the format, nodes first, in the model's order. */
 export const TABLES: readonly Table[] = [...NODE_KINDS, 'relationships'];
+
+/**
+ * The allowed values of every column that has them, as the Markdown table docs/curation.md
+ * carries between its `allowed-values` markers (a unit test keeps the two equal).
+ */
+export function allowedValuesMarkdown(): string {
+  const rows = new Map<string, { tables: string[]; values: readonly string[]; defaultValue?: unknown }>();
+  for (const table of TABLES) {
+    for (const rule of columnRules(table)) {
+      if (!rule.values) continue;
+      const row = rows.get(rule.column) ?? { tables: [], values: rule.values, defaultValue: rule.defaultValue };
+      row.tables.push(table === 'relationships' ? 'relationships' : COLLECTION_OF[table]);
+      rows.set(rule.column, row);
+    }
+  }
+  const lines = ['| column | table | allowed values | if empty |', '| --- | --- | --- | --- |'];
+  for (const [column, row] of rows) {
+    lines.push(`| \`${column}\` | ${row.tables.join(', ')} | ${row.values.map((v) => `\`${v}\``).join(', ')} | ${row.defaultValue === undefined ? '' : `\`${String(row.defaultValue)}\``} |`);
+  }
+  return lines.join('\n');
+}

@@ -29,7 +29,9 @@ export interface ImportPlan {
   nodes: { create: number; update: number; unchanged: number };
   relationships: { create: number; update: number; unchanged: number };
   likelyDuplicates: DuplicateSuggestion[] | null;
-  rejected: { file: string; line: number; field: string; message: string }[];
+  rejected: { file: string; line: number; field: string; message: string; didYouMean?: string }[];
+  /** Up to 200 updates with the fields they change. */
+  updates?: { id: string; changes: { field: string; before: unknown; after: unknown }[] }[];
   committed: boolean;
 }
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
