@@ -4,6 +4,7 @@
  * in the files and restored on import. Popolo JSON for people, organisations and memberships.
  */
 import { rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j, type LocalNeo4j } from '../../db/neo4j-process.js';
@@ -75,6 +76,17 @@ describe('export in the import format', () => {
     expect(files['relationships.csv']).toContain('PARTNERS_WITH');
     const xlsx = await app.get('/api/export?format=xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    // Typed cells: numbers, dates and booleans as a spreadsheet's own types, which still import back unchanged.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.clone().arrayBuffer()) as never);
+    const column = (sheet: string, name: string) => (book.getWorksheet(sheet)!.getRow(1).values as string[]).indexOf(name);
+    const figure = book.getWorksheet('figures')!.getRow(2);
+    expect(typeof figure.getCell(column('figures', 'value')).value).toBe('number');
+    const source = book.getWorksheet('sources')!;
+    const dates = source.getColumn(column('sources', 'date')).values.filter((v) => v instanceof Date);
+    expect(dates.length).toBeGreaterThan(5);
+    expect(source.getColumn(column('sources', 'date')).numFmt).toBe('yyyy-mm-dd');
+    expect(typeof book.getWorksheet('people')!.getRow(2).getCell(column('people', 'public')).value).toBe('boolean');
     const plan = await importFiles(emptyDb, [{ name: 'network.xlsx', data: Buffer.from(await xlsx.arrayBuffer()) }], false);
     expect(plan.rejected).toEqual([]);
     expect(plan.nodes.create + plan.nodes.update).toBe(0);

@@ -105,8 +105,9 @@ t-imp-e,Import Epsilon,cso,no-such-source
   it('refuses files it cannot read or that are too large', async () => {
     const wrongName = await (await upload({ 'partners.csv': organisations })).json();
     expect(wrongName.rejected[0]).toMatchObject({ file: 'partners.csv', field: 'file' });
-    const notXlsx = await (await upload({ 'book.xlsx': 'not a zip' })).json();
-    expect(notXlsx.rejected[0]).toMatchObject({ file: 'book.xlsx', field: 'file' });
+    const notXlsx = await upload({ 'book.xlsx': 'not a zip' });
+    expect(notXlsx.status).toBe(400);
+    expect(await notXlsx.json()).toMatchObject({ detail: expect.stringContaining('book.xlsx is not a readable XLSX workbook'), errors: [{ field: 'files.book.xlsx' }] });
     expect((await upload({ 'organisations.csv': Buffer.alloc(51 * 1024 * 1024, 'a') })).status).toBe(413);
   });
 });
@@ -125,7 +126,84 @@ describe('importing XLSX', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const template = new ExcelJS.Workbook();
     await template.xlsx.load(await res.arrayBuffer());
-    expect(template.worksheets.map((s) => s.name)).toEqual(['organisations', 'people', 'events', 'initiatives', 'places', 'topics', 'sources', 'figures', 'relationships']);
+    expect(template.worksheets.map((s) => s.name)).toEqual(['instructions', 'organisations', 'people', 'events', 'initiatives', 'places', 'topics', 'sources', 'figures', 'relationships', 'allowed values']);
     expect(template.getWorksheet('people')!.getRow(1).values).toEqual([undefined, 'id', 'name', 'aliases', 'description', 'sources', 'honorific', 'gender', 'public']);
+  });
+});
+
+describe('the import template', () => {
+  async function template(): Promise<{ book: ExcelJS.Workbook; bytes: Buffer }> {
+    const bytes = Buffer.from(await (await app.get('/api/import/template.xlsx')).arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    return { book, bytes };
+  }
+  const validations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+
+  it('offers the model’s allowed values as dropdowns, with instructions and an example of each table', async () => {
+    const { book } = await template();
+    const allowed = book.getWorksheet('allowed values')!;
+    const header = (allowed.getRow(1).values as string[]).slice(1);
+    const list = (column: string) => (allowed.getColumn(header.indexOf(column) + 1).values as string[]).slice(2);
+    expect(list('sourceKind')).toEqual(['blog-post', 'event-page', 'report', 'article', 'other']);
+    expect(list('confidence')).toEqual(['confirmed', 'reported', 'inferred']);
+    expect(list('type')).toContain('WORKS_FOR');
+    const typeColumn = allowed.getColumn(header.indexOf('type') + 1).letter;
+    // exceljs reads a range validation back as one entry per cell.
+    expect(validations(book.getWorksheet('relationships')!).B2).toMatchObject({ type: 'list', formulae: [`'allowed values'!$${typeColumn}$2:$${typeColumn}$33`], showErrorMessage: true });
+    expect(validations(book.getWorksheet('sources')!).E5000).toMatchObject({ type: 'list' });
+    const instructions = book.getWorksheet('instructions')!;
+    const text: string[] = [];
+    instructions.eachRow((row) => text.push((row.values as unknown[]).slice(1).join(' | ')));
+    expect(text.join('\n')).toContain('sources | sourceKind | required | blog-post, event-page, report, article, other');
+    expect(text).toContain('example-person | WORKS_FOR | example-org |  | example-report-2024 |  | confirmed | 2022-01-01 |  | Data lead |  |  | ');
+  });
+
+  it('imports as it is (the note sheets are ignored), and filled in like a curator would', async () => {
+    const { book, bytes } = await template();
+    const empty = await (await upload({ 'template.xlsx': bytes })).json();
+    expect(empty).toMatchObject({ rows: 0, rejected: [], nodes: { create: 0 } });
+    book.getWorksheet('topics')!.addRow(['t-imp-topic', 'Template topic', '', '', TEST_SOURCE]);
+    const filled = await (await upload({ 'template.xlsx': Buffer.from(await book.xlsx.writeBuffer()) })).json();
+    expect(filled).toMatchObject({ rejected: [], nodes: { create: 1 } });
+  });
+});
+
+describe('import errors a curator understands', () => {
+  it('names row, column, value, what was expected and did you mean; explains knock-ons', async () => {
+    const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
+    const rels = `from,type,to,sources\nt-imp-k,PARTNERS_WITH,odc,${TEST_SOURCE}\nt-imp-l,PARTNER_WITH,odcc,${TEST_SOURCE}\nt-imp-l,PARTNERS_WITH,odcc,2024-odd-nodc-highlight-report\n`;
+    const plan = await (await upload({ 'organisations.csv': orgs, 'relationships.csv': rels })).json();
+    const at = (file: string, line: number, field: string) => plan.rejected.find((p: { file: string; line: number; field: string }) => p.file === file && p.line === line && p.field === field);
+    expect(at('organisations.csv', 2, 'orgKind')).toMatchObject({ value: 'club', expected: expect.stringContaining('government, cso'), message: expect.stringContaining('“club” is not an allowed orgKind') });
+    expect(at('organisations.csv', 2, 'webiste')).toMatchObject({ didYouMean: 'website', message: expect.stringContaining('did you mean “website”?') });
+    expect(at('organisations.csv', 3, 'orgKind')).toMatchObject({ didYouMean: 'cso' });
+    expect(at('organisations.csv', 4, 'sources').message).toBe('sources is required and this cell is empty: give at least one id (several separated by |)');
+    expect(at('relationships.csv', 2, 'from').message).toBe('rejected because the node “t-imp-k” was rejected itself (organisations.csv, line 2); fix that row first');
+    expect(at('relationships.csv', 3, 'type')).toMatchObject({ didYouMean: 'PARTNERS_WITH' });
+    expect(at('relationships.csv', 4, 'to')).toMatchObject({ didYouMean: 'odc' });
+    expect(at('relationships.csv', 4, 'sources')).toMatchObject({ didYouMean: TEST_SOURCE });
+    for (const problem of plan.rejected) expect(problem.message).not.toMatch(/Invalid input|expected array|received undefined|Unrecognized key/);
+  });
+
+  it('reads semicolon-separated CSV files', async () => {
+    const plan = await (await upload({ 'organisations.csv': `id;name;orgKind;sources;description\nt-imp-semi;Semicolon Org;cso;${TEST_SOURCE};one, two\n` })).json();
+    expect(plan).toMatchObject({ rejected: [], nodes: { create: 1 }, examples: { create: ['t-imp-semi'] } });
+  });
+
+  it('shows before and after for each update in a dry run', async () => {
+    await upload({ 'organisations.csv': `id,name,orgKind,sources,aliases\nt-imp-u,Update Me,cso,${TEST_SOURCE},Old alias\n` }, true);
+    const plan = await (await upload({ 'organisations.csv': `id,name,orgKind,sources,acronym\nt-imp-u,Updated,research,${TEST_SOURCE},UPD\n` })).json();
+    expect(plan.updates).toEqual([
+      {
+        id: 't-imp-u',
+        changes: [
+          { field: 'acronym', before: null, after: 'UPD' },
+          { field: 'aliases', before: ['Old alias'], after: [] },
+          { field: 'name', before: 'Update Me', after: 'Updated' },
+          { field: 'orgKind', before: 'cso', after: 'research' },
+        ],
+      },
+    ]);
   });
 });

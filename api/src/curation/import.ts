@@ -10,15 +10,18 @@ import type { GraphDb, Row } from '../db/graph-db.js';
 import { toPlain } from '../db/plain-values.js';
 import type { User } from '../domain/accounts.js';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
-import { isBookkeeping, relationshipId } from '../domain/ids.js';
+import { BOOKKEEPING_FIELDS, isBookkeeping, relationshipId } from '../domain/ids.js';
 import type { ImportPlan } from '../domain/import-plan.js';
 import type { GraphNode, GraphRelationship } from '../domain/model.js';
-import { batchFromTables, type GraphBatch, type RowProblem, type Table } from '../domain/spreadsheet.js';
+import { explainReferences, type RejectedRows } from '../domain/row-messages.js';
+import { appendAll, batchFromTables, type GraphBatch, type RowProblem, type Table } from '../domain/spreadsheet.js';
+import { fieldChanges } from '../domain/update-diff.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { DuplicateRepository } from '../repositories/duplicate.repository.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import { storedProperties } from '../repositories/network-write.repository.js';
 import { readCsv } from '../spreadsheets/read-csv.js';
+import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from '../spreadsheets/upload-limits.js';
 import { readWorkbook } from '../spreadsheets/workbook.js';
 import { checkBatch, loadBatch } from './load.js';
 
@@ -29,20 +32,21 @@ export interface UploadedFile {
 
 const DUPLICATE_CHECK_LIMIT = 5_000;
 const EXAMPLES = 200;
+const BOOKKEEPING: ReadonlySet<string> = new Set(BOOKKEEPING_FIELDS);
 
-/** The tables in the uploaded files: `.csv` files by name, every sheet of an `.xlsx`. */
-export async function readUploads(files: UploadedFile[]): Promise<{ tables: Table[]; problems: RowProblem[] }> {
+/**
+ * The tables in the uploaded files: `.csv` files by name, every sheet of an `.xlsx`. All files of
+ * one upload share one row budget; a file over a limit, or an XLSX that cannot be read, rejects
+ * the whole upload (UploadRejected) before the rest is read.
+ */
+export async function readUploads(files: UploadedFile[], limits: UploadLimits = UPLOAD_LIMITS): Promise<{ tables: Table[]; problems: RowProblem[] }> {
   const tables: Table[] = [];
   const problems: RowProblem[] = [];
+  const budget = new RowBudget(limits);
   for (const file of files) {
-    if (/\.xlsx$/i.test(file.name)) {
-      try {
-        tables.push(...(await readWorkbook(file.name, file.data)));
-      } catch (error) {
-        problems.push({ file: file.name, line: 0, field: 'file', message: `not a readable XLSX workbook: ${(error as Error).message}` });
-      }
-    } else if (/\.csv$/i.test(file.name)) {
-      const read = readCsv(file.name, file.data.toString('utf8'));
+    if (/\.xlsx$/i.test(file.name)) appendAll(tables, await readWorkbook(file.name, file.data, budget));
+    else if (/\.csv$/i.test(file.name)) {
+      const read = readCsv(file.name, file.data.toString('utf8'), budget);
       if ('rows' in read) tables.push(read);
       else problems.push(read);
     } else problems.push({ file: file.name, line: 0, field: 'file', message: 'only .csv and .xlsx files can be imported' });
@@ -65,15 +69,24 @@ interface Classified {
   create: string[];
   update: string[];
   unchanged: number;
+  /** The first EXAMPLES updates, with what each would change, field by field. */
+  changes: ImportPlan['updates'];
 }
 
 function classify<T>(items: T[], id: (item: T) => string, stored: Map<string, Row>, props: (item: T) => Row): Classified {
-  const result: Classified = { create: [], update: [], unchanged: 0 };
+  const result: Classified = { create: [], update: [], unchanged: 0, changes: [] };
   for (const item of items) {
     const before = stored.get(id(item));
-    if (before === undefined) result.create.push(id(item));
-    else if (fingerprint(before) !== fingerprint(props(item))) result.update.push(id(item));
-    else result.unchanged++;
+    if (before === undefined) {
+      result.create.push(id(item));
+      continue;
+    }
+    const after = props(item);
+    if (fingerprint(before) === fingerprint(after)) result.unchanged++;
+    else {
+      result.update.push(id(item));
+      if (result.changes.length < EXAMPLES) result.changes.push({ id: id(item), changes: fieldChanges(toPlain(before) as Row, toPlain(after) as Row, BOOKKEEPING) });
+    }
   }
   return result;
 }
@@ -104,13 +117,28 @@ async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<str
 }
 
 /**
+ * The batch's consistency problems, with references to rows this upload rejected explained as
+ * knock-ons and unknown ids given the closest known id.
+ */
+async function explainedChecks(db: GraphDb, batch: GraphBatch, rejectedRows: RejectedRows): Promise<RowProblem[]> {
+  const problems = await checkBatch(db, batch);
+  if (!problems.some((problem) => problem.value !== undefined)) return problems;
+  const stored = await new ImportRepository(db).knownIds();
+  const fresh = batch.nodes.map((n) => n.record);
+  return explainReferences(problems, rejectedRows, {
+    ids: [...new Set([...stored.ids, ...fresh.map((n) => n.id)])],
+    sources: [...new Set([...stored.sources, ...fresh.filter((n) => n.kind === 'source').map((n) => n.id)])],
+  });
+}
+
+/**
  * Reads, validates and checks the files against the database; with `commit`, writes them when
  * nothing is rejected. Returns the plan either way; nothing is written when anything is rejected.
  */
 export async function importFiles(db: GraphDb, files: UploadedFile[], commit: boolean, by?: User): Promise<ImportPlan> {
   const read = await readUploads(files);
-  const { batch, problems } = batchFromTables(read.tables);
-  const rejected = [...read.problems, ...problems, ...(await checkBatch(db, batch))];
+  const { batch, problems, rejected: rejectedRows } = batchFromTables(read.tables);
+  const rejected = [...read.problems, ...problems, ...(await explainedChecks(db, batch, rejectedRows))];
   const diff = await compare(db, batch);
   const plan: ImportPlan = {
     files: files.map((f) => ({ name: f.name, sha256: createHash('sha256').update(f.data).digest('hex') })),
@@ -121,6 +149,7 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
       create: [...diff.nodes.create, ...diff.relationships.create].slice(0, EXAMPLES),
       update: [...diff.nodes.update, ...diff.relationships.update].slice(0, EXAMPLES),
     },
+    updates: [...diff.nodes.changes, ...diff.relationships.changes].slice(0, EXAMPLES),
     likelyDuplicates: commit ? [] : await likelyDuplicates(db, batch, new Set(diff.nodes.create)),
     rejected,
     committed: false,

@@ -21,7 +21,9 @@ export function referencedIds(batch: GraphBatch): string[] {
 /** Every problem that would make the batch inconsistent with itself or with `storedKind`; empty when it can be written. */
 export function batchProblems(batch: GraphBatch, storedKind: ReadonlyMap<string, NodeKind>): RowProblem[] {
   const problems: RowProblem[] = [];
-  const at = (item: Located<unknown>, field: string, message: string) => problems.push({ file: item.file, line: item.line, field, message });
+  // `value` is the id that is not known, so that the importer can explain it further.
+  const at = (item: Located<unknown>, field: string, message: string, value?: string) =>
+    problems.push({ file: item.file, line: item.line, field, message, ...(value === undefined ? {} : { value }) });
 
   const kindOf = new Map<string, NodeKind>();
   for (const item of batch.nodes) {
@@ -33,7 +35,7 @@ export function batchProblems(batch: GraphBatch, storedKind: ReadonlyMap<string,
   const kindNow = (id: string) => kindOf.get(id) ?? storedKind.get(id);
   const checkSources = (item: Located<{ sources?: string[] }>) => {
     for (const source of item.record.sources ?? []) {
-      if (kindNow(source) !== 'source') at(item, 'sources', `"${source}" is not a known source`);
+      if (kindNow(source) !== 'source') at(item, 'sources', `"${source}" is not a known source`, source);
     }
   };
   batch.nodes.forEach((item) => checkSources(item as Located<{ sources?: string[] }>));
@@ -44,8 +46,8 @@ export function batchProblems(batch: GraphBatch, storedKind: ReadonlyMap<string,
     checkSources(item);
     const fromKind = kindNow(r.from);
     const toKind = kindNow(r.to);
-    if (!fromKind) at(item, 'from', `no node has the id "${r.from}"`);
-    if (!toKind) at(item, 'to', `no node has the id "${r.to}"`);
+    if (!fromKind) at(item, 'from', `no node has the id "${r.from}"`, r.from);
+    if (!toKind) at(item, 'to', `no node has the id "${r.to}"`, r.to);
     if (fromKind && toKind) {
       const wrongShape = checkEndpoints(r.type, fromKind, toKind);
       if (wrongShape) at(item, 'type', wrongShape);

@@ -4,7 +4,19 @@ import { duplicateSuggestionSchema } from './responses.js';
 
 const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
 
-export const rowProblemSchema = z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() });
+export const rowProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  field: z.string(),
+  message: z.string().describe('Why, in plain words: the value, what the column takes, a knock-on from another rejected row.'),
+  value: z.string().optional().describe('What the cell holds.'),
+  expected: z.string().optional().describe('What the column takes.'),
+  didYouMean: z.string().optional().describe('The closest column name, allowed value or id.'),
+});
+
+/** What an update would change in one field: the stored value and the file's (null: not set). */
+export const fieldChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 export const importPlanSchema = z.object({
   files: z.array(z.object({ name: z.string(), sha256: z.string() })),
@@ -16,6 +28,9 @@ export const importPlanSchema = z.object({
     .array(duplicateSuggestionSchema)
     .nullable()
     .describe('Dry runs: new nodes that look like existing ones (or each other), to give the existing id instead, or merge after; null when the file creates too many to check.'),
+  updates: z
+    .array(z.object({ id: z.string(), changes: z.array(fieldChangeSchema) }))
+    .describe('Up to 200 updates, each with the fields it would change: the stored value and the value in the file (null: not set).'),
   rejected: z.array(rowProblemSchema),
   committed: z.boolean(),
 });

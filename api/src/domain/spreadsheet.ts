@@ -2,10 +2,11 @@
  * The spreadsheet format shared by `seed/`, the importer and the exports: one table of nodes per
  * kind (or one table with a `kind` column) and one table of relationships. Cells are text; this
  * module turns a row into the model's shape and validates it, naming the row and column of every
- * problem. Pure: reading files (CSV, XLSX) is spreadsheets/'s work.
+ * problem in plain words. Pure: reading files (CSV, XLSX) is spreadsheets/'s work.
  */
 import {
   COLLECTION_OF,
+  DATE_FIELDS,
   NODE_KINDS,
   nodeSchema,
   relationshipSchema,
@@ -13,8 +14,8 @@ import {
   type GraphRelationship,
   type NodeKind,
 } from './model.js';
-import type { FieldProblem } from './errors.js';
 import { unguard } from './formula-guard.js';
+import { didYouMean, rowProblems, type RejectedRows, type RowProblem } from './row-messages.js';
 
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
 export const LIST_SEPARATOR = '|';
@@ -22,23 +23,13 @@ const LIST_COLUMNS = new Set(['aliases', 'sources']);
 const NUMBER_COLUMNS = new Set(['value', 'amount']);
 const BOOLEAN_COLUMNS = new Set(['public']);
 
-export interface RowProblem extends FieldProblem {
-  /** Where the row is: file name and line number (the header is line 1). */
-  file: string;
-  line: number;
-}
+export type { RowProblem } from './row-messages.js';
 
 /** A validated record and where it came from. */
 export interface Located<T> {
   record: T;
   file: string;
   line: number;
-}
-
-/** Nodes and relationships to write together, each with the row it came from. */
-export interface GraphBatch {
-  nodes: Located<GraphNode>[];
-  relationships: Located<GraphRelationship>[];
 }
 
 export interface Table {
@@ -51,6 +42,27 @@ export interface SheetData {
   name: string;
   columns: string[];
   rows: Record<string, string>[];
+}
+
+/** Nodes and relationships to write together, each with the row it came from. */
+export interface GraphBatch {
+  nodes: Located<GraphNode>[];
+  relationships: Located<GraphRelationship>[];
+}
+
+
+/** Appends without spreading into arguments, which overflows the stack for a few 100,000 items. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+const DATE_COLUMNS = new Set<string>(DATE_FIELDS);
+
+/** What a column holds, for a spreadsheet to type its cells: XLSX numbers, dates and booleans. */
+export function columnType(column: string): 'number' | 'boolean' | 'date' | 'text' {
+  if (NUMBER_COLUMNS.has(column)) return 'number';
+  if (BOOLEAN_COLUMNS.has(column)) return 'boolean';
+  return DATE_COLUMNS.has(column) ? 'date' : 'text';
 }
 
 function cellValue(column: string, cell: string): unknown {
@@ -70,41 +82,44 @@ function rowObject(row: Record<string, string>, defaults: Record<string, string>
   return out;
 }
 
-function problemsOf(file: string, line: number, issues: { path: PropertyKey[]; message: string; keys?: string[] }[]): RowProblem[] {
-  return issues.flatMap((issue) =>
-    issue.keys?.length
-      ? issue.keys.map((key) => ({ file, line, field: key, message: 'unknown column' }))
-      : [{ file, line, field: issue.path.map(String).join('.') || 'row', message: issue.message }],
-  );
-}
-
 /** Validates a table of nodes; `kind` fills rows that have no `kind` column. */
-export function nodesFromTable(table: Table, kind?: NodeKind): { nodes: Located<GraphNode>[]; problems: RowProblem[] } {
-  return validateRows(table, (row) => nodeSchema.safeParse(rowObject(row, kind ? { kind } : {})), 'nodes');
+export function nodesFromTable(table: Table, kind?: NodeKind): { nodes: Located<GraphNode>[]; problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
+  const columns = kind ? columnsOf(kind) : ['kind', ...new Set(NODE_KINDS.flatMap((k) => columnsOf(k)))];
+  return validateRows(table, (row) => nodeSchema.safeParse(rowObject(row, kind ? { kind } : {})), 'nodes', columns);
 }
 
 /** Validates a table of relationships. */
-export function relationshipsFromTable(table: Table): { relationships: Located<GraphRelationship>[]; problems: RowProblem[] } {
-  return validateRows(table, (row) => relationshipSchema.safeParse(rowObject(row, {})), 'relationships');
+export function relationshipsFromTable(table: Table): { relationships: Located<GraphRelationship>[]; problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
+  return validateRows(table, (row) => relationshipSchema.safeParse(rowObject(row, {})), 'relationships', columnsOf('relationships'));
 }
 
 type SafeParse<T> = { success: true; data: T } | { success: false; error: { issues: unknown[] } };
 
+/**
+ * Validates each non-empty row; a rejected row's problems are in plain words, and its id (when it
+ * has one) is kept, so that what refers to it can say why it fails too.
+ */
 function validateRows<T, K extends string>(
   table: Table,
   validate: (row: Record<string, string>) => SafeParse<T>,
   key: K,
-): Record<K, Located<T>[]> & { problems: RowProblem[] } {
+  columns: readonly string[],
+): Record<K, Located<T>[]> & { problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
   const records: Located<T>[] = [];
   const problems: RowProblem[] = [];
+  const rejected = new Map<string, Located<unknown>>();
   table.rows.forEach((row, index) => {
     const line = index + 2;
     if (Object.values(row).every((cell) => !cell)) return;
     const result = validate(row);
     if (result.success) records.push({ record: result.data, file: table.file, line });
-    else problems.push(...problemsOf(table.file, line, result.error.issues as never));
+    else {
+      appendAll(problems, rowProblems(table.file, line, result.error.issues as never, row, columns));
+      const id = row.id?.trim();
+      if (id) rejected.set(id, { record: row, file: table.file, line });
+    }
   });
-  return { [key]: records, problems } as Record<K, Located<T>[]> & { problems: RowProblem[] };
+  return { [key]: records, problems, rejected } as Record<K, Located<T>[]> & { problems: RowProblem[]; rejected: Map<string, Located<unknown>> };
 }
 
 /** The table name of relationships; node tables are named after their kind's collection. */
@@ -118,26 +133,40 @@ export function kindOfTable(file: string): NodeKind | 'relationships' | undefine
   return NODE_KINDS.find((kind) => COLLECTION_OF[kind] === name);
 }
 
-/** Validates every table into one batch; a table with a name the format does not know is a problem. */
-export function batchFromTables(tables: Table[]): { batch: GraphBatch; problems: RowProblem[] } {
+/**
+ * Sheets of the import template that explain the format rather than hold data (the instructions,
+ * the allowed values that its dropdowns list); a workbook made from the template imports
+ * without removing them.
+ */
+export const NOTE_SHEETS = ['instructions', 'allowed values'] as const;
+
+const isNoteSheet = (file: string) => (NOTE_SHEETS as readonly string[]).includes((file.split('#')[1] ?? '').trim().toLowerCase());
+
+/**
+ * Validates every table into one batch; a table with a name the format does not know is a
+ * problem. `rejected` holds the ids of rejected rows, for knock-on explanations.
+ */
+export function batchFromTables(tables: Table[]): { batch: GraphBatch; problems: RowProblem[]; rejected: RejectedRows } {
   const batch: GraphBatch = { nodes: [], relationships: [] };
   const problems: RowProblem[] = [];
+  const rejected = new Map<string, { file: string; line: number }>();
   for (const table of tables) {
     const kind = kindOfTable(table.file);
     if (!kind) {
-      const known = [...NODE_KINDS.map((k) => COLLECTION_OF[k]), RELATIONSHIPS_TABLE].join(', ');
-      problems.push({ file: table.file, line: 0, field: 'file', message: `not a table of the format; name it one of ${known}` });
-    } else if (kind === 'relationships') {
-      const result = relationshipsFromTable(table);
-      batch.relationships.push(...result.relationships);
-      problems.push(...result.problems);
-    } else {
-      const result = nodesFromTable(table, kind);
-      batch.nodes.push(...result.nodes);
-      problems.push(...result.problems);
+      if (isNoteSheet(table.file)) continue;
+      const known = [...NODE_KINDS.map((k) => COLLECTION_OF[k]), RELATIONSHIPS_TABLE];
+      const name = (table.file.split('#').pop() ?? '').replace(/\.csv$/i, '');
+      const suggestion = didYouMean(name, known);
+      problems.push({ file: table.file, line: 0, field: 'file', value: name, didYouMean: suggestion, message: `not a table of the format; name it one of ${known.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}` });
+      continue;
     }
+    const result = kind === 'relationships' ? relationshipsFromTable(table) : nodesFromTable(table, kind);
+    if ('relationships' in result) appendAll(batch.relationships, result.relationships);
+    else appendAll(batch.nodes, result.nodes);
+    appendAll(problems, result.problems);
+    for (const [id, row] of result.rejected) if (!rejected.has(id)) rejected.set(id, { file: row.file, line: row.line });
   }
-  return { batch, problems };
+  return { batch, problems, rejected };
 }
 
 /** The columns of each table, in the order the template and exports use. */

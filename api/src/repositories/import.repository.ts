@@ -1,9 +1,15 @@
-/** What an import compares its rows with: the stored properties of the nodes and relationships it names. */
+/**
+ * What an import reads: the stored properties of the nodes and relationships its rows name (to
+ * compare), and the ids a bad reference may have meant.
+ */
+import { int } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import { relationshipId, type RelationshipKey } from '../domain/ids.js';
 
 /** How long the comparison of a large file may take. */
 const COMPARE_TIMEOUT_MS = 120_000;
+/** Enough ids to suggest from in any network this project holds; beyond it, no suggestion. */
+const ID_LIMIT = 200_000;
 
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
@@ -24,5 +30,11 @@ export class ImportRepository {
       COMPARE_TIMEOUT_MS,
     );
     return new Map(rows.map((row) => [relationshipId(row as unknown as RelationshipKey), row.p as Row]));
+  }
+
+  /** Every node's id, and separately the sources' ids, for "did you mean". */
+  async knownIds(): Promise<{ ids: string[]; sources: string[] }> {
+    const rows = await this.db.read<{ id: string; source: boolean }>('MATCH (n:Entity) RETURN n.id AS id, n:Source AS source LIMIT $limit', { limit: int(ID_LIMIT) });
+    return { ids: rows.map((r) => r.id), sources: rows.filter((r) => r.source).map((r) => r.id) };
   }
 }

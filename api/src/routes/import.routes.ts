@@ -2,29 +2,44 @@
 import multer from 'multer';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
-import { NODE_KINDS, COLLECTION_OF } from '../domain/model.js';
 import { importPlanSchema } from '../domain/import-plan.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';
 import { importFiles } from '../curation/import.js';
-import { columnsOf, RELATIONSHIPS_TABLE } from '../domain/spreadsheet.js';
-import { writeWorkbook } from '../spreadsheets/workbook.js';
+import { templateWorkbook } from '../spreadsheets/import-template.js';
+import { UPLOAD_LIMITS, UploadRejected } from '../spreadsheets/upload-limits.js';
 
-export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20 };
+export const IMPORT_LIMITS = { fileBytes: 50 * 1024 * 1024, files: 20, requestBytes: 100 * 1024 * 1024 };
 
 const upload = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: IMPORT_LIMITS.fileBytes, files: IMPORT_LIMITS.files, fields: 5, parts: IMPORT_LIMITS.files + 5 },
 }).array('files', IMPORT_LIMITS.files);
 
-/** multer's errors as problems: too large is 413, anything else about the upload is 400. */
-const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
-  upload(req, res, (error: unknown) => {
+const tooLarge = (message: string, limit: string) => new AppError(413, 'Content Too Large', message, [{ field: 'files', message }], {}, { limit });
+
+/**
+ * multer's errors as problems: too large is 413, anything else about the upload is 400. A request
+ * that says it is larger than all files may be together is refused before it is read.
+ */
+const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) => {
+  if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.requestBytes) {
+    return next(tooLarge(`The upload is larger than ${IMPORT_LIMITS.requestBytes / 1024 / 1024} MB in all.`, 'requestBytes'));
+  }
+  return upload(req, res, (error: unknown) => {
     if (!error) return next();
     const code = (error as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'Content Too Large', `A file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`));
+    if (code === 'LIMIT_FILE_SIZE') return next(tooLarge(`A file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`, 'fileBytes'));
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'files', message: (error as Error).message }]));
   });
+};
+
+/** A file refused as a whole (over a limit, not a workbook) as a problem naming the file and the limit. */
+function uploadProblem(error: unknown): never {
+  if (!(error instanceof UploadRejected)) throw error;
+  const title = error.status === 413 ? 'Content Too Large' : 'Bad Request';
+  throw new AppError(error.status, title, error.message, [{ field: `files.${error.file}`, message: error.message }], {}, error.limit ? { limit: error.limit, maximum: UPLOAD_LIMITS[error.limit] } : {});
+}
 
 export function importOperations(db: GraphDb): Operation[] {
   return [
@@ -43,7 +58,7 @@ export function importOperations(db: GraphDb): Operation[] {
       handle: async ({ query, viewer }, res, req) => {
         const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, data: f.buffer }));
         if (!files.length) throw badRequest('Attach at least one .csv or .xlsx file as `files`.', [{ field: 'files', message: 'no file' }]);
-        const plan = await importFiles(db, files, query.commit, viewer!.user);
+        const plan = await importFiles(db, files, query.commit, viewer!.user).catch(uploadProblem);
         if (query.commit && plan.rejected.length) res.status(400);
         return plan;
       },
@@ -52,15 +67,14 @@ export function importOperations(db: GraphDb): Operation[] {
       method: 'get',
       path: '/api/import/template.xlsx',
       tag: 'curation',
-      summary: 'An empty workbook with a sheet per table and its columns, to fill in and import',
+      summary: 'A workbook to fill in and import: instructions with an example row of each table, a sheet per table with dropdowns of the allowed values',
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async (_input, res) => {
-        const sheets = [...NODE_KINDS.map((kind) => ({ name: COLLECTION_OF[kind], columns: columnsOf(kind), rows: [] })), { name: RELATIONSHIPS_TABLE, columns: columnsOf('relationships'), rows: [] }];
         res
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .attachment('spean-import-template.xlsx')
-          .send(await writeWorkbook(sheets));
+          .send(await templateWorkbook());
         return undefined;
       },
     }),

@@ -23,15 +23,9 @@ import type { Filters } from './url-state.js';
 
 export type { User, Change, Release, DuplicateSuggestion };
 
-/** What an import would do (a dry run) or did (a commit). */
-export interface ImportPlan {
-  rows: number;
-  nodes: { create: number; update: number; unchanged: number };
-  relationships: { create: number; update: number; unchanged: number };
-  likelyDuplicates: DuplicateSuggestion[] | null;
-  rejected: { file: string; line: number; field: string; message: string }[];
-  committed: boolean;
-}
+/** What an import would do (a dry run) or did (a commit): the API's own schema. */
+import type { ImportPlan } from '../../../api/src/domain/import-plan.js';
+export type { ImportPlan };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type SearchHit = SearchResponse['items'][number];
