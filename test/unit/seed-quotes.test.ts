@@ -18,7 +18,7 @@ describe('a quote is in a text', () => {
   });
 
   it('when its fragments, separated by …, appear in order', () => {
-    expect(locateQuote('Session 1 … Thy Try', 'Session 1: Overview\nDr Pak\nThy Try (Welcoming remarks)')).toEqual([0, 26]);
+    expect(locateQuote('Session 1 … Thy Try', 'Session 1: Overview\nDr Pak\nThy Try (Welcoming remarks)')).toEqual([0, 27]);
     expect(isQuoteInText('Thy Try … Session 1', 'Session 1: Overview\nThy Try')).toBe(false);
   });
 
