@@ -12,6 +12,9 @@ try {
   const loaded = await loadSeed(database.db);
   const ms = Math.round(performance.now() - started);
   console.log(`Seed loaded into ${database.uri}: ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${ms} ms.`);
+  // Facts a document ties to an event should carry the event's date; these carry only a publication date.
+  console.log(`${loaded.publicationDated.length} relationships are dated only by a source's publication date:`);
+  for (const { file, line, record: r } of loaded.publicationDated) console.log(`  ${file}:${line} ${r.from} ${r.type} ${r.to}`);
 } catch (error) {
   if (!(error instanceof LoadError)) throw error;
   console.error(error.message);

@@ -37,7 +37,8 @@ if (config.SEED_WHEN_EMPTY) {
   const counts = await new NodeRepository(database.db).countByKind();
   if (Object.keys(counts).length === 0) {
     const loaded = await loadSeed(database.db);
-    logger.info(loaded, 'seed network loaded into the empty database');
+    const { nodes, relationships, publicationDated } = loaded;
+    logger.info({ nodes, relationships, publicationDated: publicationDated.length }, 'seed network loaded into the empty database');
   }
 }
 

@@ -129,6 +129,8 @@ const en = {
       'women-speakers': 'Women speakers', speakers: 'Speakers', indigenous: 'Indigenous participants',
       'indigenous-women': 'Indigenous women',
     } as Record<string, string>,
+    /** How a source qualifies a figure ("over 142"); an exact figure has no word. */
+    qualifiers: { about: 'about', 'at-least': 'at least', over: 'over' } as Record<string, string>,
   },
   embedNotice: 'A read-only view from Spean',
   openInSpean: 'Open in Spean',
@@ -288,6 +290,7 @@ const km: Messages = {
       'women-speakers': 'វាគ្មិនស្ត្រី', speakers: 'វាគ្មិន', indigenous: 'ជនជាតិដើមភាគតិច',
       'indigenous-women': 'ស្ត្រីជនជាតិដើមភាគតិច',
     },
+    qualifiers: { about: 'ប្រហែល', 'at-least': 'យ៉ាងហោចណាស់', over: 'ជាង' },
   },
   embedNotice: 'ទិដ្ឋភាពអានតែប៉ុណ្ណោះពីស្ពាន',
   openInSpean: 'បើកក្នុងស្ពាន',
@@ -335,6 +338,12 @@ const inScript = (text: string, lang: Language) => (lang === 'km' ? text.replace
 
 export function formatNumber(value: number, lang: Language, digits = 0): string {
   return inScript(new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value), lang);
+}
+
+/** A figure as its source qualifies it: "over 142", "about 60", or just "125" when exact. */
+export function formatFigure(value: number, qualifier: string | null | undefined, lang: Language): string {
+  const word = qualifier ? MESSAGES[lang].dashboard.qualifiers[qualifier] : undefined;
+  return word ? `${word} ${formatNumber(value, lang)}` : formatNumber(value, lang);
 }
 
 /** An ISO date (or its year, or year-month) for reading in the language. */
