@@ -9,6 +9,7 @@ import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
 import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
 import { SessionState } from './session.svelte.js';
+import { DEFAULT_AVOID, searchPaths, type PathSearch } from './path-search.js';
 
 export type Status = 'loading' | 'ready' | 'error';
 
@@ -31,6 +32,8 @@ export class Explorer {
   detail = $state.raw<NodeDetail | null>(null);
   metrics = $state.raw<ReadonlyMap<string, NodeMetrics> | undefined>(undefined);
   path = $state.raw<PathsResponse | null>(null);
+  /** How the last path search went: which kinds it avoided, whether it had to go through others. */
+  pathSearch = $state.raw<Omit<PathSearch, 'response'> | null>(null);
   more = $state.raw<More | null>(null);
   breadcrumbs = $state<{ id: string; name: string }[]>([]);
   /** Positions to restore (a saved view), handed to the canvas once. */
@@ -42,6 +45,7 @@ export class Explorer {
   private history = new History<ExplorationState>(EMPTY_STATE);
   private loadedFilters: Filters | null = null;
   private lastAttempt: (() => Promise<void>) | null = null;
+  private pathRequests = 0;
 
   constructor() {
     if (this.url.embed) readAsPublic();
@@ -192,10 +196,20 @@ export class Explorer {
     this.syncHistory();
   }
 
+  /** The kinds a path may not pass through, as the person set them. */
+  get avoidKinds(): readonly string[] {
+    return this.url.avoid ?? DEFAULT_AVOID;
+  }
+
   private async loadPath(from: string, to: string): Promise<void> {
-    const found = await api.paths(from, to, $state.snapshot(this.url.filters));
-    this.path = found;
-    if (found.nodes.length) this.step(withView(this.graph, found));
+    const filters = $state.snapshot(this.url.filters);
+    const asked = ++this.pathRequests;
+    const { response, ...how } = await searchPaths((maxLength, avoid) => api.paths(from, to, filters, maxLength, avoid), this.avoidKinds);
+    // A path cleared (or asked again) while this one was on its way is not drawn.
+    if (asked !== this.pathRequests) return;
+    this.path = response;
+    this.pathSearch = how;
+    if (response.nodes.length) this.step(withView(this.graph, response));
   }
 
   findPath(from: string, to: string): Promise<void> {
@@ -204,10 +218,23 @@ export class Explorer {
     return this.attempt(() => this.loadPath(from, to));
   }
 
+  /** Forgets the path: its ends, its highlight and the fade of everything else. */
   clearPath(): void {
+    this.pathRequests++;
     this.path = null;
+    this.pathSearch = null;
     this.url.from = undefined;
     this.url.to = undefined;
+  }
+
+  /** The ids of the nodes linked to this one on the canvas. */
+  neighboursOf(id: string): string[] {
+    const found = new Set<string>();
+    for (const e of this.graph.edges.values()) {
+      if (e.from === id && !this.graph.hidden.has(e.to)) found.add(e.to);
+      else if (e.to === id && !this.graph.hidden.has(e.from)) found.add(e.from);
+    }
+    return [...found];
   }
 
   /** How the graph is drawn; sizing by a centrality or colouring by community needs the metrics. */

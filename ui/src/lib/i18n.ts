@@ -87,6 +87,11 @@ const en = {
   pathToHere: 'Path to here',
   noPath: 'No path joins them (within six steps, avoiding topics and places).',
   pathsFound: (n: number, hops: number) => `${n} shortest path${n === 1 ? '' : 's'} of ${hops} step${hops === 1 ? '' : 's'}`,
+  clearPath: 'Clear',
+  pathThrough: 'A path may pass through',
+  pathSteps: 'Step by step, with the sources',
+  pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
+  noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
   breadcrumbs: 'Where you have been',
   table: { name: 'Name', kind: 'Kind', country: 'Country', links: 'Links', caption: (n: number) => `${n} nodes on the canvas` },
   gaps: {
@@ -245,6 +250,11 @@ const km: Messages = {
   pathToHere: 'ផ្លូវមកទីនេះ',
   noPath: 'គ្មានផ្លូវភ្ជាប់ពួកគេទេ (ក្នុងប្រាំមួយជំហាន ដោយមិនឆ្លងកាត់ប្រធានបទ និងទីកន្លែង)។',
   pathsFound: (n, hops) => `ផ្លូវខ្លីបំផុត ${formatNumber(n, 'km')} មាន ${formatNumber(hops, 'km')} ជំហាន`,
+  clearPath: 'សម្អាត',
+  pathThrough: 'ផ្លូវអាចឆ្លងកាត់',
+  pathSteps: 'មួយជំហានម្ដងៗ ជាមួយប្រភព',
+  pathWidened: (kinds) => `គ្មានផ្លូវណាជៀសវាង${kinds}ទេ៖ ផ្លូវទាំងនេះឆ្លងកាត់ពួកវា។`,
+  noPathWithin: (steps) => `គ្មានផ្លូវភ្ជាប់ពួកគេក្នុង ${formatNumber(steps, 'km')} ជំហានទេ ទោះឆ្លងកាត់ប្រធានបទ និងទីកន្លែងក៏ដោយ។`,
   breadcrumbs: 'កន្លែងដែលអ្នកបានទៅ',
   table: { name: 'ឈ្មោះ', kind: 'ប្រភេទ', country: 'ប្រទេស', links: 'តំណភ្ជាប់', caption: (n) => `ថ្នាំង ${formatNumber(n, 'km')} នៅលើផ្ទាំង` },
   gaps: {

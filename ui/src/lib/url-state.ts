@@ -30,6 +30,8 @@ export interface UrlState {
   /** Ends of the path asked for. */
   from?: string;
   to?: string;
+  /** Kinds a path may not pass through; undefined means the usual ones (topics, places …). */
+  avoid?: string[];
   size: SizeMetric;
   colour: ColourMode;
   /** A saved view to open. */
@@ -81,6 +83,7 @@ export function parseState(search: string): UrlState {
     },
     from: matching(ID, q.get('from')),
     to: matching(ID, q.get('to')),
+    avoid: q.has('avoid') ? list(q.get('avoid')).filter((kind) => kind !== '-') : undefined,
     size: oneOf(SIZE_METRICS, q.get('size'), DEFAULT_STATE.size),
     colour: oneOf(COLOUR_MODES, q.get('colour'), DEFAULT_STATE.colour),
     view: matching(VIEW_ID, q.get('view')),
@@ -102,6 +105,8 @@ export function serializeState(state: UrlState): string {
     ['asOf', state.filters.asOf],
     ['from', state.from],
     ['to', state.to],
+    // "avoid nothing" is kept as `avoid=-`, so that it survives a reload.
+    ['avoid', state.avoid ? state.avoid.join(',') || '-' : undefined],
     ['size', state.size === DEFAULT_STATE.size ? undefined : state.size],
     ['colour', state.colour === DEFAULT_STATE.colour ? undefined : state.colour],
     ['view', state.view],

@@ -1,0 +1,144 @@
+/**
+ * The researcher's journeys of issue #14 in Debian's chromium against the real app and the seeded
+ * Neo4j: a long path found and read hop by hop, deep links that land on what matters, the fade
+ * that Escape and Clear undo.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { openExplorer, waitForGraph } from '../support/ui.js';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Ids of these classes on the canvas. */
+const withClass = (page: Page, selector: string) =>
+  page.evaluate((s) => (window as any).speanCy.$(s).map((e: any) => e.id()).sort() as string[], selector);
+
+/** Ids of the given nodes whose centre is outside the canvas's viewport. */
+const offScreen = (page: Page, ids: string[]) =>
+  page.evaluate((wanted) => {
+    const cy = (window as any).speanCy;
+    const box = cy.extent();
+    return wanted.filter((id: string) => {
+      const n = cy.getElementById(id);
+      if (n.empty()) return true;
+      const p = n.position();
+      return p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2;
+    });
+  }, ids);
+
+async function pick(page: Page, box: string, text: string, option: RegExp) {
+  await page.getByRole('combobox', { name: box }).fill(text);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+describe('explorer journeys', { timeout: 90_000 }, () => {
+  it('finds William Gilles ↔ Mao Chandy, seven steps apart, and reads it hop by hop with sources', async () => {
+    const t0 = Date.now(); const lap = (m: string) => console.log('LAP', m, Date.now() - t0);
+    const page = await openExplorer(browser, `${app.baseUrl}/?tab=path`);
+    await pick(page, 'From — Search the network', 'William Gilles', /William Gilles/);
+    lap("await pick(page, 'From — Search the network', 'Wil");
+    await pick(page, 'To — Search the network', 'Mao Chandy', /Mao Chandy/);
+    lap("await pick(page, 'To — Search the network', 'Mao C");
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    lap("await page.getByRole('button', { name: 'Find paths");
+    const found = page.getByText(/shortest paths? of 7 steps/);
+    await found.waitFor();
+    lap('await found.waitFor();');
+    const steps = page.locator('ol.steps > li');
+    expect(await steps.count()).toBe(7);
+    expect(await steps.first().innerText()).toMatch(/^William Gilles .+ · .+/);
+    expect(await steps.last().innerText()).toMatch(/Mao Chandy/);
+    expect(await page.getByText(/No path joins them/).count()).toBe(0);
+
+    // On the graph: the whole path in view, the rest faded; the selected node is never faded.
+    await page.getByRole('button', { name: 'Show on graph' }).click();
+    lap("await page.getByRole('button', { name: 'Show on gr");
+    await waitForGraph(page);
+    lap('await waitForGraph(page);');
+    const onPath = await withClass(page, 'node.on-path');
+    expect(onPath).toEqual(expect.arrayContaining(['william-gilles', 'mao-chandy']));
+    expect(onPath.length).toBeGreaterThanOrEqual(8);
+    await page.waitForFunction(() => !(window as any).speanCy.animated());
+    lap('await page.waitForFunction(() => !(window as any).');
+    expect(await offScreen(page, onPath)).toEqual([]);
+    expect((await withClass(page, '.faded')).length).toBeGreaterThan(100);
+    const other = (await withClass(page, 'node.faded'))[0]!;
+    await page.evaluate((id) => (window as any).speanCy.$id(id).emit('tap'), other);
+    lap('await page.evaluate((id) => (window as any).speanC');
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('node') === id, other);
+    lap('await page.waitForFunction((id) => new URL(locatio');
+    await page.locator('#node-title').waitFor();
+    lap("await page.locator('#node-title').waitFor();");
+    expect(await withClass(page, 'node:selected.faded')).toEqual([other]);
+    expect(await page.evaluate((id) => (window as any).speanCy.$id(id).style('opacity'), other)).toBe('1');
+
+    // Escape clears the fade (and the path's ends), a second Escape closes the panel.
+    await page.locator('#main').focus();
+    lap("await page.locator('#main').focus();");
+    await page.keyboard.press('Escape');
+    lap("await page.keyboard.press('Escape');");
+    expect(await withClass(page, '.faded')).toEqual([]);
+    expect(page.url()).not.toContain('from=');
+    await page.keyboard.press('Escape');
+    lap("await page.keyboard.press('Escape');");
+    await page.locator('#node-title').waitFor({ state: 'detached' });
+    lap("await page.locator('#node-title').waitFor({ state:");
+    await page.close();
+    lap('await page.close();');
+  });
+
+  it('lets a person allow or avoid kinds on the way, kept in the link', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?tab=path&from=thy-try&to=dongpo-deng`);
+    await page.getByRole('group', { name: 'A path may pass through' }).getByRole('checkbox', { name: 'Topics' }).check();
+    expect(page.url()).toMatch(/avoid=place/);
+    expect(page.url()).not.toMatch(/avoid=[^&]*topic/);
+    await page.locator('ol.steps > li').first().waitFor();
+    // Cleared while the new search is on its way: its answer is not drawn when it comes.
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent !== 'Loading …');
+    await page.waitForTimeout(500);
+    expect(await page.locator('ol.steps').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    expect(await withClass(page, '.faded')).toEqual([]);
+    await page.close();
+  });
+
+  it('a deep link to a path opens with the whole path in the viewport', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?tab=path&from=william-gilles&to=mao-chandy`);
+    await page.locator('ol.steps > li').first().waitFor();
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    await waitForGraph(page);
+    await page.waitForFunction(() => !(window as any).speanCy.animated());
+    const onPath = await withClass(page, 'node.on-path');
+    expect(onPath).toEqual(expect.arrayContaining(['william-gilles', 'mao-chandy']));
+    expect(await offScreen(page, onPath)).toEqual([]);
+    // Clearing from the graph: the Path tab's Clear resets the fade.
+    await page.getByRole('tab', { name: 'Path' }).click();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    expect(await withClass(page, '.faded')).toEqual([]);
+    await page.close();
+  });
+
+  it('a deep link to a node on the graph tab lands on the node and its neighbours', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?tab=gaps&node=thy-try`);
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    await page.waitForFunction(() => !(window as any).speanCy.animated());
+    const neighbours = await page.evaluate(() => (window as any).speanCy.$id('thy-try').closedNeighborhood('node').map((n: any) => n.id()));
+    expect(neighbours.length).toBeGreaterThan(1);
+    expect(await offScreen(page, neighbours)).toEqual([]);
+    await page.close();
+  });
+});
