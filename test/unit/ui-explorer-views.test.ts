@@ -5,6 +5,9 @@ import { DEFAULT_AVOID, PATH_MAX_LENGTH, pathSteps, searchPaths } from '../../ui
 import { labelBox, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
 import { communityCentres } from '../../ui/src/lib/graph/communities.js';
 import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
+import { filterState, relationshipChoices } from '../../ui/src/lib/graph/view-filter.js';
+import { stateOf } from '../../ui/src/lib/graph/exploration.js';
+import type { ViewEdge } from '../../api/src/domain/views.js';
 
 const emptyAnswer: PathsResponse = { nodes: [], edges: [], sources: [], paths: [], truncated: false, omitted: { nodes: 0, edges: 0 } };
 /** a —WORKS_FOR→ b ←SPOKE_AT— c, the second hop read against its direction. */
@@ -103,5 +106,36 @@ describe('community layout', () => {
       Math.hypot(positions[id]!.x - own.x, positions[id]!.y - own.y) < Math.hypot(positions[id]!.x - other.x, positions[id]!.y - other.y);
     // Each node is nearer the centre of its own group than the other's: two clusters, not one blob.
     expect([...a.filter((id) => !nearer(id, ca, cb)), ...b.filter((id) => !nearer(id, cb, ca))]).toEqual([]);
+  });
+});
+
+describe('filters applied in the browser', () => {
+  const n = (id: string) => ({ id, kind: 'organisation' as const, name: id, properties: {} });
+  const e = (from: string, type: string, to: string) => ({ id: `${from}|${type}|${to}|`, from, to, type, properties: {} }) as ViewEdge;
+  const state = stateOf({
+    nodes: [n('a'), n('b'), n('c'), n('d'), n('lonely')],
+    edges: [e('a', 'FUNDS', 'b'), e('b', 'PARTNERS_WITH', 'c'), e('c', 'POSSIBLE_DUPLICATE', 'd'), e('a', 'FUNDS', 'c')],
+  });
+
+  it('keeps only the chosen relationship kinds and the nodes they join', () => {
+    const only = filterState(state, { relTypes: ['FUNDS'], minDegree: 0, curator: true });
+    expect([...only.nodes.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect([...only.edges.values()].map((x) => x.type)).toEqual(['FUNDS', 'FUNDS']);
+  });
+
+  it("hides curators' notes from the public, and shows them to curators", () => {
+    expect([...filterState(state, { relTypes: [], minDegree: 0, curator: false }).edges.values()].map((x) => x.type)).not.toContain('POSSIBLE_DUPLICATE');
+    expect(filterState(state, { relTypes: [], minDegree: 0, curator: true })).toBe(state);
+  });
+
+  it('keeps nodes with at least the given number of links', () => {
+    expect([...filterState(state, { relTypes: [], minDegree: 2, curator: true }).nodes.keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it("lists each relationship kind once per meaning, curators' notes only for curators", () => {
+    const publicList = relationshipChoices(false);
+    expect(publicList.filter((c) => c.meaning === 'covers')).toEqual([{ meaning: 'covers', types: ['COVERS', 'COVERS_PLACE'] }]);
+    expect(publicList.some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(false);
+    expect(relationshipChoices(true).some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(true);
   });
 });

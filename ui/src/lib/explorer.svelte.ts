@@ -9,6 +9,7 @@ import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
 import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
 import { SessionState } from './session.svelte.js';
+import { filterState } from './graph/view-filter.js';
 import { DEFAULT_AVOID, searchPaths, type PathSearch } from './path-search.js';
 
 export type Status = 'loading' | 'ready' | 'error';
@@ -42,8 +43,20 @@ export class Explorer {
   /** Who is signed in (never in an embed, which reads as an anonymous visitor). */
   readonly session = new SessionState();
 
+  /**
+   * What the canvas and the table show: the loaded state under the filters applied in the
+   * browser (relationship kinds, fewest links, curators' notes only for curators).
+   */
+  readonly visible = $derived(
+    filterState(this.graph, {
+      relTypes: this.clientRelTypes ? this.url.filters.relTypes : [],
+      minDegree: this.url.minDegree,
+      curator: this.session.canEdit,
+    }),
+  );
+
   private history = new History<ExplorationState>(EMPTY_STATE);
-  private loadedFilters: Filters | null = null;
+  private loadedFilters = $state.raw<Filters | null>(null);
   private lastAttempt: (() => Promise<void>) | null = null;
   private pathRequests = 0;
 
@@ -115,9 +128,19 @@ export class Explorer {
     this.step(stateOf(saved.graph, { hidden: new Set(saved.hidden), pinned: new Set(saved.pinned), collapsed: new Set(saved.collapsed) }));
   }
 
+  /** Relationship kinds are filtered in the browser when the loaded network has all of them. */
+  private get clientRelTypes(): boolean {
+    return Boolean(this.loadedFilters && !this.loadedFilters.relTypes.length);
+  }
+
   setFilters(filters: Filters): Promise<void> {
     this.url.filters = filters;
     if (this.loadedFilters && sameFilters(filters, this.loadedFilters)) return Promise.resolve();
+    // Only the relationship kinds changed, and the network on hand holds all of them: no reload.
+    if (this.loadedFilters && !this.loadedFilters.relTypes.length && sameFilters({ ...filters, relTypes: [] }, this.loadedFilters)) {
+      performance.mark('spean:filtered');
+      return Promise.resolve();
+    }
     // Metrics belong to a filter set: the new network gets its own.
     this.metrics = undefined;
     return this.attempt(async () => {
@@ -230,9 +253,10 @@ export class Explorer {
   /** The ids of the nodes linked to this one on the canvas. */
   neighboursOf(id: string): string[] {
     const found = new Set<string>();
-    for (const e of this.graph.edges.values()) {
-      if (e.from === id && !this.graph.hidden.has(e.to)) found.add(e.to);
-      else if (e.to === id && !this.graph.hidden.has(e.from)) found.add(e.from);
+    const shown = this.visible;
+    for (const e of shown.edges.values()) {
+      if (e.from === id && !shown.hidden.has(e.to)) found.add(e.to);
+      else if (e.to === id && !shown.hidden.has(e.from)) found.add(e.from);
     }
     return [...found];
   }

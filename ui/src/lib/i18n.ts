@@ -3,7 +3,7 @@
  * stay with each language; numbers and dates go through Intl for the chosen language (Khmer
  * digits and month names in Khmer).
  */
-import type { NodeKind } from '../../../api/src/domain/model.js';
+import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../../api/src/domain/model.js';
 import type { Language } from './url-state.js';
 
 const en = {
@@ -92,6 +92,10 @@ const en = {
   pathSteps: 'Step by step, with the sources',
   pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
   noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
+  relationshipKinds: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIP_RULES[type].meaning])) as Record<RelationshipType, string>,
+  onlyThis: (name: string) => `Only ${name}`,
+  allButThis: (name: string) => `All but ${name}`,
+  minDegree: (n: number) => (n ? `At least ${n} link${n === 1 ? '' : 's'}` : 'Any number of links'),
   breadcrumbs: 'Where you have been',
   table: { name: 'Name', kind: 'Kind', country: 'Country', links: 'Links', caption: (n: number) => `${n} nodes on the canvas` },
   gaps: {
@@ -255,6 +259,19 @@ const km: Messages = {
   pathSteps: 'មួយជំហានម្ដងៗ ជាមួយប្រភព',
   pathWidened: (kinds) => `គ្មានផ្លូវណាជៀសវាង${kinds}ទេ៖ ផ្លូវទាំងនេះឆ្លងកាត់ពួកវា។`,
   noPathWithin: (steps) => `គ្មានផ្លូវភ្ជាប់ពួកគេក្នុង ${formatNumber(steps, 'km')} ជំហានទេ ទោះឆ្លងកាត់ប្រធានបទ និងទីកន្លែងក៏ដោយ។`,
+  relationshipKinds: {
+    PART_OF: 'ជាផ្នែកមួយនៃ', WORKS_FOR: 'ធ្វើការឱ្យ', ORGANISED: 'បានរៀបចំ', HOSTED: 'បានធ្វើជាម្ចាស់ផ្ទះ',
+    PARTNER_IN: 'ជាដៃគូក្នុង', SPOKE_AT: 'បានថ្លែងនៅ', MODERATED: 'បានសម្របសម្រួល', JUDGED: 'បានធ្វើជាអ្នកវិនិច្ឆ័យ',
+    MENTORED: 'បានណែនាំនៅ', ATTENDED: 'បានចូលរួម', WON: 'បានឈ្នះនៅ', PRESENTED: 'បានបង្ហាញ',
+    FUNDS: 'ផ្ដល់មូលនិធិដល់', SUPPORTS: 'គាំទ្រ', IMPLEMENTS: 'អនុវត្ត', RUNS: 'ដំណើរការ',
+    PARTNERS_WITH: 'ជាដៃគូជាមួយ', DEVELOPED: 'បានបង្កើត', DEVELOPED_AT: 'ត្រូវបានបង្កើតនៅ', PRESENTED_AT: 'ត្រូវបានបង្ហាញនៅ',
+    AUTHORED: 'បាននិពន្ធ', PUBLISHED: 'បានបោះពុម្ពផ្សាយ', COVERS: 'គ្របដណ្ដប់', MENTIONS: 'លើកឡើងពី',
+    HELD_IN: 'ត្រូវបានធ្វើនៅ', LOCATED_IN: 'មានទីតាំងនៅ', BASED_IN: 'មានមូលដ្ឋាននៅ', REPRESENTED_AT: 'មានតំណាងនៅ',
+    COVERS_PLACE: 'គ្របដណ្ដប់', ABOUT: 'និយាយអំពី', HAS_FIGURE: 'រាយការណ៍', POSSIBLE_DUPLICATE: 'ប្រហែលជាដូចគ្នានឹង',
+  },
+  onlyThis: (name) => `តែ${name}`,
+  allButThis: (name) => `ទាំងអស់ លើកលែង${name}`,
+  minDegree: (n) => (n ? `យ៉ាងហោចណាស់ ${formatNumber(n, 'km')} តំណ` : 'ចំនួនតំណណាមួយ'),
   breadcrumbs: 'កន្លែងដែលអ្នកបានទៅ',
   table: { name: 'ឈ្មោះ', kind: 'ប្រភេទ', country: 'ប្រទេស', links: 'តំណភ្ជាប់', caption: (n) => `ថ្នាំង ${formatNumber(n, 'km')} នៅលើផ្ទាំង` },
   gaps: {
@@ -353,4 +370,9 @@ export function formatDate(iso: string | null | undefined, lang: Language): stri
   const date = new Date(Date.UTC(year!, month - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'medium', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
   return inScript(new Intl.DateTimeFormat(LOCALE[lang], options).format(date), lang);
+}
+
+/** How a relationship kind reads in the language ("works for", "ធ្វើការឱ្យ"). */
+export function relationshipLabel(t: Messages, type: string): string {
+  return t.relationshipKinds[type as RelationshipType] ?? type;
 }

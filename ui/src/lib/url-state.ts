@@ -40,6 +40,8 @@ export interface UrlState {
   embed: boolean;
   /** At most this many nodes in the network view (the most connected first). */
   limit: number;
+  /** Only nodes with at least this many links on screen (0: all). */
+  minDegree: number;
 }
 
 export const LIMITS = { min: 50, max: 20_000, default: 2_000 };
@@ -52,6 +54,7 @@ export const DEFAULT_STATE: UrlState = {
   colour: 'kind',
   embed: false,
   limit: LIMITS.default,
+  minDegree: 0,
 };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -89,6 +92,7 @@ export function parseState(search: string): UrlState {
     view: matching(VIEW_ID, q.get('view')),
     embed: q.get('embed') === '1',
     limit: limit(q.get('limit')),
+    minDegree: Math.min(50, Math.max(0, Math.trunc(Number(q.get('minDegree')) || 0))),
   };
 }
 
@@ -112,6 +116,7 @@ export function serializeState(state: UrlState): string {
     ['view', state.view],
     ['embed', state.embed ? '1' : undefined],
     ['limit', state.limit === LIMITS.default ? undefined : String(state.limit)],
+    ['minDegree', state.minDegree ? String(state.minDegree) : undefined],
   ];
   const q = new URLSearchParams();
   for (const [key, value] of entries) if (value) q.set(key, value);
