@@ -44,17 +44,12 @@ async function pick(page: Page, box: string, text: string, option: RegExp) {
 
 describe('explorer journeys', { timeout: 90_000 }, () => {
   it('finds William Gilles ↔ Mao Chandy, seven steps apart, and reads it hop by hop with sources', async () => {
-    const t0 = Date.now(); const lap = (m: string) => console.log('LAP', m, Date.now() - t0);
     const page = await openExplorer(browser, `${app.baseUrl}/?tab=path`);
     await pick(page, 'From — Search the network', 'William Gilles', /William Gilles/);
-    lap("await pick(page, 'From — Search the network', 'Wil");
     await pick(page, 'To — Search the network', 'Mao Chandy', /Mao Chandy/);
-    lap("await pick(page, 'To — Search the network', 'Mao C");
     await page.getByRole('button', { name: 'Find paths' }).click();
-    lap("await page.getByRole('button', { name: 'Find paths");
     const found = page.getByText(/shortest paths? of 7 steps/);
     await found.waitFor();
-    lap('await found.waitFor();');
     const steps = page.locator('ol.steps > li');
     expect(await steps.count()).toBe(7);
     expect(await steps.first().innerText()).toMatch(/^William Gilles .+ · .+/);
@@ -63,39 +58,28 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
 
     // On the graph: the whole path in view, the rest faded; the selected node is never faded.
     await page.getByRole('button', { name: 'Show on graph' }).click();
-    lap("await page.getByRole('button', { name: 'Show on gr");
     await waitForGraph(page);
-    lap('await waitForGraph(page);');
     const onPath = await withClass(page, 'node.on-path');
     expect(onPath).toEqual(expect.arrayContaining(['william-gilles', 'mao-chandy']));
     expect(onPath.length).toBeGreaterThanOrEqual(8);
     await page.waitForFunction(() => !(window as any).speanCy.animated());
-    lap('await page.waitForFunction(() => !(window as any).');
     expect(await offScreen(page, onPath)).toEqual([]);
     expect((await withClass(page, '.faded')).length).toBeGreaterThan(100);
     const other = (await withClass(page, 'node.faded'))[0]!;
     await page.evaluate((id) => (window as any).speanCy.$id(id).emit('tap'), other);
-    lap('await page.evaluate((id) => (window as any).speanC');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('node') === id, other);
-    lap('await page.waitForFunction((id) => new URL(locatio');
     await page.locator('#node-title').waitFor();
-    lap("await page.locator('#node-title').waitFor();");
     expect(await withClass(page, 'node:selected.faded')).toEqual([other]);
     expect(await page.evaluate((id) => (window as any).speanCy.$id(id).style('opacity'), other)).toBe('1');
 
     // Escape clears the fade (and the path's ends), a second Escape closes the panel.
     await page.locator('#main').focus();
-    lap("await page.locator('#main').focus();");
     await page.keyboard.press('Escape');
-    lap("await page.keyboard.press('Escape');");
     expect(await withClass(page, '.faded')).toEqual([]);
     expect(page.url()).not.toContain('from=');
     await page.keyboard.press('Escape');
-    lap("await page.keyboard.press('Escape');");
     await page.locator('#node-title').waitFor({ state: 'detached' });
-    lap("await page.locator('#node-title').waitFor({ state:");
     await page.close();
-    lap('await page.close();');
   });
 
   it('lets a person allow or avoid kinds on the way, kept in the link', async () => {
@@ -141,4 +125,26 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(await offScreen(page, neighbours)).toEqual([]);
     await page.close();
   });
+
+  it('filters relationship kinds without reloading: only this, then two more, kinds listed once', async () => {
+    const page = await openExplorer(browser, app.baseUrl);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.locator('.rels summary').click();
+    const rels = page.locator('.rels');
+    expect(await rels.getByRole('checkbox', { name: 'covers' }).count()).toBe(1);
+    expect(await rels.getByRole('checkbox', { name: 'may be the same as' }).count()).toBe(0);
+    await rels.getByRole('button', { name: 'Only works for' }).click();
+    await rels.getByRole('checkbox', { name: 'spoke at' }).check();
+    await rels.getByRole('checkbox', { name: 'organised' }).check();
+    const types = await page.evaluate(() => [...new Set((window as any).speanCy.edges().map((e: any) => e.data('type')))].sort());
+    expect(types).toEqual(['ORGANISED', 'SPOKE_AT', 'WORKS_FOR']);
+    expect(requests.filter((u) => u.includes('/api/graph'))).toEqual([]);
+    expect(page.url()).toContain('rels=');
+    // Every node left has one of those links: nobody floats alone.
+    const lonely = await page.evaluate(() => (window as any).speanCy.nodes().filter((n: any) => n.degree(false) === 0).length);
+    expect(lonely).toBe(0);
+    await page.close();
+  });
 });
+
