@@ -7,6 +7,7 @@ import { communityCentres } from '../../ui/src/lib/graph/communities.js';
 import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
 import { filterState, relationshipChoices } from '../../ui/src/lib/graph/view-filter.js';
 import { stateOf } from '../../ui/src/lib/graph/exploration.js';
+import { formatDate } from '../../ui/src/lib/i18n.js';
 import type { ViewEdge } from '../../api/src/domain/views.js';
 
 const emptyAnswer: PathsResponse = { nodes: [], edges: [], sources: [], paths: [], truncated: false, omitted: { nodes: 0, edges: 0 } };
@@ -137,5 +138,12 @@ describe('filters applied in the browser', () => {
     expect(publicList.filter((c) => c.meaning === 'covers')).toEqual([{ meaning: 'covers', types: ['COVERS', 'COVERS_PLACE'] }]);
     expect(publicList.some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(false);
     expect(relationshipChoices(true).some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(true);
+  });
+});
+
+describe('Khmer dates', () => {
+  it('come from date-fns and its Khmer locale: Khmer month names and digits, whatever the browser', () => {
+    expect(formatDate('2022-03-05', 'km')).toBe('៥ មីនា ២០២២');
+    expect(formatDate('2024-12', 'km')).toBe('ធ្នូ ២០២៤');
   });
 });

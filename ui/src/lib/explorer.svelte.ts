@@ -37,6 +37,8 @@ export class Explorer {
   pathSearch = $state.raw<Omit<PathSearch, 'response'> | null>(null);
   more = $state.raw<More | null>(null);
   breadcrumbs = $state<{ id: string; name: string }[]>([]);
+  /** Focus mode: this node and its neighbours stand out, the rest fades; follows the selection. */
+  focus = $state<string | undefined>(undefined);
   /** Positions to restore (a saved view), handed to the canvas once. */
   savedPositions = $state.raw<{ positions: Positions; viewport: { zoom: number; pan: { x: number; y: number } } } | null>(null);
 
@@ -170,6 +172,7 @@ export class Explorer {
 
   select(id: string | undefined): Promise<void> {
     this.url.node = id;
+    if (this.focus && id) this.focus = id;
     if (!id) {
       this.detail = null;
       return Promise.resolve();
@@ -248,6 +251,13 @@ export class Explorer {
     this.pathSearch = null;
     this.url.from = undefined;
     this.url.to = undefined;
+  }
+
+  /** A node, its neighbours and the edges among them: what focus mode keeps bright. */
+  focusIds(id: string): Set<string> {
+    const ids = new Set([id, ...this.neighboursOf(id)]);
+    for (const e of this.visible.edges.values()) if (ids.has(e.from) && ids.has(e.to)) ids.add(e.id);
+    return ids;
   }
 
   /** The ids of the nodes linked to this one on the canvas. */

@@ -5,6 +5,9 @@
  */
 import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../../api/src/domain/model.js';
 import type { Language } from './url-state.js';
+import { format, type Locale } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { km as khmerDates } from 'date-fns/locale/km';
 
 const en = {
   appName: 'Spean',
@@ -96,6 +99,9 @@ const en = {
   onlyThis: (name: string) => `Only ${name}`,
   allButThis: (name: string) => `All but ${name}`,
   minDegree: (n: number) => (n ? `At least ${n} link${n === 1 ? '' : 's'}` : 'Any number of links'),
+  focusMode: 'Focus',
+  graphKeys: 'Arrow keys move between a node and its neighbours, Enter opens the node, Escape closes the panel.',
+  cursorAt: (name: string, kind: string, links: number) => `${name}, ${kind.toLowerCase()}, ${links} link${links === 1 ? '' : 's'}. Enter opens it.`,
   breadcrumbs: 'Where you have been',
   table: { name: 'Name', kind: 'Kind', country: 'Country', links: 'Links', caption: (n: number) => `${n} nodes on the canvas` },
   gaps: {
@@ -272,6 +278,9 @@ const km: Messages = {
   onlyThis: (name) => `តែ${name}`,
   allButThis: (name) => `ទាំងអស់ លើកលែង${name}`,
   minDegree: (n) => (n ? `យ៉ាងហោចណាស់ ${formatNumber(n, 'km')} តំណ` : 'ចំនួនតំណណាមួយ'),
+  focusMode: 'ផ្ដោត',
+  graphKeys: 'គ្រាប់ចុចព្រួញផ្លាស់ទីរវាងថ្នាំង និងអ្នកជិតខាង Enter បើកថ្នាំង Escape បិទផ្ទាំង។',
+  cursorAt: (name, kind, links) => `${name}, ${kind}, ${formatNumber(links, 'km')} តំណ។ ចុច Enter ដើម្បីបើក។`,
   breadcrumbs: 'កន្លែងដែលអ្នកបានទៅ',
   table: { name: 'ឈ្មោះ', kind: 'ប្រភេទ', country: 'ប្រទេស', links: 'តំណភ្ជាប់', caption: (n) => `ថ្នាំង ${formatNumber(n, 'km')} នៅលើផ្ទាំង` },
   gaps: {
@@ -362,14 +371,17 @@ export function formatNumber(value: number, lang: Language, digits = 0): string 
   return inScript(new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value), lang);
 }
 
+/** Dates through date-fns and its own locale data (Khmer month names do not depend on the browser). */
+const DATE_LOCALE: Record<Language, Locale> = { en: enGB, km: khmerDates };
+
 /** An ISO date (or its year, or year-month) for reading in the language. */
 export function formatDate(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   if (!month) return formatNumber(year!, lang).replace(/[,.\s]/g, '');
-  const date = new Date(Date.UTC(year!, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'medium', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return inScript(new Intl.DateTimeFormat(LOCALE[lang], options).format(date), lang);
+  const date = new Date(year!, month - 1, day ?? 1);
+  const pattern = day ? (lang === 'km' ? 'd MMMM yyyy' : 'd MMM yyyy') : 'LLLL yyyy';
+  return inScript(format(date, pattern, { locale: DATE_LOCALE[lang] }), lang);
 }
 
 /** How a relationship kind reads in the language ("works for", "ធ្វើការឱ្យ"). */

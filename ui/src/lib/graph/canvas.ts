@@ -138,6 +138,33 @@ export class GraphCanvas {
     void this.arrange([], kept);
   }
 
+  /**
+   * The keyboard's node: from `from` (or the most linked node), the neighbour that lies most in
+   * the direction (dx, dy) on screen; it is marked and brought into view. Undefined if none.
+   */
+  step(from: string | undefined, dx: number, dy: number): NodeSingular | undefined {
+    const start = from ? this.cy.getElementById(from) : this.cy.collection();
+    let next: NodeSingular | undefined;
+    if (start.empty()) next = this.cy.nodes().max((n) => n.degree(false)).ele as NodeSingular | undefined;
+    else {
+      const at = start.position();
+      let best = -Infinity;
+      start.neighborhood('node').forEach((n) => {
+        const p = n.position();
+        const length = Math.hypot(p.x - at.x, p.y - at.y) || 1;
+        // Most in the direction first; among those, the nearest.
+        const score = ((p.x - at.x) * dx + (p.y - at.y) * dy) / length - length / 10_000;
+        if (score > best) (best = score), (next = n);
+      });
+    }
+    if (!next) return undefined;
+    this.cy.nodes('.cursor').removeClass('cursor');
+    next.addClass('cursor');
+    this.cy.animate({ center: { eles: next } }, { duration: defaults.canvas.animateMs / 2 });
+    this.scheduleLabels();
+    return next;
+  }
+
   snapshot(): { positions: Positions; viewport: Viewport } {
     return { positions: currentPositions(this.cy), viewport: { zoom: this.cy.zoom(), pan: this.cy.pan() } };
   }
@@ -283,7 +310,7 @@ export class GraphCanvas {
     const large = this.styledLarge;
     this.cy.nodes().forEach((node) => {
       if (node.hasClass('faded') || (large && !node.hasClass('top'))) return;
-      const always = node.selected() || node.hasClass('hovered') || node.hasClass('neighbour') || node.hasClass('on-path');
+      const always = node.selected() || node.hasClass('cursor') || node.hasClass('hovered') || node.hasClass('neighbour') || node.hasClass('on-path');
       const fontPx = Number(node.data('fontSize')) * zoom;
       if (fontPx < minFontPx && !always) return;
       const p = node.renderedPosition();
