@@ -23,14 +23,16 @@ function labelOverlap(page: Page, everyLabel: boolean): Promise<{ labels: number
     const zoom = cy.zoom();
     const extent = cy.extent();
     const before = cy.nodes('.labelled');
-    if (all) cy.nodes().addClass('labelled');
+    const sizes = new Map(cy.nodes().map((n) => [n.id(), n.data('labelSize')]));
+    // The old rule: every node labelled at its own font size, drawn once that is 8 px on screen.
+    if (all) cy.nodes().forEach((n) => void n.data('labelSize', n.data('fontSize')).addClass('labelled'));
     const boxes = cy
       .nodes('.labelled')
       .filter((n) => parseFloat(n.style('font-size')) * zoom >= 8)
       .map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }))
       .filter((b) => b.w > 0 && b.x2 > extent.x1 && b.x1 < extent.x2 && b.y2 > extent.y1 && b.y1 < extent.y2);
     if (all) {
-      cy.nodes().removeClass('labelled');
+      cy.nodes().removeClass('labelled').forEach((n) => void n.data('labelSize', sizes.get(n.id())));
       before.addClass('labelled');
     }
     let pairs = 0;

@@ -43,7 +43,7 @@ async function pick(page: Page, box: string, text: string, option: RegExp) {
 }
 
 describe('explorer journeys', { timeout: 90_000 }, () => {
-  it('finds William Gilles ↔ Mao Chandy, seven steps apart, and reads it hop by hop with sources', async () => {
+  it('finds William Gilles ↔ Mao Chandy, seven steps apart, and reads it hop by hop with sources', { timeout: 150_000 }, async () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?tab=path`);
     await pick(page, 'From — Search the network', 'William Gilles', /William Gilles/);
     await pick(page, 'To — Search the network', 'Mao Chandy', /Mao Chandy/);
@@ -144,6 +144,89 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     // Every node left has one of those links: nobody floats alone.
     const lonely = await page.evaluate(() => (window as any).speanCy.nodes().filter((n: any) => n.degree(false) === 0).length);
     expect(lonely).toBe(0);
+    await page.close();
+  });
+
+  it('keyboard only: search, the panel in a few Tabs, arrow keys to a neighbour, Enter, its sources', async () => {
+    const page = await openExplorer(browser, app.baseUrl);
+    await page.getByRole('combobox', { name: 'Search the network' }).focus();
+    await page.keyboard.type('Thy Try');
+    await page.getByRole('option', { name: /Thy Try/ }).first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Thy Try' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'node-title');
+    let presses = 0;
+    while (presses < 6 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Expand neighbours') {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Expand neighbours');
+    expect(presses).toBeLessThanOrEqual(4);
+
+    // On the canvas: an arrow key moves to a neighbour and says so; Enter opens it.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    const cursor = await page.evaluate(() => (window as any).speanCy.$('node.cursor').map((n: any) => n.id()));
+    expect(cursor).toHaveLength(1);
+    const neighbours = await page.evaluate(() => (window as any).speanCy.$id('thy-try').neighborhood('node').map((n: any) => n.id()));
+    expect(neighbours).toContain(cursor[0]);
+    expect(await page.locator('.stage [aria-live=polite]').innerText()).toMatch(/links?\. Enter opens it\.$/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('node') === id, cursor[0]);
+    const panel = page.locator('aside.node');
+    await panel.locator('details.provenance summary').first().focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('details.provenance[open] li').first().waitFor();
+    // Escape closes the panel.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('focus mode keeps a node and its neighbours, and the legend follows community colours', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?node=odc&colour=community`);
+    await page.getByRole('button', { name: 'Focus' }).click();
+    const bright = await page.evaluate(() => (window as any).speanCy.nodes().filter((n: any) => !n.hasClass('faded')).map((n: any) => n.id()).sort());
+    const expected = await page.evaluate(() => (window as any).speanCy.$id('odc').closedNeighborhood('node').map((n: any) => n.id()).sort());
+    expect(bright).toEqual(expected);
+    await page.locator('.legend').getByText('Colour: community').waitFor();
+    await page.locator('.legend').getByText(/^Community \d+/).first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await withClass(page, '.faded')).toEqual([]);
+    await page.close();
+  });
+
+  it('in Khmer, the legend, the relationship list and the node panel have no English word', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?lang=km&node=thy-try`);
+    await page.locator('aside.node #node-title').waitFor();
+    await page.locator('.rels summary').click();
+    const latinWords = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []);
+    expect(latinWords(await page.locator('.legend').innerText())).toEqual([]);
+    expect(latinWords(await page.locator('.filters .rels').innerText())).toEqual([]);
+    // The panel: names of people and documents stay as written; every label of the UI is Khmer.
+    const labels = await page.locator('aside.node').evaluate((panel) =>
+      Array.from(panel.querySelectorAll("h3, dt, summary, button, .kind, .confidence")).map((e) => (e.childNodes[0]?.textContent ?? '').trim()),
+    );
+    const names = await page.evaluate(() => Array.from(document.querySelectorAll("aside.node .rels .linklike, aside.node #node-title")).map((e) => e.textContent ?? ''));
+    expect(labels.flatMap(latinWords).filter((w) => !names.some((n) => n.includes(w)))).toEqual([]);
+    expect(await page.locator('aside.node').innerText()).toMatch(/[០-៩]/);
+    await page.close();
+  });
+
+  it('on a 390 px phone the panel is a bottom sheet over the graph, visible without scrolling', async () => {
+    const page = await openExplorer(browser, `${app.baseUrl}/?node=odc`, { width: 390, height: 844 });
+    const panel = page.locator('aside.node');
+    await panel.waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844 + 1);
+    expect(box.y).toBeLessThan(844);
+    expect(box.width).toBeGreaterThanOrEqual(388);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    expect(canvas.y).toBeLessThan(box.y);
+    const tabs = await page.locator('.tabs').evaluate((el) => ({ scroll: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX, mask: getComputedStyle(el).maskImage }));
+    expect(tabs).toMatchObject({ scroll: true, overflow: 'auto' });
+    expect(tabs.mask).toContain('gradient');
     await page.close();
   });
 });

@@ -303,26 +303,28 @@ export class GraphCanvas {
   private updateLabels(): void {
     if (!this.hasSize()) return;
     const zoom = this.cy.zoom();
-    const { minFontPx } = defaults.labels;
+    const { readablePx } = defaults.labels;
     const width = this.container.clientWidth;
     const height = this.container.clientHeight;
     const candidates: LabelCandidate[] = [];
-    const large = this.styledLarge;
+    const size = new Map<string, number>();
     this.cy.nodes().forEach((node) => {
-      if (node.hasClass('faded') || (large && !node.hasClass('top'))) return;
+      if (node.hasClass('faded') || (this.styledLarge && !node.hasClass('top'))) return;
       const always = node.selected() || node.hasClass('cursor') || node.hasClass('hovered') || node.hasClass('neighbour') || node.hasClass('on-path');
-      const fontPx = Number(node.data('fontSize')) * zoom;
-      if (fontPx < minFontPx && !always) return;
       const p = node.renderedPosition();
-      const size = Number(node.data('size')) * zoom;
-      if (p.x < -size || p.y < -size || p.x > width + size || p.y > height + size) return;
-      const box = labelBox(String(node.data('label') ?? ''), p.x, p.y, size, Math.max(fontPx, minFontPx));
+      const diameter = Number(node.data('size')) * zoom;
+      if (p.x < -diameter || p.y < -diameter || p.x > width + diameter || p.y > height + diameter) return;
+      // Zoomed out, a label is still drawn at a readable size; there is room for fewer of them.
+      const px = Math.max(Number(node.data('fontSize')) * zoom, readablePx);
+      size.set(node.id(), px / zoom);
+      const box = labelBox(String(node.data('label') ?? ''), p.x, p.y, diameter, px);
       candidates.push({ id: node.id(), ...box, rank: always ? Infinity : Number(node.data('size')) * 1_000 + node.degree(false) });
     });
     const shown = pickLabels(candidates);
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const on = shown.has(node.id());
+        if (on) node.data('labelSize', size.get(node.id()));
         if (node.hasClass('labelled') !== on) node.toggleClass('labelled', on);
       });
     });

@@ -17,6 +17,7 @@ export const defaults = {
   },
   labels: {
     minFontPx: 8, // a label smaller than this on screen is not drawn (Cytoscape's min-zoomed-font-size)
+    readablePx: 11, // zoomed out, the labels the canvas picks are drawn at least this large on screen
     charWidth: 0.56, // average glyph width as a share of the font size, to estimate a label's box
     gapPx: 2, // space kept between two labels on screen
     maxWidthPx: 140, // labels wider than this are cut with an ellipsis (at zoom 1)
@@ -29,8 +30,9 @@ export const defaults = {
     barnesHutAbove: 300, // nodes above which ForceAtlas2 approximates repulsion (Barnes–Hut)
     scalingRatio: 10, // ForceAtlas2 repulsion: strong, so that a dense middle spreads out
     gravity: 1, // ForceAtlas2 pull towards the centre, so that small components stay near
-    insideWeight: 3, // ForceAtlas2 pull of an edge inside a Louvain community, against 1 by default
-    acrossWeight: 0.3, // pull of an edge between two communities: weak, so that clusters stay apart
+    firstGravity: 0.2, // the same for a first layout of communities: weaker, so that clusters stay apart
+    insideWeight: 4, // ForceAtlas2 pull of an edge inside a Louvain community, against 1 by default
+    acrossWeight: 0.1, // pull of an edge between two communities: weak, so that clusters stay apart
     communitySpread: 2.2, // distance between community centres, in edge lengths per √(members)
     noverlapUpTo: 2_000, // nodes up to which noverlap removes overlapping nodes after the forces
     noverlapIterations: 30, // noverlap passes

@@ -35,7 +35,7 @@ export function graphStyle(large = false): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
-    { selector: 'node.labelled', style: { label: 'data(label)' } },
+    { selector: 'node.labelled', style: { label: 'data(label)', 'font-size': 'data(labelSize)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
