@@ -190,6 +190,9 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     const bright = await page.evaluate(() => (window as any).speanCy.nodes().filter((n: any) => !n.hasClass('faded')).map((n: any) => n.id()).sort());
     const expected = await page.evaluate(() => (window as any).speanCy.$id('odc').closedNeighborhood('node').map((n: any) => n.id()).sort());
     expect(bright).toEqual(expected);
+    // The legend starts folded when the view opens on a node, so as not to cover it.
+    expect(await page.locator('.legend').getAttribute('open')).toBeNull();
+    await page.locator('.legend summary').click();
     await page.locator('.legend').getByText('Colour: community').waitFor();
     await page.locator('.legend').getByText(/^Community \d+/).first().waitFor();
     await page.keyboard.press('Escape');
@@ -202,6 +205,8 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     await page.locator('aside.node #node-title').waitFor();
     await page.locator('.rels summary').click();
     const latinWords = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []);
+    await page.locator('.legend summary').click();
+    expect(await page.locator('.legend li').count()).toBeGreaterThan(8);
     expect(latinWords(await page.locator('.legend').innerText())).toEqual([]);
     expect(latinWords(await page.locator('.filters .rels').innerText())).toEqual([]);
     // The panel: names of people and documents stay as written; every label of the UI is Khmer.

@@ -180,7 +180,7 @@ const en = {
     files: 'Files', check: 'Check', importAll: 'Import all of it', imported: 'Imported', wouldImport: 'Would import',
     nodesCount: (create: string, update: string, same: string) => `nodes: ${create} new, ${update} changed, ${same} unchanged`,
     relationshipsCount: (create: string, update: string, same: string) => `relationships: ${create} new, ${update} changed, ${same} unchanged`,
-    rejected: (count: string) => `${count} rows rejected: nothing is imported until they are fixed`,
+    rejected: (count: string, n = 2) => `${count} row${n === 1 ? '' : 's'} rejected: nothing is imported until ${n === 1 ? 'it is' : 'they are'} fixed`,
     file: 'File', line: 'Line', column: 'Column', problem: 'Problem',
   },
 };
