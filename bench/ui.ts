@@ -20,6 +20,7 @@ import { SCALES } from './network-generator.js';
 import { ensureGenerated } from './generate.js';
 import { openBenchDatabase, writeResults } from './support.js';
 import { seedDatabase, serveExplorer, UI_DIR } from './ui-support.js';
+import { measureReadability } from './ui-readability.js';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
 const PAN_ZOOM_MS = Number(process.env.BENCH_UI_PAN_MS ?? 4_000);
@@ -128,6 +129,10 @@ try {
     longestTaskMs: Math.max(...seedRuns.spean.map((r) => r.longestTaskMs)),
     budgetMs: 1500,
   };
+  const { page: seedPage } = await loadPage(browser, `${seedApp.url}/`, true);
+  const readability = await measureReadability(seedPage);
+  await seedPage.close();
+  console.log(`seed first view: ${readability.labelOverlapAfter} overlapping label pairs among ${readability.labelsDrawn} labels drawn (before: ${readability.labelOverlapBefore} among ${readability.labelsBefore}, every label of 8 px or more); three relationship-kind filters: ${readability.relFilterMs.join(', ')} ms (target < 300 each)`);
   console.log(`seed network (${seedResult.nodes} nodes, ${seedResult.edges} edges): on screen in ${seedResult.firstFrameMs} ms, data at ${seedResult.dataMs} ms (baseline ${seedResult.baselineFirstFrameMs} ms, data at ${seedResult.baselineDataMs} ms; budget 1500), layout ${seedResult.layoutMs} ms in the worker, longest main-thread task ${seedResult.longestTaskMs} ms`);
 
   const views = [];
@@ -148,7 +153,7 @@ try {
     }
     views.push(row);
   }
-  writeResults('ui', { bundle, seed: seedResult, views, panZoomMs: PAN_ZOOM_MS, runs: RUNS });
+  writeResults('ui', { bundle, seed: seedResult, readability, views, panZoomMs: PAN_ZOOM_MS, runs: RUNS });
 } finally {
   await browser.close();
   await Promise.all([seedApp.close(), syntheticApp.close()]);

@@ -97,7 +97,7 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await panel.getByLabel('Files').setInputFiles(csv(`t-ui-imp,Open Development Cambodia Org,cso,${TEST_SOURCE}\nt-ui-bad,Bad Row,not-a-kind,${TEST_SOURCE}\n`));
     await panel.getByRole('button', { name: 'Check' }).click();
     const rejected = panel.getByRole('table');
-    await rejected.getByText('1 rows rejected: nothing is imported until they are fixed').waitFor();
+    await rejected.getByText('1 row rejected: nothing is imported until it is fixed').waitFor();
     expect(await rejected.getByRole('row', { name: /organisations\.csv 3 orgKind/ }).count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Import all of it' }).isDisabled()).toBe(true);
 

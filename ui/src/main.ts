@@ -10,4 +10,4 @@ import { explorerContext } from './lib/context.js';
 // Cytoscape start.
 const explorer = new Explorer();
 void explorer.start();
-mount(App, { target: document.getElementById('app')!, props: { explorer }, context: explorerContext(explorer) });
+mount(App, { target: document.getElementById('app')!, context: explorerContext(explorer) });

@@ -190,7 +190,10 @@ export const api = {
   neighbourhood: (id: string, filters: Filters, limit: number) =>
     request<NeighbourhoodResponse>(`/api/nodes/${encodeURIComponent(id)}/neighbourhood`, { ...filterQuery(filters), limit }),
   graph: (filters: Filters, limit = 2_000) => request<SourcedGraphView>('/api/graph', { ...filterQuery(filters), limit }),
-  paths: (from: string, to: string, filters: Filters) => request<PathsResponse>('/api/paths', { from, to, ...filterQuery(filters) }),
+  paths: (from: string, to: string, filters: Filters, maxLength: number, avoidKinds: readonly string[]) =>
+    // "Avoid nothing" must reach the API (left out, it avoids its defaults); an empty value is
+    // dropped from the query string, a lone comma is read as an empty list.
+    request<PathsResponse>('/api/paths', { from, to, ...filterQuery(filters), maxLength, avoidKinds: avoidKinds.join(',') || ',' }),
   metrics: (filters: Filters) => request<MetricsResponse>('/api/metrics', { ...filterQuery({ ...filters, kinds: [] }), limit: 5_000 }),
   gaps: (filters: Filters) => request<GapsResponse>('/api/gaps', { ...filterQuery({ ...filters, kinds: [] }), limit: 100 }),
   stats: () => request<StatsResponse>('/api/stats'),

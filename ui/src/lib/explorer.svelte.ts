@@ -9,6 +9,8 @@ import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
 import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
 import { SessionState } from './session.svelte.js';
+import { filterState } from './graph/view-filter.js';
+import { DEFAULT_AVOID, searchPaths, type PathSearch } from './path-search.js';
 
 export type Status = 'loading' | 'ready' | 'error';
 
@@ -31,17 +33,34 @@ export class Explorer {
   detail = $state.raw<NodeDetail | null>(null);
   metrics = $state.raw<ReadonlyMap<string, NodeMetrics> | undefined>(undefined);
   path = $state.raw<PathsResponse | null>(null);
+  /** How the last path search went: which kinds it avoided, whether it had to go through others. */
+  pathSearch = $state.raw<Omit<PathSearch, 'response'> | null>(null);
   more = $state.raw<More | null>(null);
   breadcrumbs = $state<{ id: string; name: string }[]>([]);
+  /** Focus mode: this node and its neighbours stand out, the rest fades; follows the selection. */
+  focus = $state<string | undefined>(undefined);
   /** Positions to restore (a saved view), handed to the canvas once. */
   savedPositions = $state.raw<{ positions: Positions; viewport: { zoom: number; pan: { x: number; y: number } } } | null>(null);
 
   /** Who is signed in (never in an embed, which reads as an anonymous visitor). */
   readonly session = new SessionState();
 
+  /**
+   * What the canvas and the table show: the loaded state under the filters applied in the
+   * browser (relationship kinds, fewest links, curators' notes only for curators).
+   */
+  readonly visible = $derived(
+    filterState(this.graph, {
+      relTypes: this.clientRelTypes ? this.url.filters.relTypes : [],
+      minDegree: this.url.minDegree,
+      curator: this.session.canEdit,
+    }),
+  );
+
   private history = new History<ExplorationState>(EMPTY_STATE);
-  private loadedFilters: Filters | null = null;
+  private loadedFilters = $state.raw<Filters | null>(null);
   private lastAttempt: (() => Promise<void>) | null = null;
+  private pathRequests = 0;
 
   constructor() {
     if (this.url.embed) readAsPublic();
@@ -111,9 +130,19 @@ export class Explorer {
     this.step(stateOf(saved.graph, { hidden: new Set(saved.hidden), pinned: new Set(saved.pinned), collapsed: new Set(saved.collapsed) }));
   }
 
+  /** Relationship kinds are filtered in the browser when the loaded network has all of them. */
+  private get clientRelTypes(): boolean {
+    return Boolean(this.loadedFilters && !this.loadedFilters.relTypes.length);
+  }
+
   setFilters(filters: Filters): Promise<void> {
     this.url.filters = filters;
     if (this.loadedFilters && sameFilters(filters, this.loadedFilters)) return Promise.resolve();
+    // Only the relationship kinds changed, and the network on hand holds all of them: no reload.
+    if (this.loadedFilters && !this.loadedFilters.relTypes.length && sameFilters({ ...filters, relTypes: [] }, this.loadedFilters)) {
+      performance.mark('spean:filtered');
+      return Promise.resolve();
+    }
     // Metrics belong to a filter set: the new network gets its own.
     this.metrics = undefined;
     return this.attempt(async () => {
@@ -143,6 +172,7 @@ export class Explorer {
 
   select(id: string | undefined): Promise<void> {
     this.url.node = id;
+    if (this.focus && id) this.focus = id;
     if (!id) {
       this.detail = null;
       return Promise.resolve();
@@ -192,10 +222,20 @@ export class Explorer {
     this.syncHistory();
   }
 
+  /** The kinds a path may not pass through, as the person set them. */
+  get avoidKinds(): readonly string[] {
+    return this.url.avoid ?? DEFAULT_AVOID;
+  }
+
   private async loadPath(from: string, to: string): Promise<void> {
-    const found = await api.paths(from, to, $state.snapshot(this.url.filters));
-    this.path = found;
-    if (found.nodes.length) this.step(withView(this.graph, found));
+    const filters = $state.snapshot(this.url.filters);
+    const asked = ++this.pathRequests;
+    const { response, ...how } = await searchPaths((maxLength, avoid) => api.paths(from, to, filters, maxLength, avoid), this.avoidKinds);
+    // A path cleared (or asked again) while this one was on its way is not drawn.
+    if (asked !== this.pathRequests) return;
+    this.path = response;
+    this.pathSearch = how;
+    if (response.nodes.length) this.step(withView(this.graph, response));
   }
 
   findPath(from: string, to: string): Promise<void> {
@@ -204,10 +244,31 @@ export class Explorer {
     return this.attempt(() => this.loadPath(from, to));
   }
 
+  /** Forgets the path: its ends, its highlight and the fade of everything else. */
   clearPath(): void {
+    this.pathRequests++;
     this.path = null;
+    this.pathSearch = null;
     this.url.from = undefined;
     this.url.to = undefined;
+  }
+
+  /** A node, its neighbours and the edges among them: what focus mode keeps bright. */
+  focusIds(id: string): Set<string> {
+    const ids = new Set([id, ...this.neighboursOf(id)]);
+    for (const e of this.visible.edges.values()) if (ids.has(e.from) && ids.has(e.to)) ids.add(e.id);
+    return ids;
+  }
+
+  /** The ids of the nodes linked to this one on the canvas. */
+  neighboursOf(id: string): string[] {
+    const found = new Set<string>();
+    const shown = this.visible;
+    for (const e of shown.edges.values()) {
+      if (e.from === id && !shown.hidden.has(e.to)) found.add(e.to);
+      else if (e.to === id && !shown.hidden.has(e.from)) found.add(e.from);
+    }
+    return [...found];
   }
 
   /** How the graph is drawn; sizing by a centrality or colouring by community needs the metrics. */

@@ -3,8 +3,11 @@
  * stay with each language; numbers and dates go through Intl for the chosen language (Khmer
  * digits and month names in Khmer).
  */
-import type { NodeKind } from '../../../api/src/domain/model.js';
+import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../../api/src/domain/model.js';
 import type { Language } from './url-state.js';
+import { format, type Locale } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { km as khmerDates } from 'date-fns/locale/km';
 
 const en = {
   appName: 'Spean',
@@ -87,6 +90,26 @@ const en = {
   pathToHere: 'Path to here',
   noPath: 'No path joins them (within six steps, avoiding topics and places).',
   pathsFound: (n: number, hops: number) => `${n} shortest path${n === 1 ? '' : 's'} of ${hops} step${hops === 1 ? '' : 's'}`,
+  clearPath: 'Clear',
+  pathThrough: 'A path may pass through',
+  pathSteps: 'Step by step, with the sources',
+  pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
+  noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
+  relationshipKinds: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIP_RULES[type].meaning])) as Record<RelationshipType, string>,
+  onlyThis: (name: string) => `Only ${name}`,
+  allButThis: (name: string) => `All but ${name}`,
+  minDegree: (n: number) => (n ? `At least ${n} link${n === 1 ? '' : 's'}` : 'Any number of links'),
+  focusMode: 'Focus',
+  propertyNames: {
+    acronym: 'Acronym', orgKind: 'Kind of organisation', country: 'Country', website: 'Website', honorific: 'Title',
+    gender: 'Gender', eventKind: 'Kind of event', startDate: 'Start', endDate: 'End', format: 'Format', venue: 'Venue',
+    theme: 'Theme', initiativeKind: 'Kind of initiative', url: 'Link', placeKind: 'Kind of place',
+  } as Record<string, string>,
+  legendSize: (by: string) => `Size: ${by.toLowerCase()}`,
+  legendCommunities: 'Colour: community (Louvain)',
+  community: (n: string) => `Community ${n}`,
+  graphKeys: 'Arrow keys move between a node and its neighbours, Enter opens the node, Escape closes the panel.',
+  cursorAt: (name: string, kind: string, links: number) => `${name}, ${kind.toLowerCase()}, ${links} link${links === 1 ? '' : 's'}. Enter opens it.`,
   breadcrumbs: 'Where you have been',
   table: { name: 'Name', kind: 'Kind', country: 'Country', links: 'Links', caption: (n: number) => `${n} nodes on the canvas` },
   gaps: {
@@ -160,7 +183,7 @@ const en = {
     updates: 'What the updates change', before: 'before', after: 'after',
     nodesCount: (create: string, update: string, same: string) => `nodes: ${create} new, ${update} changed, ${same} unchanged`,
     relationshipsCount: (create: string, update: string, same: string) => `relationships: ${create} new, ${update} changed, ${same} unchanged`,
-    rejected: (count: string) => `${count} rows rejected: nothing is imported until they are fixed`,
+    rejected: (count: string, n = 2) => `${count} row${n === 1 ? '' : 's'} rejected: nothing is imported until ${n === 1 ? 'it is' : 'they are'} fixed`,
     file: 'File', line: 'Line', column: 'Column', problem: 'Problem',
   },
 };
@@ -248,6 +271,35 @@ const km: Messages = {
   pathToHere: 'ផ្លូវមកទីនេះ',
   noPath: 'គ្មានផ្លូវភ្ជាប់ពួកគេទេ (ក្នុងប្រាំមួយជំហាន ដោយមិនឆ្លងកាត់ប្រធានបទ និងទីកន្លែង)។',
   pathsFound: (n, hops) => `ផ្លូវខ្លីបំផុត ${formatNumber(n, 'km')} មាន ${formatNumber(hops, 'km')} ជំហាន`,
+  clearPath: 'សម្អាត',
+  pathThrough: 'ផ្លូវអាចឆ្លងកាត់',
+  pathSteps: 'មួយជំហានម្ដងៗ ជាមួយប្រភព',
+  pathWidened: (kinds) => `គ្មានផ្លូវណាជៀសវាង${kinds}ទេ៖ ផ្លូវទាំងនេះឆ្លងកាត់ពួកវា។`,
+  noPathWithin: (steps) => `គ្មានផ្លូវភ្ជាប់ពួកគេក្នុង ${formatNumber(steps, 'km')} ជំហានទេ ទោះឆ្លងកាត់ប្រធានបទ និងទីកន្លែងក៏ដោយ។`,
+  relationshipKinds: {
+    PART_OF: 'ជាផ្នែកមួយនៃ', WORKS_FOR: 'ធ្វើការឱ្យ', ORGANISED: 'បានរៀបចំ', HOSTED: 'បានធ្វើជាម្ចាស់ផ្ទះ',
+    PARTNER_IN: 'ជាដៃគូក្នុង', SPOKE_AT: 'បានថ្លែងនៅ', MODERATED: 'បានសម្របសម្រួល', JUDGED: 'បានធ្វើជាអ្នកវិនិច្ឆ័យ',
+    MENTORED: 'បានណែនាំនៅ', ATTENDED: 'បានចូលរួម', WON: 'បានឈ្នះនៅ', PRESENTED: 'បានបង្ហាញ',
+    FUNDS: 'ផ្ដល់មូលនិធិដល់', SUPPORTS: 'គាំទ្រ', IMPLEMENTS: 'អនុវត្ត', RUNS: 'ដំណើរការ',
+    PARTNERS_WITH: 'ជាដៃគូជាមួយ', DEVELOPED: 'បានបង្កើត', DEVELOPED_AT: 'ត្រូវបានបង្កើតនៅ', PRESENTED_AT: 'ត្រូវបានបង្ហាញនៅ',
+    AUTHORED: 'បាននិពន្ធ', PUBLISHED: 'បានបោះពុម្ពផ្សាយ', COVERS: 'គ្របដណ្ដប់', MENTIONS: 'លើកឡើងពី',
+    HELD_IN: 'ត្រូវបានធ្វើនៅ', LOCATED_IN: 'មានទីតាំងនៅ', BASED_IN: 'មានមូលដ្ឋាននៅ', REPRESENTED_AT: 'មានតំណាងនៅ',
+    COVERS_PLACE: 'គ្របដណ្ដប់', ABOUT: 'និយាយអំពី', HAS_FIGURE: 'រាយការណ៍', POSSIBLE_DUPLICATE: 'ប្រហែលជាដូចគ្នានឹង',
+  },
+  onlyThis: (name) => `តែ${name}`,
+  allButThis: (name) => `ទាំងអស់ លើកលែង${name}`,
+  minDegree: (n) => (n ? `យ៉ាងហោចណាស់ ${formatNumber(n, 'km')} តំណ` : 'ចំនួនតំណណាមួយ'),
+  focusMode: 'ផ្ដោត',
+  propertyNames: {
+    acronym: 'អក្សរកាត់', orgKind: 'ប្រភេទអង្គការ', country: 'ប្រទេស', website: 'គេហទំព័រ', honorific: 'គោរមងារ',
+    gender: 'ភេទ', eventKind: 'ប្រភេទព្រឹត្តិការណ៍', startDate: 'ចាប់ផ្ដើម', endDate: 'បញ្ចប់', format: 'ទម្រង់', venue: 'ទីកន្លែងប្រារព្ធ',
+    theme: 'ប្រធានបទ', initiativeKind: 'ប្រភេទគំនិតផ្ដួចផ្ដើម', url: 'តំណ', placeKind: 'ប្រភេទទីកន្លែង',
+  },
+  legendSize: (by) => `ទំហំ៖ ${by}`,
+  legendCommunities: 'ពណ៌៖ សហគមន៍',
+  community: (n) => `សហគមន៍ ${n}`,
+  graphKeys: 'គ្រាប់ចុចព្រួញផ្លាស់ទីរវាងថ្នាំង និងអ្នកជិតខាង Enter បើកថ្នាំង Escape បិទផ្ទាំង។',
+  cursorAt: (name, kind, links) => `${name}, ${kind}, ${formatNumber(links, 'km')} តំណ។ ចុច Enter ដើម្បីបើក។`,
   breadcrumbs: 'កន្លែងដែលអ្នកបានទៅ',
   table: { name: 'ឈ្មោះ', kind: 'ប្រភេទ', country: 'ប្រទេស', links: 'តំណភ្ជាប់', caption: (n) => `ថ្នាំង ${formatNumber(n, 'km')} នៅលើផ្ទាំង` },
   gaps: {
@@ -346,12 +398,20 @@ export function formatFigure(value: number, qualifier: string | null | undefined
   return word ? `${word} ${formatNumber(value, lang)}` : formatNumber(value, lang);
 }
 
+/** Dates through date-fns and its own locale data (Khmer month names do not depend on the browser). */
+const DATE_LOCALE: Record<Language, Locale> = { en: enGB, km: khmerDates };
+
 /** An ISO date (or its year, or year-month) for reading in the language. */
 export function formatDate(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   if (!month) return formatNumber(year!, lang).replace(/[,.\s]/g, '');
-  const date = new Date(Date.UTC(year!, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'medium', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return inScript(new Intl.DateTimeFormat(LOCALE[lang], options).format(date), lang);
+  const date = new Date(year!, month - 1, day ?? 1);
+  const pattern = day ? (lang === 'km' ? 'd MMMM yyyy' : 'd MMM yyyy') : 'LLLL yyyy';
+  return inScript(format(date, pattern, { locale: DATE_LOCALE[lang] }), lang);
+}
+
+/** How a relationship kind reads in the language ("works for", "ធ្វើការឱ្យ"). */
+export function relationshipLabel(t: Messages, type: string): string {
+  return t.relationshipKinds[type as RelationshipType] ?? type;
 }

@@ -24,7 +24,8 @@ export function groupRelationships(relationships: Relationship[]): RelationshipG
 }
 
 /** Properties shown as a list: not the ones with a place of their own (name, aliases, sources …). */
-const SHOWN_ELSEWHERE = new Set(['id', 'name', 'kind', 'aliases', 'description', 'sources', 'quote', 'public', 'since']);
+// `version` is bookkeeping for edits (lost-update guard), not a fact about the node.
+const SHOWN_ELSEWHERE = new Set(['id', 'name', 'kind', 'aliases', 'description', 'sources', 'quote', 'public', 'since', 'version']);
 
 export function shownProperties(node: Record<string, unknown>): [string, string][] {
   return Object.entries(node)

@@ -30,6 +30,8 @@ export interface UrlState {
   /** Ends of the path asked for. */
   from?: string;
   to?: string;
+  /** Kinds a path may not pass through; undefined means the usual ones (topics, places …). */
+  avoid?: string[];
   size: SizeMetric;
   colour: ColourMode;
   /** A saved view to open. */
@@ -38,6 +40,8 @@ export interface UrlState {
   embed: boolean;
   /** At most this many nodes in the network view (the most connected first). */
   limit: number;
+  /** Only nodes with at least this many links on screen (0: all). */
+  minDegree: number;
 }
 
 export const LIMITS = { min: 50, max: 20_000, default: 2_000 };
@@ -50,6 +54,7 @@ export const DEFAULT_STATE: UrlState = {
   colour: 'kind',
   embed: false,
   limit: LIMITS.default,
+  minDegree: 0,
 };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -81,11 +86,13 @@ export function parseState(search: string): UrlState {
     },
     from: matching(ID, q.get('from')),
     to: matching(ID, q.get('to')),
+    avoid: q.has('avoid') ? list(q.get('avoid')).filter((kind) => kind !== '-') : undefined,
     size: oneOf(SIZE_METRICS, q.get('size'), DEFAULT_STATE.size),
     colour: oneOf(COLOUR_MODES, q.get('colour'), DEFAULT_STATE.colour),
     view: matching(VIEW_ID, q.get('view')),
     embed: q.get('embed') === '1',
     limit: limit(q.get('limit')),
+    minDegree: Math.min(50, Math.max(0, Math.trunc(Number(q.get('minDegree')) || 0))),
   };
 }
 
@@ -102,11 +109,14 @@ export function serializeState(state: UrlState): string {
     ['asOf', state.filters.asOf],
     ['from', state.from],
     ['to', state.to],
+    // "avoid nothing" is kept as `avoid=-`, so that it survives a reload.
+    ['avoid', state.avoid ? state.avoid.join(',') || '-' : undefined],
     ['size', state.size === DEFAULT_STATE.size ? undefined : state.size],
     ['colour', state.colour === DEFAULT_STATE.colour ? undefined : state.colour],
     ['view', state.view],
     ['embed', state.embed ? '1' : undefined],
     ['limit', state.limit === LIMITS.default ? undefined : String(state.limit)],
+    ['minDegree', state.minDegree ? String(state.minDegree) : undefined],
   ];
   const q = new URLSearchParams();
   for (const [key, value] of entries) if (value) q.set(key, value);

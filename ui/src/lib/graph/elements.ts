@@ -9,6 +9,8 @@ import type { NodeMetrics, ViewEdge, ViewNode } from '../api.js';
 import type { ColourMode, SizeMetric } from '../url-state.js';
 import { communityColour, GROUP_COLOUR, KIND_LOOK, nodeSize } from './encoding.js';
 import type { ExplorationState } from './exploration.js';
+import { defaults } from './defaults.js';
+import { labelFontSize } from './label-picking.js';
 
 export interface DrawOptions {
   size: SizeMetric;
@@ -19,8 +21,8 @@ export interface DrawOptions {
 }
 
 export const GROUP_PREFIX = 'group:';
-/** In a large view only this many nodes, the largest, carry labels: text is what costs most to draw. */
-export const LABELLED_IN_LARGE_VIEWS = 300;
+/** In a large view only this many nodes, the largest, may carry labels: text is what costs most to draw. */
+export const LABELLED_IN_LARGE_VIEWS = defaults.size.labelledInLarge;
 export const isGroup = (id: string) => id.startsWith(GROUP_PREFIX);
 
 export interface VisibleGraph {
@@ -92,19 +94,20 @@ export function toElements(state: ExplorationState, options: DrawOptions): Eleme
     const kind = n.kind as NodeKind;
     const look = KIND_LOOK[kind];
     const colour = options.colour === 'community' ? communityColour(options.metrics?.get(n.id)?.community) : look.colour;
-    const classes = [kind, labelled.has(n.id) ? 'labelled' : '', state.pinned.has(n.id) ? 'pinned' : '', state.collapsed.has(n.id) ? 'collapsed' : '']
+    const classes = [kind, labelled.has(n.id) ? 'top' : '', state.pinned.has(n.id) ? 'pinned' : '', state.collapsed.has(n.id) ? 'collapsed' : '']
       .filter(Boolean)
       .join(' ');
+    const size = options.size === 'none' ? nodeSize(undefined, 0) : nodeSize(values.get(n.id) ?? 0, max);
     return {
       group: 'nodes',
-      data: { id: n.id, label: n.name, kind, colour, shape: look.shape, size: options.size === 'none' ? nodeSize(undefined, 0) : nodeSize(values.get(n.id) ?? 0, max) },
+      data: { id: n.id, label: n.name, kind, colour, shape: look.shape, size, fontSize: labelFontSize(size) },
       classes,
     };
   });
   for (const [id, group] of graph.groups) {
     elements.push({
       group: 'nodes',
-      data: { id, label: options.groupLabel(group.members.length), kind: 'group', colour: GROUP_COLOUR, shape: 'round-octagon', size: nodeSize(group.members.length, group.members.length) , hub: group.hub, members: group.members },
+      data: { id, label: options.groupLabel(group.members.length), kind: 'group', colour: GROUP_COLOUR, shape: 'round-octagon', size: nodeSize(1, 1), fontSize: labelFontSize(nodeSize(1, 1)), hub: group.hub, members: group.members },
       classes: 'group',
     });
     elements.push({ group: 'edges', data: { id: `${id}|edge`, source: group.hub, target: id, type: 'GROUP' }, classes: 'group-edge' });

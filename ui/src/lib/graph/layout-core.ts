@@ -9,6 +9,8 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
+import { defaults } from './defaults.js';
+import { seedByCommunity } from './communities.js';
 import { EDGE_LENGTH, startPositions, type LayoutInput, type Positions } from './layout-start.js';
 
 // CommonJS packages with ESM-style typings: at run time the default import is the function itself.
@@ -31,9 +33,9 @@ function median(values: number[]): number {
 
 /** Iterations: enough for small views to settle, few enough for large ones to finish in seconds. */
 function iterationsFor(nodes: number): number {
-  if (nodes <= 500) return 200;
-  if (nodes <= 5_000) return 150;
-  return 60;
+  if (nodes <= 500) return defaults.layout.iterationsSmall;
+  if (nodes <= 5_000) return defaults.layout.iterationsMedium;
+  return defaults.layout.iterationsLarge;
 }
 
 /**
@@ -55,7 +57,7 @@ export function computePositions(input: LayoutInput): Positions {
   const fixedCount = input.nodes.filter((n) => input.fixed[n.id]).length;
   if (fixedCount === input.nodes.length) return start;
 
-  const graph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
+  const graph = new UndirectedGraph<NodeAttributes, { weight?: number }>({ allowSelfLoops: false });
   const moving = fixedCount ? localNodes(input) : undefined;
   for (const n of input.nodes) {
     if (moving && !moving.has(n.id)) continue;
@@ -64,8 +66,11 @@ export function computePositions(input: LayoutInput): Positions {
   for (const e of input.edges) if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target)) graph.mergeEdge(e.source, e.target);
 
   const count = graph.order;
+  // A first layout starts each community in its own region, so that the forces end in clusters.
+  if (!fixedCount) seedByCommunity(graph, input.communities);
   // Strong repulsion spreads the dense middle of a small network over the canvas, where labels can be read.
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: count > 300, scalingRatio: 10, gravity: 1 };
+  const { barnesHutAbove, scalingRatio, gravity, firstGravity } = defaults.layout;
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: count > barnesHutAbove, scalingRatio, gravity: fixedCount ? gravity : firstGravity };
   forceAtlas2.assign(graph, { iterations: iterationsFor(count), settings });
 
   // ForceAtlas2 has its own scale: bring linked nodes to a readable distance, unless nodes are kept.
@@ -75,7 +80,8 @@ export function computePositions(input: LayoutInput): Positions {
     const scale = EDGE_LENGTH / (median(lengths) || EDGE_LENGTH);
     graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: a.x * scale, y: a.y * scale }));
   }
-  if (count <= 2_000) noverlap.assign(graph, { maxIterations: 30, settings: { margin: 6, ratio: 1.1 } });
+  const { noverlapUpTo, noverlapIterations, noverlapMargin, noverlapRatio } = defaults.layout;
+  if (count <= noverlapUpTo) noverlap.assign(graph, { maxIterations: noverlapIterations, settings: { margin: noverlapMargin, ratio: noverlapRatio } });
 
   const positions: Positions = { ...start };
   graph.forEachNode((id, a) => {

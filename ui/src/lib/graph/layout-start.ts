@@ -3,6 +3,8 @@
  * or in a disc. Cheap and free of the layout library, so the page can draw a large view at once
  * while the worker computes the real layout.
  */
+import { defaults } from './defaults.js';
+
 export interface Point {
   x: number;
   y: number;
@@ -16,12 +18,14 @@ export interface LayoutInput {
   fixed: Positions;
   /** Positions to start from and improve (a draft being refined). */
   start?: Positions;
+  /** Community of each node: a first layout starts each community in its own region (clusters). */
+  communities?: Record<string, number>;
   /** `draft` only places nodes (instant, rough); the default runs the forces. */
   quality?: 'draft' | 'default';
 }
 
 /** Typical distance between linked nodes on screen, in pixels at zoom 1. */
-export const EDGE_LENGTH = 90;
+export const EDGE_LENGTH = defaults.layout.edgeLength;
 
 function hash(id: string): number {
   let h = 2166136261;

@@ -1,5 +1,6 @@
 /** The Cytoscape stylesheet: every visual decision reads element data set by elements.ts. */
 import type { StylesheetJson } from 'cytoscape';
+import { defaults } from './defaults.js';
 
 /** Cytoscape's style parser takes font names unquoted. */
 export const FONT_FAMILY = 'Noto Sans Khmer, system-ui, sans-serif';
@@ -14,26 +15,27 @@ export function graphStyle(large = false): StylesheetJson {
         shape: 'data(shape)' as never,
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
+        // Labels are drawn only where the canvas picked them (class `labelled`): the nodes that
+        // matter at this zoom, never two overlapping; the others show on hover or closer in.
+        label: '',
         'font-family': FONT_FAMILY,
         // Hubs get larger labels, so that they can be read before the zoom reaches the rest.
-        'font-size': 'mapData(size, 18, 64, 10, 18)',
+        'font-size': 'data(fontSize)',
         color: '#1a1a1a',
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-max-width': `${defaults.labels.maxWidthPx}px`,
         // A light halo keeps labels readable over edges.
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         // Labels only where they can be read; zoom in to see more.
-        'min-zoomed-font-size': 8,
+        'min-zoomed-font-size': defaults.labels.minFontPx,
         'border-width': 1,
         'border-color': '#ffffff',
       },
     },
-    // In large views only the largest nodes are labelled (and any selected one).
-    ...(large ? [{ selector: 'node', style: { label: '' } }, { selector: 'node.labelled, node:selected', style: { label: 'data(label)' } }] : []),
+    { selector: 'node.labelled', style: { label: 'data(label)', 'font-size': 'data(labelSize)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
@@ -55,6 +57,13 @@ export function graphStyle(large = false): StylesheetJson {
     // Selection and path highlighting: thicker, darker, and everything else fades.
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#b3261e', 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    // The selected node is never faded, whatever a path or a focus leaves out.
+    { selector: 'node:selected.faded', style: { opacity: 1, 'text-opacity': 1 } },
+    // Hovering a node lifts its neighbours, labels included, above a fade.
+    { selector: 'node.hovered, node.neighbour', style: { opacity: 1, 'text-opacity': 1, 'z-index': 9 } },
+    { selector: 'node.neighbour', style: { 'border-width': 3, 'border-color': '#1a1a1a' } },
+    // The node the arrow keys are on.
+    { selector: 'node.cursor', style: { 'border-width': 5, 'border-color': '#0b5394', 'border-style': 'double', opacity: 1, 'text-opacity': 1, 'z-index': 11 } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#b3261e', 'z-index': 10 } },
     {
       selector: 'edge.on-path',

@@ -1,0 +1,149 @@
+/** The explorer's path search, label picking and community layout: plain TypeScript, no browser. */
+import { describe, expect, it } from 'vitest';
+import type { PathsResponse } from '../../ui/src/lib/api.js';
+import { DEFAULT_AVOID, PATH_MAX_LENGTH, pathSteps, searchPaths } from '../../ui/src/lib/path-search.js';
+import { labelBox, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
+import { communityCentres } from '../../ui/src/lib/graph/communities.js';
+import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
+import { filterState, relationshipChoices } from '../../ui/src/lib/graph/view-filter.js';
+import { stateOf } from '../../ui/src/lib/graph/exploration.js';
+import { formatDate } from '../../ui/src/lib/i18n.js';
+import type { ViewEdge } from '../../api/src/domain/views.js';
+
+const emptyAnswer: PathsResponse = { nodes: [], edges: [], sources: [], paths: [], truncated: false, omitted: { nodes: 0, edges: 0 } };
+/** a —WORKS_FOR→ b ←SPOKE_AT— c, the second hop read against its direction. */
+const answer: PathsResponse = {
+  ...emptyAnswer,
+  nodes: [
+    { id: 'a', kind: 'person', name: 'A', properties: {} },
+    { id: 'b', kind: 'organisation', name: 'B', properties: {} },
+    { id: 'c', kind: 'person', name: 'C', properties: {} },
+  ],
+  edges: [
+    { id: 'a|WORKS_FOR|b|', from: 'a', to: 'b', type: 'WORKS_FOR', properties: { sources: ['s1'] } },
+    { id: 'c|WORKS_FOR|b|', from: 'c', to: 'b', type: 'WORKS_FOR', properties: { sources: ['s1', 's2'] } },
+  ],
+  sources: [
+    { id: 's1', name: 'Report', publisher: null, date: null, url: 'https://example.org/r' },
+    { id: 's2', name: 'Notes', publisher: null, date: null, url: null },
+  ],
+  paths: [{ nodes: ['a', 'b', 'c'], edges: ['a|WORKS_FOR|b|', 'c|WORKS_FOR|b|'], sentence: 'A works for B, where C works.' }],
+};
+
+describe('path search', () => {
+  it('asks for paths as long as the API allows, avoiding what the person avoids', async () => {
+    const asked: [number, readonly string[]][] = [];
+    const found = await searchPaths(async (length, avoid) => (asked.push([length, avoid]), answer), DEFAULT_AVOID);
+    expect(asked).toEqual([[PATH_MAX_LENGTH, DEFAULT_AVOID]]);
+    expect(found).toMatchObject({ widened: false, avoided: DEFAULT_AVOID });
+  });
+
+  it('goes through the avoided kinds before saying there is no path, and says so', async () => {
+    const asked: readonly string[][] = [];
+    const found = await searchPaths(async (_length, avoid) => ((asked as string[][]).push([...avoid]), avoid.length ? emptyAnswer : answer), ['topic']);
+    expect(asked).toEqual([['topic'], []]);
+    expect(found).toMatchObject({ widened: true, avoided: [] });
+    expect(found.response.paths).toHaveLength(1);
+  });
+
+  it('answers "none" only when even the wider search finds nothing', async () => {
+    const found = await searchPaths(async () => emptyAnswer, ['topic']);
+    expect(found).toMatchObject({ widened: false, avoided: ['topic'] });
+    expect(found.response.paths).toEqual([]);
+  });
+
+  it('reads a path hop by hop with the sources of each hop', () => {
+    const steps = pathSteps(answer);
+    expect(steps.map((s) => [s.from.name, s.type, s.to.name, s.reversed])).toEqual([
+      ['A', 'WORKS_FOR', 'B', false],
+      ['B', 'WORKS_FOR', 'C', true],
+    ]);
+    expect(steps[1]!.sources.map((s) => s.name)).toEqual(['Report', 'Notes']);
+    expect(pathSteps(answer, 5)).toEqual([]);
+  });
+});
+
+describe('label picking', () => {
+  const at = (id: string, x: number, y: number, rank: number) => ({ id, ...labelBox('Organisation name', x, y, 24, 12), rank });
+
+  it('keeps the most important of two overlapping labels and every label apart from the others', () => {
+    const picked = pickLabels([at('small', 100, 100, 1), at('big', 110, 102, 5), at('far', 600, 400, 0)]);
+    expect([...picked].sort()).toEqual(['big', 'far']);
+  });
+
+  it('always keeps labels ranked Infinity (selected, hovered), before any other', () => {
+    expect([...pickLabels([at('hub', 100, 100, 9), at('selected', 105, 100, Infinity)])]).toEqual(['selected']);
+  });
+
+  it('leaves no overlapping pair among the labels it keeps', () => {
+    const many = Array.from({ length: 300 }, (_, i) => at(`n${i}`, (i * 37) % 500, (i * 53) % 400, i % 7));
+    const kept = pickLabels(many);
+    expect(kept.size).toBeGreaterThan(10);
+    expect(overlappingPairs(many.filter((c) => kept.has(c.id)))).toBe(0);
+    expect(overlappingPairs(many)).toBeGreaterThan(100);
+  });
+});
+
+describe('community layout', () => {
+  it('puts community centres apart, the largest in the middle', () => {
+    const centres = communityCentres([40, 20, 10]);
+    expect(centres[0]).toEqual({ x: 0, y: 0 });
+    expect(Math.hypot(centres[1]!.x, centres[1]!.y)).toBeGreaterThan(300);
+    expect(Math.hypot(centres[2]!.x - centres[1]!.x, centres[2]!.y - centres[1]!.y)).toBeGreaterThan(200);
+  });
+
+  it('lays two dense groups joined by one edge out as two clusters', () => {
+    const group = (p: string) => Array.from({ length: 15 }, (_, i) => `${p}${i}`);
+    const a = group('a');
+    const b = group('b');
+    const edges = [...a, ...b].flatMap((id, i, all) =>
+      all.filter((other, j) => j > i && other[0] === id[0] && (i * 7 + j * 13) % 5 < 2).map((other) => ({ source: id, target: other })),
+    );
+    edges.push({ source: 'a0', target: 'b0' });
+    const positions = computePositions({ nodes: [...a, ...b].map((id) => ({ id, size: 24 })), edges, fixed: {} });
+    const centre = (ids: string[]) => ({ x: ids.reduce((s, id) => s + positions[id]!.x, 0) / ids.length, y: ids.reduce((s, id) => s + positions[id]!.y, 0) / ids.length });
+    const [ca, cb] = [centre(a), centre(b)];
+    const nearer = (id: string, own: { x: number; y: number }, other: { x: number; y: number }) =>
+      Math.hypot(positions[id]!.x - own.x, positions[id]!.y - own.y) < Math.hypot(positions[id]!.x - other.x, positions[id]!.y - other.y);
+    // Each node is nearer the centre of its own group than the other's: two clusters, not one blob.
+    expect([...a.filter((id) => !nearer(id, ca, cb)), ...b.filter((id) => !nearer(id, cb, ca))]).toEqual([]);
+  });
+});
+
+describe('filters applied in the browser', () => {
+  const n = (id: string) => ({ id, kind: 'organisation' as const, name: id, properties: {} });
+  const e = (from: string, type: string, to: string) => ({ id: `${from}|${type}|${to}|`, from, to, type, properties: {} }) as ViewEdge;
+  const state = stateOf({
+    nodes: [n('a'), n('b'), n('c'), n('d'), n('lonely')],
+    edges: [e('a', 'FUNDS', 'b'), e('b', 'PARTNERS_WITH', 'c'), e('c', 'POSSIBLE_DUPLICATE', 'd'), e('a', 'FUNDS', 'c')],
+  });
+
+  it('keeps only the chosen relationship kinds and the nodes they join', () => {
+    const only = filterState(state, { relTypes: ['FUNDS'], minDegree: 0, curator: true });
+    expect([...only.nodes.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect([...only.edges.values()].map((x) => x.type)).toEqual(['FUNDS', 'FUNDS']);
+  });
+
+  it("hides curators' notes from the public, and shows them to curators", () => {
+    expect([...filterState(state, { relTypes: [], minDegree: 0, curator: false }).edges.values()].map((x) => x.type)).not.toContain('POSSIBLE_DUPLICATE');
+    expect(filterState(state, { relTypes: [], minDegree: 0, curator: true })).toBe(state);
+  });
+
+  it('keeps nodes with at least the given number of links', () => {
+    expect([...filterState(state, { relTypes: [], minDegree: 2, curator: true }).nodes.keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it("lists each relationship kind once per meaning, curators' notes only for curators", () => {
+    const publicList = relationshipChoices(false);
+    expect(publicList.filter((c) => c.meaning === 'covers')).toEqual([{ meaning: 'covers', types: ['COVERS', 'COVERS_PLACE'] }]);
+    expect(publicList.some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(false);
+    expect(relationshipChoices(true).some((c) => c.types.includes('POSSIBLE_DUPLICATE'))).toBe(true);
+  });
+});
+
+describe('Khmer dates', () => {
+  it('come from date-fns and its Khmer locale: Khmer month names and digits, whatever the browser', () => {
+    expect(formatDate('2022-03-05', 'km')).toBe('៥ មីនា ២០២២');
+    expect(formatDate('2024-12', 'km')).toBe('ធ្នូ ២០២៤');
+  });
+});

@@ -1,0 +1,340 @@
+/**
+ * The Cytoscape instance of the graph tab and what it does by itself: drawing a list of elements
+ * (new nodes placed by the layout worker first), fading what a path or a focus leaves out,
+ * labelling what matters at the current zoom, and fitting the view to what matters once the tab
+ * is on screen. Plain TypeScript: GraphView.svelte creates one in an `$effect` and destroys it in
+ * the effect's cleanup, and hands it what the explorer says.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
+import svg from 'cytoscape-svg';
+import { defaults } from './defaults.js';
+import { labelBox, pickLabels, type LabelCandidate } from './label-picking.js';
+import { LayoutWorker } from './layout.js';
+import { startPositions, type Positions } from './layout-start.js';
+import { graphStyle } from './style.js';
+import { currentPositions, highlight, placeNodes, syncElements } from './sync.js';
+
+cytoscape.use(svg);
+
+export interface CanvasEvents {
+  tapNode(id: string, node: NodeSingular): void;
+  doubleTapNode(id: string): void;
+  tapBackground(): void;
+  arranging(on: boolean): void;
+}
+
+export interface Viewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+/** What to fit the view to, once the canvas has a size and the nodes have places. */
+type FitRequest = { ids: string[] } | { viewport: Viewport } | 'all';
+
+export class GraphCanvas {
+  readonly cy: Core;
+  private layouts = new LayoutWorker();
+  private positions: Positions = {};
+  private elements: ElementDefinition[] = [];
+  private marked: ReadonlySet<string> = new Set();
+  private styledLarge = false;
+  private drawn = false;
+  private pendingFit: FitRequest | null = null;
+  private labelFrame = 0;
+  private destroyed = false;
+
+  constructor(
+    private container: HTMLElement,
+    private events: CanvasEvents,
+    webgl = false,
+  ) {
+    const { minZoom, maxZoom } = defaults.canvas;
+    this.cy = cytoscape({
+      container,
+      style: graphStyle(false),
+      minZoom,
+      maxZoom,
+      boxSelectionEnabled: false,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    this.cy.on('tap', 'node', (event) => events.tapNode(event.target.id() as string, event.target));
+    this.cy.on('dbltap', 'node', (event) => events.doubleTapNode(event.target.id() as string));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) events.tapBackground();
+    });
+    this.cy.on('dragfree', 'node', (event) => {
+      this.positions[event.target.id()] = { ...event.target.position() };
+    });
+    this.cy.on('viewport resize', () => this.scheduleLabels());
+    this.cy.on('mouseover', 'node', (event) => this.hover(event.target, true));
+    this.cy.on('mouseout', 'node', (event) => this.hover(event.target, false));
+  }
+
+  /** Positions and viewport of a saved view, used when its nodes are drawn. */
+  restore(positions: Positions, viewport: Viewport): void {
+    this.positions = { ...positions };
+    this.pendingFit = { viewport };
+  }
+
+  /** Draws these elements: what is gone leaves, what is new is placed by the worker first. */
+  draw(elements: ElementDefinition[]): void {
+    this.elements = elements;
+    const large = elements.length > defaults.size.large;
+    if (large !== this.styledLarge) this.restyle(large);
+    const result = syncElements(this.cy, elements, this.positions);
+    if (result.pending.length) {
+      const onCanvas: Positions = {};
+      this.cy.nodes().forEach((n) => {
+        onCanvas[n.id()] = this.positions[n.id()] ?? n.position();
+      });
+      void this.arrange(result.pending, onCanvas);
+    } else this.settled();
+    highlight(this.cy, this.marked);
+  }
+
+  /** Highlights these elements (a path, a focus) and fades the others; an empty set clears it. */
+  mark(ids: ReadonlySet<string>): void {
+    this.marked = ids;
+    highlight(this.cy, ids);
+    this.scheduleLabels();
+  }
+
+  /** Selects one node (or none); a node chosen elsewhere is brought into view when off screen. */
+  select(id: string | undefined): void {
+    this.cy.nodes(':selected').unselect();
+    if (!id) return this.scheduleLabels();
+    const node = this.cy.getElementById(id);
+    node.select();
+    this.scheduleLabels();
+    if (node.empty() || !this.hasSize()) return;
+    const box = this.cy.extent();
+    const at = node.position();
+    if (at.x < box.x1 || at.x > box.x2 || at.y < box.y1 || at.y > box.y2) {
+      this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: defaults.canvas.animateMs });
+    }
+  }
+
+  /** Fits the view to these nodes (all of them by default), now or as soon as it can. */
+  fitTo(ids?: Iterable<string>): void {
+    this.pendingFit = ids ? { ids: [...ids] } : 'all';
+    this.settled();
+  }
+
+  /** The tab is on screen again: measure the container, then do a fit that waited for it. */
+  shown(): void {
+    this.cy.resize();
+    this.settled();
+  }
+
+  /** Lays the whole canvas out again; these nodes stay where they are. */
+  relayout(pinned: Iterable<string>): void {
+    const kept: Positions = {};
+    for (const id of pinned) {
+      const node = this.cy.getElementById(id);
+      if (node.nonempty()) kept[id] = { ...node.position() };
+    }
+    this.positions = { ...kept };
+    this.pendingFit = 'all';
+    void this.arrange([], kept);
+  }
+
+  /**
+   * The keyboard's node: from `from` (or the most linked node), the neighbour that lies most in
+   * the direction (dx, dy) on screen; it is marked and brought into view. Undefined if none.
+   */
+  step(from: string | undefined, dx: number, dy: number): NodeSingular | undefined {
+    const start = from ? this.cy.getElementById(from) : this.cy.collection();
+    let next: NodeSingular | undefined;
+    if (start.empty()) next = this.cy.nodes().max((n) => n.degree(false)).ele as NodeSingular | undefined;
+    else {
+      const at = start.position();
+      let best = -Infinity;
+      start.neighborhood('node').forEach((n) => {
+        const p = n.position();
+        const length = Math.hypot(p.x - at.x, p.y - at.y) || 1;
+        // Most in the direction first; among those, the nearest.
+        const score = ((p.x - at.x) * dx + (p.y - at.y) * dy) / length - length / 10_000;
+        if (score > best) {
+          best = score;
+          next = n;
+        }
+      });
+    }
+    if (!next) return undefined;
+    this.cy.nodes('.cursor').removeClass('cursor');
+    next.addClass('cursor');
+    this.cy.animate({ center: { eles: next } }, { duration: defaults.canvas.animateMs / 2 });
+    this.scheduleLabels();
+    return next;
+  }
+
+  snapshot(): { positions: Positions; viewport: Viewport } {
+    return { positions: currentPositions(this.cy), viewport: { zoom: this.cy.zoom(), pan: this.cy.pan() } };
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+  }
+
+  svg(): Blob {
+    const text = (this.cy as unknown as { svg(o: object): string }).svg({ full: true, bg: '#ffffff' });
+    return new Blob([text], { type: 'image/svg+xml' });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    cancelAnimationFrame(this.labelFrame);
+    this.layouts.terminate();
+    this.cy.destroy();
+  }
+
+  private hasSize(): boolean {
+    return this.container.clientWidth > 0 && this.container.clientHeight > 0;
+  }
+
+  /** Restyling every element is costly: only when the view crosses the size where edges simplify. */
+  private restyle(large: boolean): void {
+    this.cy.style(graphStyle(large));
+    // While a person pans or zooms a large view, Cytoscape moves a snapshot and leaves the edges
+    // out, then redraws when they stop. These are renderer options fixed at creation in the public
+    // API; the renderer reads them on every frame, so they are switched here by size.
+    const renderer = (this.cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+    renderer.textureOnViewport = large;
+    renderer.hideEdgesOnViewport = large;
+    this.styledLarge = large;
+  }
+
+  /** The nodes and edges a layout works on: those on the canvas and those waiting to join it. */
+  private layoutGraph(pending: ElementDefinition[]) {
+    const nodes = this.cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) }));
+    const edges = this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+    for (const d of pending) {
+      if (d.group === 'nodes') nodes.push({ id: d.data.id!, size: Number(d.data.size) });
+      else edges.push({ source: d.data.source, target: d.data.target });
+    }
+    return { nodes, edges };
+  }
+
+  /** Draws what the current elements say, with the positions known now. */
+  private redraw(): void {
+    placeNodes(this.cy, this.positions);
+    syncElements(this.cy, this.elements, this.positions);
+    highlight(this.cy, this.marked);
+    this.settled();
+  }
+
+  /**
+   * Positions the waiting elements in the worker, keeping `fixed` nodes where they are. A large
+   * empty canvas is drawn at once from a draft and settles when the forces are done; a small one
+   * waits the fraction of a second the forces take.
+   */
+  private async arrange(pending: ElementDefinition[], fixed: Positions): Promise<void> {
+    const { nodes, edges } = this.layoutGraph(pending);
+    this.events.arranging(true);
+    try {
+      if (nodes.length > defaults.size.draftFirst && !Object.keys(fixed).length) {
+        Object.assign(this.positions, startPositions({ nodes, edges, fixed }));
+        this.redraw();
+      }
+      const result = await this.layouts.layout({ nodes, edges, fixed });
+      if (this.destroyed) return;
+      performance.measure('spean:layout', { start: performance.now() - result.ms, duration: result.ms });
+      Object.assign(this.positions, result.positions);
+      this.redraw();
+    } finally {
+      if (!this.destroyed) this.events.arranging(false);
+    }
+  }
+
+  /** Every node has its place: the first frame is marked, and a waiting fit is done. */
+  private settled(): void {
+    if (!this.drawn && this.cy.nodes().nonempty()) {
+      this.drawn = true;
+      this.pendingFit ??= 'all';
+      // Cytoscape draws in its own animation frame; two frames later the graph is on screen, with
+      // either renderer (the WebGL one emits no 'render' event).
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('spean:graph-rendered')));
+    }
+    this.runFit();
+    this.scheduleLabels();
+  }
+
+  private runFit(): void {
+    const request = this.pendingFit;
+    if (!request || !this.hasSize() || this.cy.nodes().empty()) return;
+    // Cytoscape keeps the size it measured last, which is nothing while the tab was hidden.
+    this.cy.resize();
+    if (request !== 'all' && 'viewport' in request) {
+      this.pendingFit = null;
+      this.cy.viewport(request.viewport);
+      return;
+    }
+    let target: NodeCollection = this.cy.nodes();
+    if (request !== 'all') {
+      const wanted = new Set(request.ids);
+      target = this.cy.nodes().filter((n) => wanted.has(n.id()));
+      // Nodes still waiting for the worker: fit when they have their places.
+      if (target.length < request.ids.length && this.isArranging(request.ids)) return;
+      if (target.empty()) target = this.cy.nodes();
+    }
+    this.pendingFit = null;
+    const { fitPadding, fitMaxZoom } = defaults.canvas;
+    this.cy.fit(target, fitPadding);
+    if (request !== 'all' && this.cy.zoom() > fitMaxZoom) this.cy.zoom({ level: fitMaxZoom, renderedPosition: centre(target) });
+  }
+
+  private isArranging(ids: string[]): boolean {
+    const wanted = new Set(ids);
+    return this.elements.some((e) => e.group === 'nodes' && wanted.has(e.data.id!) && this.cy.getElementById(e.data.id!).empty());
+  }
+
+  private hover(node: NodeSingular, on: boolean): void {
+    node.toggleClass('hovered', on);
+    node.neighborhood().toggleClass('neighbour', on);
+    this.scheduleLabels();
+  }
+
+  /** Labels follow the zoom: recomputed once per frame at most. */
+  private scheduleLabels(): void {
+    if (this.labelFrame || this.destroyed) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      if (!this.destroyed) this.updateLabels();
+    });
+  }
+
+  private updateLabels(): void {
+    if (!this.hasSize()) return;
+    const zoom = this.cy.zoom();
+    const { readablePx } = defaults.labels;
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    const candidates: LabelCandidate[] = [];
+    const size = new Map<string, number>();
+    this.cy.nodes().forEach((node) => {
+      if (node.hasClass('faded') || (this.styledLarge && !node.hasClass('top'))) return;
+      const always = node.selected() || node.hasClass('cursor') || node.hasClass('hovered') || node.hasClass('neighbour') || node.hasClass('on-path');
+      const p = node.renderedPosition();
+      const diameter = Number(node.data('size')) * zoom;
+      if (p.x < -diameter || p.y < -diameter || p.x > width + diameter || p.y > height + diameter) return;
+      // Zoomed out, a label is still drawn at a readable size; there is room for fewer of them.
+      const px = Math.max(Number(node.data('fontSize')) * zoom, readablePx);
+      size.set(node.id(), px / zoom);
+      const box = labelBox(String(node.data('label') ?? ''), p.x, p.y, diameter, px);
+      candidates.push({ id: node.id(), ...box, rank: always ? Infinity : Number(node.data('size')) * 1_000 + node.degree(false) });
+    });
+    const shown = pickLabels(candidates);
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const on = shown.has(node.id());
+        if (on) node.data('labelSize', size.get(node.id()));
+        if (node.hasClass('labelled') !== on) node.toggleClass('labelled', on);
+      });
+    });
+  }
+}
+
+function centre(nodes: NodeCollection): { x: number; y: number } {
+  const box = nodes.renderedBoundingBox();
+  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+}
