@@ -33,6 +33,7 @@ import { SearchRepository } from './repositories/search.repository.js';
 import { StatsRepository } from './repositories/stats.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import { analyticsOperations } from './routes/analytics.routes.js';
+import { matchmakingOperations } from './routes/matchmaking.routes.js';
 import { consoleOperations } from './routes/console.routes.js';
 import { graphOperations } from './routes/graph.routes.js';
 import { healthOperations } from './routes/health.routes.js';
@@ -80,6 +81,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
+    ...matchmakingOperations(analytics),
     ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(edits),

@@ -160,6 +160,24 @@ const en = {
     rejected: (count: string) => `${count} rows rejected: nothing is imported until they are fixed`,
     file: 'File', line: 'Line', column: 'Column', problem: 'Problem',
   },
+  funder: {
+    meet: 'Who should you meet?',
+    meetHelp: 'Organisations (or people) that share events, topics, funders, partners or places but do not work together yet. A shared item counts less the more actors share it: a small session says more than a large conference.',
+    meetFor: 'Organisation or person',
+    meetPick: 'Pick an organisation or a person to see whom they should meet.',
+    noSuggestions: 'Nobody shares enough with them yet.',
+    suggestionsFor: (name: string) => `Suggestions for ${name}`,
+    reason: {
+      event: (name: string) => `both took part in ${name}`,
+      topic: (name: string) => `both work on ${name}`,
+      funder: (name: string) => `both funded or supported by ${name}`,
+      partner: (name: string) => `both work with ${name}`,
+      place: (name: string) => `both active in ${name}`,
+    } as Record<string, (name: string) => string>,
+    sharedBy: (n: string) => `shared by ${n}`,
+    moreReasons: (n: string) => `and ${n} more`,
+    score: 'Score',
+  },
 };
 
 export type Messages = typeof en;
@@ -317,6 +335,24 @@ const km: Messages = {
     relationshipsCount: (create, update, same) => `ទំនាក់ទំនង៖ ថ្មី ${create} កែប្រែ ${update} ដដែល ${same}`,
     rejected: (count) => `ជួរដេក ${count} ត្រូវបានបដិសេធ៖ គ្មានអ្វីត្រូវបាននាំចូលទេ រហូតដល់វាត្រូវបានកែ`,
     file: 'ឯកសារ', line: 'ជួរ', column: 'ជួរឈរ', problem: 'បញ្ហា',
+  },
+  funder: {
+    meet: 'តើអ្នកគួរជួបនរណា?',
+    meetHelp: 'អង្គការ (ឬបុគ្គល) ដែលចែករំលែកព្រឹត្តិការណ៍ ប្រធានបទ ម្ចាស់ជំនួយ ដៃគូ ឬទីកន្លែង ប៉ុន្តែមិនទាន់ធ្វើការជាមួយគ្នា។ អ្វីដែលចែករំលែកដោយមនុស្សកាន់តែច្រើន មានទម្ងន់កាន់តែតិច។',
+    meetFor: 'អង្គការ ឬបុគ្គល',
+    meetPick: 'ជ្រើសរើសអង្គការ ឬបុគ្គល ដើម្បីមើលថាពួកគេគួរជួបនរណា។',
+    noSuggestions: 'មិនទាន់មាននរណាចែករំលែកគ្រប់គ្រាន់ជាមួយពួកគេនៅឡើយ។',
+    suggestionsFor: (name: string) => `សំណើសម្រាប់ ${name}`,
+    reason: {
+      event: (name: string) => `ទាំងពីរបានចូលរួម ${name}`,
+      topic: (name: string) => `ទាំងពីរធ្វើការលើ ${name}`,
+      funder: (name: string) => `ទាំងពីរទទួលមូលនិធិ ឬការគាំទ្រពី ${name}`,
+      partner: (name: string) => `ទាំងពីរធ្វើការជាមួយ ${name}`,
+      place: (name: string) => `ទាំងពីរសកម្មនៅ ${name}`,
+    } as Record<string, (name: string) => string>,
+    sharedBy: (n: string) => `ចែករំលែកដោយ ${n}`,
+    moreReasons: (n: string) => `និង ${n} ទៀត`,
+    score: 'ពិន្ទុ',
   },
 };
 
