@@ -34,6 +34,8 @@ import { StatsRepository } from './repositories/stats.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import { analyticsOperations } from './routes/analytics.routes.js';
 import { matchmakingOperations } from './routes/matchmaking.routes.js';
+import { funderOperations } from './routes/funder.routes.js';
+import { FunderRepository } from './repositories/funder.repository.js';
 import { consoleOperations } from './routes/console.routes.js';
 import { graphOperations } from './routes/graph.routes.js';
 import { healthOperations } from './routes/health.routes.js';
@@ -82,6 +84,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
     ...matchmakingOperations(analytics),
+    ...funderOperations(new FunderRepository(db), graph),
     ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(edits),

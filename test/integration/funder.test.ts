@@ -59,3 +59,45 @@ describe('when a funder asks whom ODC should meet', () => {
     expect(JSON.stringify(await bad.json())).toContain('limit');
   });
 });
+
+describe('when a funder follows the money', () => {
+  it('then DFAT → Ponlok Chomnes II → The Asia Foundation and ODC → the events ODC ran is one flow, each band with its quotes and sources', async () => {
+    const flows = await get('/api/flows');
+    const band = (from: string, to: string) => flows.bands.find((b: any) => b.from === from && b.to === to);
+    expect(band('dfat', 'ponlok-chomnes-ii')).toMatchObject({ kind: 'funds', amounts: [] });
+    expect(band('ponlok-chomnes-ii', 'taf')).toMatchObject({ kind: 'implemented-by' });
+    expect(band('ponlok-chomnes-ii', 'odc')).toMatchObject({ kind: 'supports' });
+    expect(band('odc', 'nodc-2024')).toMatchObject({ kind: 'ran' });
+    const funds = band('dfat', 'ponlok-chomnes-ii');
+    expect(funds.relationships[0].properties.quote).toContain('Australian Department of Foreign Affairs and Trade');
+    expect(funds.relationships[0].properties.sources.length).toBeGreaterThan(0);
+    const cited = new Set(flows.sources.map((s: any) => s.id));
+    for (const id of funds.relationships[0].properties.sources) expect(cited.has(id)).toBe(true);
+    expect(flows.nodes.find((n: any) => n.id === 'dfat').stage).toBe('funder');
+    expect(flows.nodes.find((n: any) => n.id === 'nodc-2024').stage).toBe('event');
+  });
+
+  it('then the flow before 2024 holds none of the 2024 events', async () => {
+    const flows = await get('/api/flows?asOf=2023-12-31');
+    expect(flows.nodes.map((n: any) => n.id)).not.toContain('nodc-2024');
+  });
+});
+
+describe('when a funder opens the map', () => {
+  it('then the seven provinces of the 2025 dialogue are there with coordinates, their source and the event', async () => {
+    const { places } = await get('/api/map');
+    const provinces = places.filter((p: any) => p.placeKind === 'province');
+    expect(provinces.map((p: any) => p.id).sort()).toEqual(
+      ['battambang', 'kampong-chhnang', 'koh-kong', 'oddar-meanchey', 'preah-vihear', 'siem-reap', 'svay-rieng'],
+    );
+    for (const p of provinces) {
+      expect(p.latitude).toBeGreaterThan(10);
+      expect(p.longitude).toBeGreaterThan(102);
+      expect(p.coordinatesSource).toBeTruthy();
+      expect(p.events.length).toBeGreaterThan(0);
+    }
+    const cambodia = places.find((p: any) => p.id === 'cambodia');
+    expect(cambodia.actors.map((a: any) => a.id)).toContain('odc');
+    expect(cambodia.reach).toBeGreaterThan(provinces[0].reach);
+  });
+});

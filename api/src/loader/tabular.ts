@@ -20,7 +20,7 @@ import type { GraphBatch } from './graph-loader.js';
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
 export const LIST_SEPARATOR = '|';
 const LIST_COLUMNS = new Set(['aliases', 'sources']);
-const NUMBER_COLUMNS = new Set(['value', 'amount']);
+const NUMBER_COLUMNS = new Set(['value', 'amount', 'latitude', 'longitude']);
 const BOOLEAN_COLUMNS = new Set(['public']);
 
 export interface RowProblem extends FieldProblem {

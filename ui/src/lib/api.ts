@@ -16,6 +16,7 @@ import type {
 } from '../../../api/src/domain/responses.js';
 import type { SavedViewInput } from '../../../api/src/domain/saved-view.js';
 import type { SuggestionsResponse } from '../../../api/src/domain/suggestions.js';
+import type { FlowsResponse, MapResponse } from '../../../api/src/domain/funder.js';
 import type { User } from '../../../api/src/domain/accounts.js';
 import type { Change } from '../../../api/src/domain/edits.js';
 import type { Release } from '../../../api/src/domain/release.js';
@@ -33,7 +34,7 @@ export interface ImportPlan {
   rejected: { file: string; line: number; field: string; message: string }[];
   committed: boolean;
 }
-export type { SuggestionsResponse };
+export type { SuggestionsResponse, FlowsResponse, MapResponse };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type SearchHit = SearchResponse['items'][number];
@@ -204,6 +205,8 @@ export const api = {
   stats: () => request<StatsResponse>('/api/stats'),
   suggestions: (id: string, filters: Filters, limit = 10) =>
     request<SuggestionsResponse>(`/api/nodes/${encodeURIComponent(id)}/suggestions`, { asOf: filters.asOf, limit }),
+  flows: (filters: Filters) => request<FlowsResponse>('/api/flows', { asOf: filters.asOf }),
+  map: (filters: Filters) => request<MapResponse>('/api/map', { asOf: filters.asOf }),
   list: (collection: 'places' | 'topics') =>
     request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
   // A signed-in browser's write: with the session's CSRF token, as every write.
