@@ -58,7 +58,7 @@ export class AnalyticsService {
     const suggestions = index.suggestionsFor(id, limit);
     const node = index.index.byId.get(id);
     if (!suggestions || !node) return { graphVersion, result: undefined };
-    const method = `resource allocation over shared contexts (weights ${JSON.stringify(CHOSEN_WEIGHTS.kinds)})`;
+    const method = `shared contexts, each weighted 1/ln(how many share it) times ${JSON.stringify(CHOSEN_WEIGHTS.kinds)}`;
     return { graphVersion, result: { for: { id, name: node.name, kind: node.kind as 'organisation' | 'person' }, method, suggestions } };
   }
 

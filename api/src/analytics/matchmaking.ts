@@ -2,10 +2,10 @@
  * Matchmaking: "who should you meet?" for an organisation or a person. Two actors are scored by
  * what they share - events (and the conferences those belong to), topics, funders, partners,
  * places - and each shared item counts less the more actors share it: one 125-person conference
- * says little about a pair, a twelve-person session says a lot (resource allocation: weight
- * 1/size; Adamic-Adar: 1/ln size). Pairs that already work together are not suggested.
- * `bench/matchmaking.ts` chose the weights by predicting 2024-2025's new collaborations from the
- * network of 2023 (docs/matchmaking.md).
+ * says little about a pair, a twelve-person session says a lot (Adamic-Adar damping, 1/ln size;
+ * resource allocation, 1/size, is the other option the backtest tried). Pairs that already work
+ * together are not suggested. `bench/matchmaking.ts` chose the weights by predicting new
+ * collaborations from an earlier network (docs/matchmaking.md).
  */
 import { pushTo } from '../lib/group-by.js';
 import { Index, MONEY, PARTICIPATION, RUNNING } from './gaps.js';
@@ -25,8 +25,12 @@ export interface MatchWeights {
   kinds: Record<ReasonKind, number>;
 }
 
-/** The weights the backtest chose (docs/matchmaking.md): resource allocation, partners and funders first. */
-export const CHOSEN_WEIGHTS: MatchWeights = { damping: 'linear', kinds: { event: 1, topic: 0.5, funder: 1, partner: 2, place: 0.25 } };
+/**
+ * The weights the backtest chose on its tuning split (docs/matchmaking.md): Adamic-Adar damping
+ * (1/ln size) over shared contexts, partners counting double, funders and events once, topics
+ * half, places a quarter.
+ */
+export const CHOSEN_WEIGHTS: MatchWeights = { damping: 'log', kinds: { event: 1, topic: 0.5, funder: 1, partner: 2, place: 0.25 } };
 
 /** The weight of one item shared by `size` actors. */
 export function damped(damping: Damping, size: number): number {

@@ -22,7 +22,7 @@ export function matchmakingOperations(analytics: AnalyticsService): Operation[] 
       tag: 'analytics',
       summary: 'Who an organisation or person should meet, each suggestion with its reasons',
       description:
-        'Organisations are matched with organisations they do not work with yet, people with people outside their own organisations. Each shared event, topic, funder, partner or place adds to the score, less the more actors share it (resource allocation: 1/size), so one large conference counts less than a small session. The weights were chosen by a backtest: docs/matchmaking.md.',
+        'Organisations are matched with organisations they do not work with yet, people with people outside their own organisations. Each shared event, topic, funder, partner or place adds to the score, less the more actors share it (1/ln of how many share it, as in Adamic-Adar), so one large conference counts less than a small session. The weights were chosen by a backtest: docs/matchmaking.md.',
       params: z.strictObject({ id: idSchema }),
       query: suggestionsQuery,
       response: suggestionsResponseSchema,
