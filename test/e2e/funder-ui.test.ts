@@ -81,7 +81,8 @@ describe('Funder view', { timeout: 120_000 }, () => {
     const text = await day1.innerText();
     expect(text).toContain('41.5 %'); // 59 women of 142
     expect(text).toContain('4.2 %'); // 6 people with disabilities of 142
-    expect(text).toContain('2024-odd-nodc-highlights-report');
+    expect(text).toContain('Source: 2024-nodc-day1-blog');
+    expect(text).toContain('Indigenous women'); // the only indigenous figure: a lower bound, said so
     expect(await reach.innerText()).toMatch(/No organisation or initiative of indigenous people in the network/);
     await reach.screenshot({ path: `${SHOTS}/funder-reach.png` });
     await page.close();
