@@ -101,3 +101,12 @@ describe('when a funder opens the map', () => {
     expect(cambodia.reach).toBeGreaterThan(provinces[0].reach);
   });
 });
+
+describe('when a funder opens the dashboard', () => {
+  it('then "events by year" counts every event, sessions and panels too', async () => {
+    const stats = await get('/api/stats');
+    const events = stats.byKind.find((k: any) => k.key === 'event').count;
+    expect(stats.eventsByYear.reduce((sum: number, y: any) => sum + y.count, 0)).toBe(events);
+    expect(events).toBeGreaterThan(30);
+  });
+});

@@ -192,7 +192,7 @@ const en = {
     reachHelp: 'Shares of the participants counted at each event, and per year over the events that counted each group. Every bar is on the same 0–100 % scale.',
     noOrganisationOf: (group: string) => `No organisation or initiative of ${group} in the network.`,
     gapGroups: { 'people-with-disabilities': 'people with disabilities', women: 'women', indigenous: 'indigenous people', provinces: 'the provinces' } as Record<string, string>,
-    perYear: (year: string, participants: string, events: string) => `${year}: ${participants} participants at ${events} counted events`,
+    perYear: (year: string, participants: string, events: string) => `${year}: ${participants} participants at ${events} counted event${events === '1' ? '' : 's'}`,
     perEvent: 'Per event',
     group: 'Group',
     share: 'Share',
