@@ -21,7 +21,7 @@ function withDates(props: Record<string, unknown>): Record<string, unknown> {
 
 
 /** Deletes the bench network in batches; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
-async function wipe(db: GraphDb): Promise<void> {
+export async function wipe(db: GraphDb): Promise<void> {
   const session = db.driver.session();
   try {
     await session.run('MATCH (n) WHERE n:Entity OR n:GraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');

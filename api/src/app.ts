@@ -37,6 +37,9 @@ import { SearchRepository } from './repositories/search.repository.js';
 import { StatsRepository } from './repositories/stats.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import { analyticsOperations } from './routes/analytics.routes.js';
+import { matchmakingOperations } from './routes/matchmaking.routes.js';
+import { funderOperations } from './routes/funder.routes.js';
+import { FunderRepository } from './repositories/funder.repository.js';
 import { consoleOperations } from './routes/console.routes.js';
 import { graphOperations } from './routes/graph.routes.js';
 import { healthOperations } from './routes/health.routes.js';
@@ -87,6 +90,8 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
     ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
+    ...matchmakingOperations(analytics),
+    ...funderOperations(new FunderRepository(db), graph),
     ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(db, new ChangeRepository(db)),

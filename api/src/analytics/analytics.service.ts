@@ -9,6 +9,7 @@ import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
+import { CHOSEN_WEIGHTS, MatchIndex } from './matchmaking.js';
 import type { Participation } from '../domain/network.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 
@@ -44,6 +45,21 @@ export class AnalyticsService {
       const [network, participation] = await Promise.all([this.repository.network(filter), this.participation()]);
       return this.run({ kind: 'gaps', network, participation, limit });
     });
+  }
+
+  /**
+   * Suggestions for one actor. The index behind them is built once per filter and graph version
+   * in this thread: it is a pass over the network, and each answer then reads only the actor's
+   * own shared items.
+   */
+  async suggestions(filter: GraphFilter, id: string, limit: number) {
+    const { graphVersion, result } = await this.cached(`match ${JSON.stringify(filter)}`, async () => new MatchIndex(await this.repository.network(filter)));
+    const index = result as MatchIndex;
+    const suggestions = index.suggestionsFor(id, limit);
+    const node = index.index.byId.get(id);
+    if (!suggestions || !node) return { graphVersion, result: undefined };
+    const method = `shared contexts, each weighted 1/ln(how many share it) times ${JSON.stringify(CHOSEN_WEIGHTS.kinds)}`;
+    return { graphVersion, result: { for: { id, name: node.name, kind: node.kind as 'organisation' | 'person' }, method, suggestions } };
   }
 
   private async participation(): Promise<Participation[]> {

@@ -9,15 +9,15 @@ import type { Network, NetworkEdge, NetworkNode, Participation } from '../domain
 /** Relationships that mean two organisations already work together. */
 const COLLABORATION = new Set(['PARTNERS_WITH', 'FUNDS', 'SUPPORTS', 'PART_OF', 'POSSIBLE_DUPLICATE']);
 /** Running (part of) an event: whoever takes part in it works with the people who run it. */
-const RUNNING = new Set(['ORGANISED', 'HOSTED', 'PARTNER_IN', 'MODERATED', 'JUDGED', 'MENTORED']);
+export const RUNNING = new Set(['ORGANISED', 'HOSTED', 'PARTNER_IN', 'MODERATED', 'JUDGED', 'MENTORED']);
 /** Taking part in an event: the way organisations (or their people) meet. Funding is not taking part. */
-const PARTICIPATION = new Set([...RUNNING, 'SPOKE_AT', 'ATTENDED', 'WON']);
-const MONEY = new Set(['FUNDS', 'SUPPORTS']);
+export const PARTICIPATION = new Set([...RUNNING, 'SPOKE_AT', 'ATTENDED', 'WON']);
+export const MONEY = new Set(['FUNDS', 'SUPPORTS']);
 /** Kinds that are context, not actors: they do not count as links of an actor. */
 const CONTEXT_KINDS = new Set(['place', 'topic', 'source', 'figure']);
 
 /** Indexes a network once for the questions below. */
-class Index {
+export class Index {
   readonly byId = new Map<string, NetworkNode>();
   readonly out = new Map<string, NetworkEdge[]>();
   readonly in = new Map<string, NetworkEdge[]>();

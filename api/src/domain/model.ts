@@ -138,6 +138,11 @@ export const placeSchema = z.strictObject({
   ...nodeBase,
   ...cited,
   placeKind: z.enum(PLACE_KINDS),
+  /** Where to draw the place on a map (WGS 84 degrees): a country's or province's centre, a city. */
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  /** Where the coordinates come from. */
+  coordinatesSource: text(300).optional(),
 });
 
 export const topicSchema = z.strictObject({ kind: z.literal('topic'), ...nodeBase, ...cited });

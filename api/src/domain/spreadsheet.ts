@@ -20,7 +20,7 @@ import { didYouMean, rowProblems, type RejectedRows, type RowProblem } from './r
 /** Cells that hold lists use this separator: `ODC|Open Development Cambodia Organization`. */
 export const LIST_SEPARATOR = '|';
 const LIST_COLUMNS = new Set(['aliases', 'sources']);
-const NUMBER_COLUMNS = new Set(['value', 'amount']);
+const NUMBER_COLUMNS = new Set(['value', 'amount', 'latitude', 'longitude']);
 const BOOLEAN_COLUMNS = new Set(['public']);
 
 export type { RowProblem } from './row-messages.js';

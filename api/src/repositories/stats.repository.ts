@@ -27,8 +27,8 @@ export class StatsRepository {
            RETURN coalesce(c.name, 'unknown') AS key, count(*) AS count ORDER BY count DESC, key`,
         ),
         this.db.read(
-          `MATCH (n:Event) WHERE n.since IS NOT NULL AND NOT EXISTS { (n)-[:PART_OF]->(:Event) }
-           RETURN toString(n.since.year) AS key, count(*) AS count ORDER BY key`,
+          // Every event, its sessions and panels too, by the year it entered the network.
+          `MATCH (n:Event) RETURN CASE WHEN n.since IS NULL THEN null ELSE toString(n.since.year) END AS key, count(*) AS count ORDER BY key`,
         ),
         this.db.read(
           `MATCH (a)-[r]->(b) WHERE r.since IS NOT NULL AND ${visible('a')} AND ${visible('b')}

@@ -15,6 +15,8 @@ import type {
   StatsResponse,
 } from '../../../api/src/domain/responses.js';
 import type { SavedViewInput } from '../../../api/src/domain/saved-view.js';
+import type { SuggestionsResponse } from '../../../api/src/domain/suggestions.js';
+import type { FlowsResponse, MapResponse } from '../../../api/src/domain/funder.js';
 import type { User } from '../../../api/src/domain/accounts.js';
 import type { Change } from '../../../api/src/domain/edits.js';
 import type { Release } from '../../../api/src/domain/release.js';
@@ -26,6 +28,7 @@ export type { User, Change, Release, DuplicateSuggestion };
 /** What an import would do (a dry run) or did (a commit): the API's own schema. */
 import type { ImportPlan } from '../../../api/src/domain/import-plan.js';
 export type { ImportPlan };
+export type { SuggestionsResponse, FlowsResponse, MapResponse };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type SearchHit = SearchResponse['items'][number];
@@ -197,6 +200,10 @@ export const api = {
   metrics: (filters: Filters) => request<MetricsResponse>('/api/metrics', { ...filterQuery({ ...filters, kinds: [] }), limit: 5_000 }),
   gaps: (filters: Filters) => request<GapsResponse>('/api/gaps', { ...filterQuery({ ...filters, kinds: [] }), limit: 100 }),
   stats: () => request<StatsResponse>('/api/stats'),
+  suggestions: (id: string, filters: Filters, limit = 10) =>
+    request<SuggestionsResponse>(`/api/nodes/${encodeURIComponent(id)}/suggestions`, { asOf: filters.asOf, limit }),
+  flows: (filters: Filters) => request<FlowsResponse>('/api/flows', { asOf: filters.asOf }),
+  map: (filters: Filters) => request<MapResponse>('/api/map', { asOf: filters.asOf }),
   list: (collection: 'places' | 'topics') =>
     request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
   // A signed-in browser's write: with the session's CSRF token, as every write.
