@@ -1,0 +1,75 @@
+/**
+ * Proposals matched to the network with the duplicate detector's evidence (same name once
+ * accents, case and titles are set aside, a shared alias or acronym, swapped name order, another
+ * romanisation, a typo): the best candidate with its score and reason, or none. Two candidates
+ * about equally good, or one that shares only an acronym ("ODA"), are flagged for the curator
+ * rather than guessed.
+ */
+import { suggestDuplicates, type DuplicateCandidate } from '../domain/duplicates.js';
+import { MATCH } from './lexicon.js';
+import type { Entity } from './extract.js';
+
+export interface Candidate {
+  id: string;
+  name: string;
+  score: number;
+  reason: string;
+}
+
+export interface Matching {
+  match: string | null;
+  score: number;
+  reason: string;
+  /** Several nodes fit, or one fits only by acronym: the curator decides. */
+  ambiguous: boolean;
+  candidates: Candidate[];
+}
+
+const DRAFT = 'draft-';
+const onlyAcronym = (evidence: { kind: string }[]) => evidence.every((e) => e.kind === 'shared-acronym');
+
+function asCandidate(e: Entity): DuplicateCandidate {
+  return { id: `${DRAFT}${e.key}`, kind: e.kind, name: e.name, aliases: e.aliases, acronym: typeof e.fields.acronym === 'string' ? e.fields.acronym : undefined };
+}
+
+/** Every pair of (proposal, existing node) and (proposal, proposal) the detector finds, with evidence. */
+function pairs(entities: Entity[], network: DuplicateCandidate[]) {
+  const proposals = entities.filter((e) => e.kind !== 'figure').map(asCandidate);
+  return suggestDuplicates([...proposals, ...network], [], Number.MAX_SAFE_INTEGER, 0.5);
+}
+
+/** Each proposal's match in the network (by key), and pairs of proposals that are one entity. */
+export function matchToNetwork(entities: Entity[], network: DuplicateCandidate[]): { matches: Map<string, Matching>; same: [string, string][] } {
+  const byProposal = new Map<string, Candidate[]>();
+  const acronymOnly = new Map<string, Candidate[]>();
+  const same: [string, string][] = [];
+  for (const s of pairs(entities, network)) {
+    const aDraft = s.a.id.startsWith(DRAFT);
+    const bDraft = s.b.id.startsWith(DRAFT);
+    const reason = s.evidence.map((e) => e.detail).join('; ');
+    if (aDraft && bDraft) {
+      if (s.score >= MATCH.mergeWithinDocument && !onlyAcronym(s.evidence)) same.push([s.a.id.slice(DRAFT.length), s.b.id.slice(DRAFT.length)]);
+      continue;
+    }
+    if (!aDraft && !bDraft) continue;
+    const [proposal, node] = aDraft ? [s.a, s.b] : [s.b, s.a];
+    const key = proposal.id.slice(DRAFT.length);
+    const candidate = { id: node.id, name: node.name, score: s.score, reason };
+    const into = onlyAcronym(s.evidence) ? acronymOnly : byProposal;
+    into.set(key, [...(into.get(key) ?? []), candidate]);
+  }
+  const matches = new Map<string, Matching>();
+  for (const e of entities) {
+    const found = (byProposal.get(e.key) ?? []).sort((x, y) => y.score - x.score);
+    const sharing = acronymOnly.get(e.key) ?? [];
+    const [best, second] = found;
+    if (best && best.score >= MATCH.accept && !(second && second.score >= MATCH.accept && best.score - second.score < MATCH.ambiguous)) {
+      matches.set(e.key, { match: best.id, score: best.score, reason: best.reason, ambiguous: false, candidates: found.slice(0, 5) });
+    } else if (best && best.score >= MATCH.accept) {
+      matches.set(e.key, { match: null, score: best.score, reason: `ambiguous: ${found.filter((c) => c.score >= MATCH.accept).map((c) => `${c.name} (${c.id})`).join(' or ')}`, ambiguous: true, candidates: found.slice(0, 5) });
+    } else if (sharing.length) {
+      matches.set(e.key, { match: null, score: sharing[0]!.score, reason: `new, but shares an acronym with ${sharing.map((c) => `${c.name} (${c.id})`).join(' and ')}: check it is not the same`, ambiguous: true, candidates: [...found, ...sharing].slice(0, 5) });
+    } else matches.set(e.key, { match: null, score: 0, reason: 'new: nothing in the network looks like it', ambiguous: false, candidates: found.slice(0, 5) });
+  }
+  return { matches, same };
+}

@@ -1,0 +1,312 @@
+/**
+ * Mentions in one segment: people after an honorific, organisations with their acronyms and
+ * parents, events and sessions, places, and the network's own names (a gazetteer). Each mention
+ * is an exact span of the document.
+ */
+import { nameWords } from '../domain/duplicates.js';
+import { CAPITALISED, CONNECTORS, EVENT_HEADS, HONORIFIC, INITIATIVE_HEADS, ORGANISATION_HEADS, PLACES, SESSION_HEADING, SESSION_IN_PROSE } from './lexicon.js';
+import type { Segment } from './segments.js';
+
+export type MentionKind = 'person' | 'organisation' | 'event' | 'place' | 'initiative';
+
+export interface Mention {
+  kind: MentionKind;
+  /** The name as this mention gives it (honorific, tags and possessive taken off). */
+  name: string;
+  start: number;
+  end: number;
+  acronym?: string;
+  honorific?: string;
+  /** Kind within the node kind: orgKind, eventKind, initiativeKind, placeKind. */
+  subkind?: string;
+  /** A role in parentheses after a name in a table row: "(Moderator)". */
+  role?: string;
+  /** A known name found as written in the network: the kind is the network's. */
+  gazetteer?: boolean;
+}
+
+/** Names the network knows, by the exact text that names them. */
+export interface Gazetteer {
+  /** Multi-word names and aliases, matched case-insensitively. */
+  names: Map<string, MentionKind>;
+  /** Acronyms and one-word names, matched as written. */
+  exact: Map<string, MentionKind>;
+}
+
+const PHRASE = String.raw`${CAPITALISED}(?:[ \t]+(?:${CONNECTORS}[ \t]+)*${CAPITALISED})*`;
+const PERSON = new RegExp(String.raw`(${HONORIFIC})\s+((?:${CAPITALISED})(?:[ ]+(?:[A-Z][\p{L}\p{M}’'\-]*\.?)){0,3})`, 'gu');
+const ACRONYM_DEFINITION = new RegExp(String.raw`(${PHRASE})\s*\(([A-Z][A-Za-z&\-]{1,11})\)`, 'gu');
+const CAPITAL_PHRASE = new RegExp(String.raw`(?:(?:19|20)\d\d[ ]+)?${PHRASE}(?:[ ]+(?:19|20)\d\d\b)?`, 'gu');
+const SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'on', 'de', '&', 'to']);
+/** Capitalised words that start sentences or headings but not names. */
+const NOT_NAME_START = /^(?:The|This|These|Both|Our|Their|His|Her|Its|At|On|In|From|After|Before|During|Through|With|By|For|And|Also|Another|Next|Finally|However|Representatives?|Speakers?|Moderated|Supported|Funded|Organised|Organized|Hosted|Published|License|Register|Registration|Deadline|Timeline|Theme|Program|Read|Find|Access|Video|Blog|Highlights?|Slide)\s+/;
+
+/** The kind the last head word of a phrase gives, and where that word is: "Digital Government Policy" is a policy. */
+function lastHead(heads: [RegExp, string][], phrase: string): { kind: string; at: number } | undefined {
+  let best: { kind: string; at: number } | undefined;
+  for (const [re, kind] of heads) {
+    for (const m of phrase.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+      const end = m.index! + m[0].length;
+      if (!best || end > best.at) best = { kind, at: end };
+    }
+  }
+  return best;
+}
+const headOf = (heads: [RegExp, string][], phrase: string) => lastHead(heads, phrase)?.kind;
+
+/** Job titles that open a phrase ("Director of the …"): the organisation starts after them. */
+export const TITLE = String.raw`(?:(?:Deputy|Vice|Executive|General|Senior|Country|Permanent|Assistant)[\s-]+)*(?:Director(?:[\s-]+General)?|Chief|Head|President|Secretary(?:-General)?|Minister|Representative|Manager|Officer|Coordinator|Chair(?:man|person)?|CEO|Founder|Member|Specialist|Advis[oe]r)`;
+const TITLE_BREAK = new RegExp(String.raw`(?:^|\s+(?:and|of)\s+)${TITLE}\s+(?:of|at|for)\s+(?:the\s+)?`, 'gi');
+
+/** A capitalised phrase cut where a job title sits inside it: "Vice-president of ODA and President of TMS" → "ODA", "TMS". */
+function pieces(phrase: string, start: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const m of phrase.matchAll(TITLE_BREAK)) {
+    if (m.index! > from) out.push({ text: phrase.slice(from, m.index!), start: start + from });
+    from = m.index! + m[0].length;
+  }
+  if (from < phrase.length) out.push({ text: phrase.slice(from), start: start + from });
+  return out;
+}
+
+/** The initials of a phrase's significant words: "Cambodia Academy of Digital Technology" → "CADT". */
+function initialsOf(words: string[]): string {
+  return words.filter((w) => !SMALL_WORDS.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+}
+
+/** Trims small words from the start of a phrase and a trailing possessive. */
+function tidy(phrase: string, start: number): { name: string; start: number } {
+  let name = phrase;
+  let at = start;
+  for (let m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name); m; m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name)) {
+    name = name.slice(m[0].length);
+    at += m[0].length;
+  }
+  name = name.replace(/(?:’s|'s)$/, '').replace(/[.,:]+$/, '');
+  return { name, start: at };
+}
+
+/**
+ * An acronym definition: the shortest tail of the phrase whose initials spell the acronym (so
+ * "Institute of Digital Governance of the Cambodia Academy of Digital Technology (CADT)" names
+ * CADT, and the institute is its part), or the whole phrase when none does.
+ */
+function acronymTail(phrase: string, acronym: string): number {
+  const words = [...phrase.matchAll(/\S+/g)];
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
+  for (let i = words.length - 1; i >= 0; i--) {
+    const initials = initialsOf(words.slice(i).map((w) => w[0]));
+    if (initials === letters || (initials.length >= 2 && letters.startsWith(initials) && initials.length === letters.length - 1)) return words[i]!.index!;
+    if (initials.length > letters.length) break;
+  }
+  return 0;
+}
+
+function organisationOrEvent(name: string): { kind: MentionKind; subkind: string } | undefined {
+  const heads = [
+    ['event', lastHead(EVENT_HEADS, name)],
+    ['organisation', lastHead(ORGANISATION_HEADS, name)],
+    ['initiative', lastHead(INITIATIVE_HEADS, name)],
+  ] as const;
+  // The head word that comes last names the thing: "Cambodian Digital Government Policy" is a policy.
+  const best = heads.filter(([, h]) => h).sort((a, b) => b[1]!.at - a[1]!.at)[0];
+  return best ? { kind: best[0], subkind: best[1]!.kind } : undefined;
+}
+
+function people(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(PERSON)) {
+    const raw = m[2]!.replace(/(?:’s|'s)$/, '').replace(/[.,]+$/, '');
+    // Stop at words that start an organisation or a title: "Mr. Chantra of CADT" is fine already.
+    const words = raw.split(/\s+/);
+    const cut = words.findIndex((w, i) => i > 0 && (headOf(ORGANISATION_HEADS, w) || /^(President|Director|Head|Chief|Minister|Secretary|Representative|Manager|Officer|Coordinator)$/.test(w)));
+    const name = (cut > 0 ? words.slice(0, cut) : words).join(' ');
+    const honorific = m[1]!.replace(/\s/g, '').replace(/,$/, '.').replace(/^(Dr|Mr|Mrs|Ms|Prof)$/, '$1.').replace(/^H\.E$/, 'H.E.');
+    const start = segment.start + m.index! + m[0].length - m[2]!.length;
+    out.push({ kind: 'person', name, honorific, start, end: start + name.length });
+  }
+  return out;
+}
+
+function acronymDefinitions(segment: Segment): { mentions: Mention[]; parts: [Mention, Mention][] } {
+  const mentions: Mention[] = [];
+  const parts: [Mention, Mention][] = [];
+  for (const m of segment.text.matchAll(ACRONYM_DEFINITION)) {
+    const acronym = m[2]!;
+    const last = pieces(m[1]!, segment.start + m.index!).pop()!;
+    const phrase = last.text;
+    const phraseStart = last.start;
+    const tail = acronymTail(phrase, acronym);
+    const { name, start } = tidy(phrase.slice(tail), phraseStart + tail);
+    // Without a head word, a long form is an organisation when it names a place: "Open Development Cambodia (ODC)".
+    const kind = organisationOrEvent(name) ?? (Object.keys(PLACES).some((p) => name.includes(p)) ? { kind: 'organisation' as const, subkind: 'other' } : undefined);
+    if (!kind || name.split(' ').length < 2 || nameWords(name).length < 2) continue;
+    // "(Cambodia)", "(Taiwan)": a place in brackets is where someone is from, not an acronym.
+    if (PLACES[acronym]) continue;
+    const mention: Mention = { ...kind, name, acronym, start, end: start + name.length };
+    mentions.push(mention);
+    const parent = tidy(phrase.slice(0, tail).replace(/\s+(?:of|at|in)(?:\s+the)?\s*$/i, ''), phraseStart);
+    if (tail > 0 && /\s(?:of|at)(?:\s+the)?\s+$/i.test(phrase.slice(0, tail)) && headOf(ORGANISATION_HEADS, parent.name) && nameWords(parent.name).length >= 2) {
+      const child: Mention = { kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, parent.name)!, name: parent.name, start: parent.start, end: parent.start + parent.name.length };
+      mentions.push(child);
+      parts.push([child, mention]);
+    }
+  }
+  return { mentions, parts };
+}
+
+/**
+ * "General Department of Information … of MPTC", "Training Center of ICT of the MCS": the last
+ * "of" before an acronym or another organisation joins a part to its whole.
+ */
+function splitPart(name: string, start: number): [Mention, Mention] | undefined {
+  const joints = [...name.matchAll(/\s+of\s+(?:the\s+)?/g)].reverse();
+  for (const j of joints) {
+    const left = name.slice(0, j.index!);
+    const right = name.slice(j.index! + j[0].length);
+    const rightKind = /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(right) ? 'other' : (headOf(ORGANISATION_HEADS, right) && organisationOrEvent(right)?.kind === 'organisation' ? headOf(ORGANISATION_HEADS, right) : undefined);
+    const leftKind = organisationOrEvent(left);
+    if (!rightKind || leftKind?.kind !== 'organisation' || nameWords(left).length < 2) continue;
+    const rightStart = start + j.index! + j[0].length;
+    const whole: Mention = { kind: 'organisation', subkind: rightKind, name: right, start: rightStart, end: rightStart + right.length, ...(/^[A-Z&-]+$/.test(right.replace(/[a-z]/g, (c, i) => (i ? c : c))) && !/\s/.test(right) ? { acronym: right } : {}) };
+    return [{ kind: 'organisation', subkind: leftKind.subkind, name: left, start, end: start + left.length }, whole];
+  }
+  return undefined;
+}
+
+/** Capitalised phrases with an organisation, event or initiative word: "Ministry of Civil Services". */
+function headPhrases(segment: Segment): { mentions: Mention[]; parts: [Mention, Mention][] } {
+  const mentions: Mention[] = [];
+  const parts: [Mention, Mention][] = [];
+  for (const m of segment.text.matchAll(CAPITAL_PHRASE)) {
+    for (const piece of pieces(m[0], segment.start + m.index!)) {
+      const { name, start } = tidy(piece.text, piece.start);
+      if (nameWords(name).length < 2) continue;
+      const kind = organisationOrEvent(name);
+      if (!kind) continue;
+      const split = kind.kind === 'organisation' ? splitPart(name, start) : undefined;
+      if (split) {
+        mentions.push(...split);
+        parts.push(split);
+      } else mentions.push({ ...kind, name, start, end: start + name.length });
+    }
+  }
+  return { mentions, parts };
+}
+
+/** Sessions: titled in quotes in prose, or a heading such as `Session 1: …` (also a table row's only cell). */
+function sessions(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  const heading = segment.kind !== 'sentence' || segment.text.length < 200 ? SESSION_HEADING.exec(segment.cells[0]!) : null;
+  if (heading && segment.cells.slice(1).every((c) => !c)) {
+    const title = heading[2]!.replace(/<\/?[a-z]+>/g, '').trim();
+    const at = segment.start + segment.text.indexOf(heading[2]!);
+    const kindWord = heading[1]!.toLowerCase();
+    const subkind = kindWord.startsWith('panel') ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session';
+    if (title.length >= 4) out.push({ kind: 'event', subkind, name: title, role: /^session\s+\d+$/i.test(heading[1]!) ? heading[1]!.replace(/\s+/g, ' ') : undefined, start: at, end: at + heading[2]!.length });
+    return out;
+  }
+  for (const m of segment.text.matchAll(SESSION_IN_PROSE)) {
+    const title = m[2]!.replace(/[.,?!]$/, m[2]!.endsWith('?') ? '?' : '').trim();
+    const at = segment.start + m.index! + m[0].indexOf(m[2]!);
+    const kindWord = m[1]!.toLowerCase();
+    out.push({ kind: 'event', subkind: kindWord.startsWith('panel') ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session', name: title, start: at, end: at + title.length });
+  }
+  return out;
+}
+
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds the gazetteer's two matchers once per draft. */
+export function gazetteerMatchers(gazetteer: Gazetteer): { names: RegExp | null; exact: RegExp | null } {
+  const alternatives = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escape).join('|');
+  const names = [...gazetteer.names.keys()];
+  const exact = [...gazetteer.exact.keys()];
+  return {
+    names: names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(names)})(?![\\p{L}\\p{N}])`, 'giu') : null,
+    exact: exact.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(exact)})(?![\\p{L}\\p{N}])`, 'gu') : null,
+  };
+}
+
+function known(segment: Segment, gazetteer: Gazetteer, matchers: ReturnType<typeof gazetteerMatchers>): Mention[] {
+  const out: Mention[] = [];
+  for (const [re, table, fold] of [[matchers.names, gazetteer.names, true], [matchers.exact, gazetteer.exact, false]] as const) {
+    if (!re) continue;
+    for (const m of segment.text.matchAll(re)) {
+      const kind = table.get(fold ? m[0].toLowerCase() : m[0]);
+      if (!kind) continue;
+      const start = segment.start + m.index!;
+      const acronym = /^[A-Z][A-Za-z&-]{1,11}$/.test(m[0]) && /[A-Z].*[A-Z]/.test(m[0]) ? m[0] : undefined;
+      out.push({ kind, name: m[0], acronym, start, end: start + m[0].length, gazetteer: true });
+    }
+  }
+  return out;
+}
+
+function places(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(`(?<![\\p{L}])(?:${Object.keys(PLACES).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'gu');
+  for (const m of segment.text.matchAll(re)) {
+    const start = segment.start + m.index!;
+    out.push({ kind: 'place', name: m[0], subkind: PLACES[m[0]], start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** In a row of a speakers' table, the person in the first cell and the role in brackets after the name. */
+function rowPerson(segment: Segment, text: string): Mention[] {
+  const first = segment.cells[0]!;
+  const m = new RegExp(String.raw`^(?:(${HONORIFIC})\s*)?((?:[A-Z][\p{L}\p{M}’'\-]*\.?)(?:[ ]+[A-Z][\p{L}\p{M}’'\-]*\.?){1,3})\s*(?:\(([^)]+)\))?$`, 'u').exec(first);
+  if (!m || organisationOrEvent(m[2]!) || PLACES[m[2]!]) return [];
+  const offset = segment.start + text.slice(segment.start).indexOf(m[2]!);
+  const honorific = m[1] ? m[1].replace(/\s/g, '').replace(/^(Dr|Mr|Mrs|Ms|Prof)$/, '$1.') : undefined;
+  return [{ kind: 'person', name: m[2]!, honorific, role: m[3]?.trim(), start: offset, end: offset + m[2]!.length }];
+}
+
+/** Drops mentions inside a longer one; a person wins over anything else at the same place. */
+function nonOverlapping(mentions: Mention[], first: Set<Mention> = new Set()): Mention[] {
+  const rank = (m: Mention) => (m.kind === 'person' ? 0 : first.has(m) ? 1 : 2);
+  const sorted = [...mentions].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || (a.gazetteer ? -1 : 1));
+  const kept: Mention[] = [];
+  for (const m of sorted) {
+    const clash = kept.find((k) => m.start < k.end && k.start < m.end);
+    if (!clash) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export interface SegmentMentions {
+  mentions: Mention[];
+  /** Organisations named as parts of others in one phrase: [part, whole]. */
+  parts: [Mention, Mention][];
+}
+
+/** Every mention in one segment, in document order, none overlapping another. */
+/** Acronyms a segment defines ("… (CADT)"), so that the rest of the document finds them bare. */
+export function definedAcronyms(segment: Segment): Mention[] {
+  return acronymDefinitions(segment).mentions.filter((m) => m.acronym);
+}
+
+export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer, matchers: ReturnType<typeof gazetteerMatchers>, inSpeakerTable: boolean): SegmentMentions {
+  const definitions = acronymDefinitions(segment);
+  const phrases = headPhrases(segment);
+  const found = sessions(segment);
+  const all = [
+    ...(inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : []),
+    ...people(segment),
+    ...found,
+    ...definitions.mentions,
+    ...known(segment, gazetteer, matchers),
+    ...phrases.mentions,
+    ...places(segment),
+  ];
+  // Definitions and session titles are surer than a capitalised phrase that overlaps them.
+  const sure = new Set([...found, ...definitions.mentions]);
+  const allParts = [...definitions.parts, ...phrases.parts];
+  const kept = nonOverlapping(all.filter((m) => !definitions.parts.some(([part]) => part === m)), sure);
+  const parts = allParts.filter(([part]) => kept.includes(part) || definitions.parts.some(([p]) => p === part));
+  return { mentions: nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), parts };
+}
