@@ -19,6 +19,7 @@ import { releaseOperations } from './routes/releases.routes.js';
 import { ReleaseRepository } from './repositories/release.repository.js';
 import { DuplicateRepository } from './repositories/duplicate.repository.js';
 import { importOperations } from './routes/import.routes.js';
+import { draftOperations } from './routes/drafts.routes.js';
 import { exportOperations } from './routes/export.routes.js';
 import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
@@ -85,6 +86,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...editOperations(edits),
     ...duplicateOperations(new DuplicateRepository(db), edits, () => analyticsRepository.graphVersion()),
     ...importOperations(db),
+    ...draftOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db)),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),

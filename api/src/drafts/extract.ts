@@ -275,7 +275,7 @@ class Rules {
     const orgs = placed.filter((p) => p.entity.kind === 'organisation');
     for (const o of orgs) this.add(person.entity, 'WORKS_FOR', o.entity, quote);
     // "National Institute of Statistics (NIS), Ministry of Planning (MoP)": the first is part of the second.
-    for (let k = 1; k < orgs.length; k++) if (/^\s*(?:\([^)]*\))?\s*,\s*$/.test(quote.slice(orgs[k - 1]!.mention.end - segment.start, orgs[k]!.mention.start - segment.start))) this.add(orgs[k - 1]!.entity, 'PART_OF', orgs[k]!.entity, quote);
+    for (let k = 1; k < orgs.length; k++) if (/^\)?\s*(?:\([^)]*\))?\s*,\s*$/.test(quote.slice(orgs[k - 1]!.mention.end - segment.start, orgs[k]!.mention.start - segment.start))) this.add(orgs[k - 1]!.entity, 'PART_OF', orgs[k]!.entity, quote);
     const role = (person.mention.role ?? '').toLowerCase();
     if (/moderat|facilitat|chair/.test(role)) this.add(person.entity, 'MODERATED', event, quote);
     else if (/judge/.test(role)) this.add(person.entity, 'JUDGED', event, quote);

@@ -33,7 +33,7 @@ export interface Gazetteer {
   exact: Map<string, MentionKind>;
 }
 
-const PHRASE = String.raw`${CAPITALISED}(?:[ \t]+(?:${CONNECTORS}[ \t]+)*${CAPITALISED})*`;
+const PHRASE = String.raw`${CAPITALISED}(?:[ ]+(?:${CONNECTORS}[ ]+)*${CAPITALISED})*`;
 const PERSON = new RegExp(String.raw`(${HONORIFIC})\s+((?:${CAPITALISED})(?:[ ]+(?:[A-Z][\p{L}\p{M}’'\-]*\.?)){0,3})`, 'gu');
 const ACRONYM_DEFINITION = new RegExp(String.raw`(${PHRASE})\s*\(([A-Z][A-Za-z&\-]{1,11})\)`, 'gu');
 const CAPITAL_PHRASE = new RegExp(String.raw`(?:(?:19|20)\d\d[ ]+)?${PHRASE}(?:[ ]+(?:19|20)\d\d\b)?`, 'gu');
@@ -55,7 +55,7 @@ function lastHead(heads: [RegExp, string][], phrase: string): { kind: string; at
 const headOf = (heads: [RegExp, string][], phrase: string) => lastHead(heads, phrase)?.kind;
 
 /** Job titles that open a phrase ("Director of the …"): the organisation starts after them. */
-export const TITLE = String.raw`(?:(?:Deputy|Vice|Executive|General|Senior|Country|Permanent|Assistant)[\s-]+)*(?:Director(?:[\s-]+General)?|Chief|Head|President|Secretary(?:-General)?|Minister|Representative|Manager|Officer|Coordinator|Chair(?:man|person)?|CEO|Founder|Member|Specialist|Advis[oe]r)`;
+export const TITLE = String.raw`(?:(?:Deputy|Vice|Executive|General|Senior|Country|Permanent|Assistant|[A-Z][a-z]+)[\s-]+){0,3}(?:Director(?:[\s-]+General)?|Chief|Head|President|Secretary(?:-General)?|Minister|Representative|Manager|Officer|Coordinator|Chair(?:man|person)?|CEO|Founder|Member|Specialist|Advis[oe]r)`;
 const TITLE_BREAK = new RegExp(String.raw`(?:^|\s+(?:and|of)\s+)${TITLE}\s+(?:of|at|for)\s+(?:the\s+)?`, 'gi');
 
 /** A capitalised phrase cut where a job title sits inside it: "Vice-president of ODA and President of TMS" → "ODA", "TMS". */
@@ -110,6 +110,10 @@ function organisationOrEvent(name: string): { kind: MentionKind; subkind: string
     ['initiative', lastHead(INITIATIVE_HEADS, name)],
   ] as const;
   // The head word that comes last names the thing: "Cambodian Digital Government Policy" is a policy.
+  // A year makes "Mekong Data Forum 2026" an event, whatever its head word.
+  if (heads[0][1] || (/\bForum\b/.test(name) && /\b(?:19|20)\d\d\b/.test(name))) {
+    if (/\b(?:19|20)\d\d\b/.test(name)) return { kind: 'event', subkind: heads[0][1]?.kind ?? 'other' };
+  }
   const best = heads.filter(([, h]) => h).sort((a, b) => b[1]!.at - a[1]!.at)[0];
   return best ? { kind: best[0], subkind: best[1]!.kind } : undefined;
 }

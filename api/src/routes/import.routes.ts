@@ -27,7 +27,7 @@ const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof uploa
   });
 
 const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
-const planSchema = z.object({
+export const planSchema = z.object({
   files: z.array(z.object({ name: z.string(), sha256: z.string() })),
   rows: z.number().int(),
   nodes: countSchema,
