@@ -7,7 +7,7 @@ import type { DuplicateCandidate } from '../domain/duplicates.js';
 import type { NodeKind, RelationshipType } from '../domain/model.js';
 import { extract, type Entity, type Span } from './extract.js';
 import { matchToNetwork, type Candidate } from './match.js';
-import type { Gazetteer, MentionKind } from './mentions.js';
+import { foldApostrophes, type Gazetteer, type MentionKind } from './mentions.js';
 import { draftQuoteIsVerbatim } from './quote-check.js';
 
 export interface DraftNode {
@@ -48,7 +48,7 @@ export interface Draft {
 
 const GAZETTEER_KINDS = new Set<MentionKind>(['person', 'organisation', 'event', 'place', 'initiative']);
 /** Names too generic to find in another document: "Session 1", "Remarks", "Panel". */
-const GENERIC = /^(session|panel|breakout|remarks|day|group discussion|discussion|the)\b/i;
+const GENERIC = /^(session|panel|breakout|remarks|day|group discussion|discussion)\b/i;
 
 /** The network's names as a gazetteer: long names case-insensitively, acronyms and one-word names as written. */
 export function gazetteerOf(network: DuplicateCandidate[]): Gazetteer {
@@ -59,7 +59,7 @@ export function gazetteerOf(network: DuplicateCandidate[]): Gazetteer {
     for (const name of [node.name, ...(node.aliases ?? []), ...(node.acronym ? [node.acronym] : [])]) {
       const words = name.trim().split(/\s+/);
       if (GENERIC.test(name) || name.length < 3) continue;
-      if (words.length >= 2 && name.length >= 6) gazetteer.names.set(name.toLowerCase(), kind);
+      if (words.length >= 2 && name.length >= 6) gazetteer.names.set(foldApostrophes(name).toLowerCase(), kind);
       else if (/^[A-Z]/.test(name) && (kind === 'place' || /[A-Z].*[A-Z]/.test(name))) gazetteer.exact.set(name, kind);
     }
   }

@@ -370,7 +370,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   // Long forms first, so that short ones ("Mr. Try", "CADT") find what they stand for.
   for (const f of found) for (const m of f.mentions) if (!(m.acronym && m.name === m.acronym) && !(m.kind === 'person' && nameWords(m.name).length < 2)) registry.add(m, f.segment.text);
   for (const f of found) for (const m of f.mentions) if ((m.acronym && m.name === m.acronym) || (m.kind === 'person' && nameWords(m.name).length < 2)) {
-    const entity = registry.resolve(m) ?? (m.kind !== 'person' && m.gazetteer ? registry.add(m, f.segment.text) : undefined);
+    const entity = registry.resolve(m) ?? (m.kind !== 'person' && (m.gazetteer || m.standalone) ? registry.add(m, f.segment.text) : undefined);
     if (entity) registry.noteShort(entity, m);
   }
   const events = registry.entities.filter((e) => e.kind === 'event' && !['session', 'panel', 'breakout'].includes(String(e.fields.eventKind)));

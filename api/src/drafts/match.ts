@@ -28,8 +28,12 @@ export interface Matching {
 const DRAFT = 'draft-';
 const onlyAcronym = (evidence: { kind: string }[]) => evidence.every((e) => e.kind === 'shared-acronym');
 
+/** An acronym among a proposal's aliases says only "shares an acronym": two "ODA"s are not one. */
+const ACRONYM = /^[A-Z][A-Za-z0-9&-]{1,9}$/;
+
 function asCandidate(e: Entity): DuplicateCandidate {
-  return { id: `${DRAFT}${e.key}`, kind: e.kind, name: e.name, aliases: e.aliases, acronym: typeof e.fields.acronym === 'string' ? e.fields.acronym : undefined };
+  const aliases = e.aliases.filter((a) => !(ACRONYM.test(a) && /[A-Z].*[A-Z]/.test(a)));
+  return { id: `${DRAFT}${e.key}`, kind: e.kind, name: e.name, aliases, acronym: typeof e.fields.acronym === 'string' ? e.fields.acronym : undefined };
 }
 
 /** Every pair of (proposal, existing node) and (proposal, proposal) the detector finds, with evidence. */

@@ -23,6 +23,8 @@ export interface Mention {
   role?: string;
   /** A known name found as written in the network: the kind is the network's. */
   gazetteer?: boolean;
+  /** Names an entity on its own even when it is one acronym ("CEO of DSP"). */
+  standalone?: boolean;
 }
 
 /** Names the network knows, by the exact text that names them. */
@@ -95,12 +97,11 @@ function tidy(phrase: string, start: number): { name: string; start: number } {
 function acronymTail(phrase: string, acronym: string): number {
   const words = [...phrase.matchAll(/\S+/g)];
   const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
-  for (let i = words.length - 1; i >= 0; i--) {
-    const initials = initialsOf(words.slice(i).map((w) => w[0]));
-    if (initials === letters || (initials.length >= 2 && letters.startsWith(initials) && initials.length === letters.length - 1)) return words[i]!.index!;
-    if (initials.length > letters.length) break;
-  }
-  return 0;
+  const tails = words.map((w, i) => ({ at: w.index!, initials: initialsOf(words.slice(i).map((x) => x[0])) })).reverse();
+  // The exact spelling first ("Cooperation Committee for Cambodia" is CCC, not its "CC" tail); then one letter short ("M&E").
+  const exact = tails.find((t) => t.initials === letters);
+  const near = tails.find((t) => t.initials.length >= 2 && t.initials.length === letters.length - 1 && letters.startsWith(t.initials));
+  return (exact ?? near)?.at ?? 0;
 }
 
 function organisationOrEvent(name: string): { kind: MentionKind; subkind: string } | undefined {
@@ -179,6 +180,53 @@ function splitPart(name: string, start: number): [Mention, Mention] | undefined 
   return undefined;
 }
 
+const AFTER_TITLE = new RegExp(String.raw`(?:\b${TITLE}\s+(?:of|at|from|with)|\b(?:[Rr]epresentatives?|[Ss]pecialist|[Ee]xpert|[Oo]fficer)\s+(?:from|of)|\b(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+${PHRASE}\s+from)\s+(?:the\s+)?(${PHRASE})`, 'gu');
+
+/**
+ * What follows a job title or a person's "from" is an organisation even without an organisation
+ * word: "CEO of DSP", "Product Manager of InSTEDD iLab Southeast Asia", "Mr. X from ODC".
+ */
+function afterTitles(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(AFTER_TITLE)) {
+    const phrase = m[1]!;
+    const at = segment.start + m.index! + m[0].length - phrase.length;
+    const { name, start } = tidy(phrase, at);
+    if (!name || PLACES[name] || organisationOrEvent(name)?.kind === 'event' || organisationOrEvent(name)?.kind === 'initiative') continue;
+    if (nameWords(name).length < 2 && !/^[A-Z][A-Za-z&-]*[A-Z]/.test(name)) continue;
+    out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(/^[A-Z&-]{2,}$/.test(name) ? { acronym: name } : {}) });
+  }
+  return out;
+}
+
+/** In a speakers' table, the organisation cell: each name in it ("NIS, MoP", "A Foundation/B Alliance (ODA)"). */
+function rowOrganisations(segment: Segment, text: string): Mention[] {
+  const cell = segment.cells[1] ?? '';
+  const cellStart = segment.start + text.slice(segment.start, segment.end).lastIndexOf(cell);
+  const out: Mention[] = [];
+  for (const m of cell.matchAll(/[^/,]+/g)) {
+    const raw = m[0].replace(/\s*\([^)]*\)\s*$/, '');
+    const acronym = /\(([A-Z][A-Za-z&-]{1,11})\)\s*$/.exec(m[0])?.[1];
+    const { name, start } = tidy(raw.trim(), cellStart + m.index! + (raw.length - raw.trimStart().length));
+    if (!/^[A-Z\p{L}]/u.test(name) || PLACES[name]) continue;
+    out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(acronym ? { acronym } : /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(name) ? { acronym: name } : {}) });
+  }
+  return out;
+}
+
+const TITLED = new RegExp(String.raw`\b(?:workshop|conference|event|dialogue|forum|session|webinar|training|meeting|summit)\s+(?:titled|entitled|called)\s+[“"]?(${CAPITALISED}[^.“”"]{3,160}?)(?=[”"]|\.(?:\s|$)|$)`, 'gu');
+
+/** "a workshop titled Regional Dialogue on …: Challenges and Opportunities": the event's full name. */
+function titledEvents(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(TITLED)) {
+    const name = m[1]!.trim();
+    const start = segment.start + m.index! + m[0].indexOf(name);
+    out.push({ kind: 'event', subkind: headOf(EVENT_HEADS, name) ?? 'other', name, start, end: start + name.length });
+  }
+  return out;
+}
+
 /** Capitalised phrases with an organisation, event or initiative word: "Ministry of Civil Services". */
 function headPhrases(segment: Segment): { mentions: Mention[]; parts: [Mention, Mention][] } {
   const mentions: Mention[] = [];
@@ -224,9 +272,13 @@ function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Typographic and straight apostrophes are one letter to the gazetteer. */
+export const foldApostrophes = (text: string) => text.replace(/[’‘]/g, "'");
+const pattern = (name: string) => escape(name).replace(/'/g, "['’]");
+
 /** Builds the gazetteer's two matchers once per draft. */
 export function gazetteerMatchers(gazetteer: Gazetteer): { names: RegExp | null; exact: RegExp | null } {
-  const alternatives = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alternatives = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(pattern).join('|');
   const names = [...gazetteer.names.keys()];
   const exact = [...gazetteer.exact.keys()];
   return {
@@ -240,7 +292,7 @@ function known(segment: Segment, gazetteer: Gazetteer, matchers: ReturnType<type
   for (const [re, table, fold] of [[matchers.names, gazetteer.names, true], [matchers.exact, gazetteer.exact, false]] as const) {
     if (!re) continue;
     for (const m of segment.text.matchAll(re)) {
-      const kind = table.get(fold ? m[0].toLowerCase() : m[0]);
+      const kind = table.get(fold ? foldApostrophes(m[0]).toLowerCase() : m[0]);
       if (!kind) continue;
       const start = segment.start + m.index!;
       const acronym = /^[A-Z][A-Za-z&-]{1,11}$/.test(m[0]) && /[A-Z].*[A-Z]/.test(m[0]) ? m[0] : undefined;
@@ -297,13 +349,15 @@ export function definedAcronyms(segment: Segment): Mention[] {
 export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer, matchers: ReturnType<typeof gazetteerMatchers>, inSpeakerTable: boolean): SegmentMentions {
   const definitions = acronymDefinitions(segment);
   const phrases = headPhrases(segment);
-  const found = sessions(segment);
+  const row = inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : [];
+  const found = [...sessions(segment), ...titledEvents(segment), ...(row.length ? rowOrganisations(segment, text) : [])];
   const all = [
-    ...(inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : []),
+    ...row,
     ...people(segment),
     ...found,
     ...definitions.mentions,
     ...known(segment, gazetteer, matchers),
+    ...afterTitles(segment),
     ...phrases.mentions,
     ...places(segment),
   ];
