@@ -86,6 +86,7 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
     relationships: { gold: goldRels.length, recovered: recovered.length, askedGold: asked.length, askedRecovered: recovered.filter((r) => ASKED.has(r.type)).length, proposed: draft.relationships.length },
     quotes: { total: quotes.length, verbatim: quotes.filter((q) => draftQuoteIsVerbatim(q, text)).length },
     draft,
+    missedRelationships: goldRels.filter((r) => ASKED.has(r.type) && !recovered.includes(r)).map((r) => `${r.from} ${r.type} ${r.to}`),
     missed: { nodes: nodes.filter((n) => (SCORED as readonly string[]).includes(n.kind) && cites(n.sources, doc) && ![...corresponds.values()].includes(n.id)).map((n) => n.id) },
   };
 }
@@ -107,7 +108,7 @@ function main() {
     const k = (kind: string) => `${pct(r.kinds[kind]!.found, r.kinds[kind]!.gold)} / ${pct(r.kinds[kind]!.correct, r.kinds[kind]!.proposed)}`;
     console.log(`| ${r.name} | ${k('person')} | ${k('organisation')} | ${k('event')} | ${pct(r.matches.existingRight, r.matches.existing)} (${r.matches.existingRight}/${r.matches.existing}) | ${pct(r.matches.right, r.matches.judged)} | ${pct(r.relationships.recovered, r.relationships.gold)} (${r.relationships.recovered}/${r.relationships.gold}) | ${pct(r.relationships.askedRecovered, r.relationships.askedGold)} (${r.relationships.askedRecovered}/${r.relationships.askedGold}) | ${pct(r.quotes.verbatim, r.quotes.total)} | ${r.ms.toFixed(0)} ms |`);
   }
-  if (process.env.BENCH_VERBOSE) for (const r of results) console.log(r.doc, 'missed:', r.missed.nodes.join(', '));
+  if (process.env.BENCH_VERBOSE) for (const r of results) console.log(r.doc, 'missed:', r.missed.nodes.join(', '), '\n  relationships missed:', r.missedRelationships.join('; '));
   const all = rows.at(-1)!;
   if (all.quotes.verbatim !== all.quotes.total) {
     console.error('Some quotes are not verbatim in their document.');

@@ -6,6 +6,7 @@
 import type { DuplicateCandidate } from '../domain/duplicates.js';
 import type { NodeKind, RelationshipType } from '../domain/model.js';
 import { extract, type Entity, type Span } from './extract.js';
+import { HONORIFIC } from './lexicon.js';
 import { matchToNetwork, type Candidate } from './match.js';
 import { foldApostrophes, type Gazetteer, type MentionKind } from './mentions.js';
 import { draftQuoteIsVerbatim } from './quote-check.js';
@@ -48,6 +49,7 @@ export interface Draft {
 
 const GAZETTEER_KINDS = new Set<MentionKind>(['person', 'organisation', 'event', 'place', 'initiative']);
 /** Names too generic to find in another document: "Session 1", "Remarks", "Panel". */
+const HONORIFIC_START = new RegExp(`^${HONORIFIC}\\s`);
 const GENERIC = /^(session|panel|breakout|remarks|day|group discussion|discussion)\b/i;
 
 /** The network's names as a gazetteer: long names case-insensitively, acronyms and one-word names as written. */
@@ -58,7 +60,8 @@ export function gazetteerOf(network: DuplicateCandidate[]): Gazetteer {
     if (!GAZETTEER_KINDS.has(kind)) continue;
     for (const name of [node.name, ...(node.aliases ?? []), ...(node.acronym ? [node.acronym] : [])]) {
       const words = name.trim().split(/\s+/);
-      if (GENERIC.test(name) || name.length < 3) continue;
+      // A person's name with a title is found by the honorific rule, which keeps the title apart.
+      if (GENERIC.test(name) || name.length < 3 || (kind === 'person' && HONORIFIC_START.test(name))) continue;
       if (words.length >= 2 && name.length >= 6) gazetteer.names.set(foldApostrophes(name).toLowerCase(), kind);
       else if (/^[A-Z]/.test(name) && (kind === 'place' || /[A-Z].*[A-Z]/.test(name))) gazetteer.exact.set(name, kind);
     }

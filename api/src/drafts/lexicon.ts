@@ -8,7 +8,7 @@
 export const HONORIFIC = String.raw`(?:H\.\s?E\b[.,]?|Dr\b\.?|Mr\b\.?|Mrs\b\.?|Ms\b\.?|Miss\b|Prof\b\.?|Professor\b|Lok Chumteav\b|Excellency\b|Oknha\b)`;
 
 /** A capitalised word of a name or title (also all caps, digits inside: "Read2Rise", "LIU"). */
-export const CAPITALISED = String.raw`[A-Z][\p{L}\p{M}0-9’'&.\-]*`;
+export const CAPITALISED = String.raw`(?:[A-Z]|[a-z](?=[A-Z]))[\p{L}\p{M}0-9’'&.\-]*`;
 /** Small words inside a proper name: "Ministry of Education, Youth and Sport". */
 export const CONNECTORS = String.raw`(?:of|the|for|and|on|de|&|to)`;
 

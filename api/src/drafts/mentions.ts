@@ -58,7 +58,7 @@ const headOf = (heads: [RegExp, string][], phrase: string) => lastHead(heads, ph
 
 /** Job titles that open a phrase ("Director of the …"): the organisation starts after them. */
 export const TITLE = String.raw`(?:(?:Deputy|Vice|Executive|General|Senior|Country|Permanent|Assistant|[A-Z][a-z]+)[\s-]+){0,3}(?:Director(?:[\s-]+General)?|Chief|Head|President|Secretary(?:-General)?|Minister|Representative|Manager|Officer|Coordinator|Chair(?:man|person)?|CEO|Founder|Member|Specialist|Advis[oe]r)`;
-const TITLE_BREAK = new RegExp(String.raw`(?:^|\s+(?:and|of)\s+)${TITLE}\s+(?:of|at|for)\s+(?:the\s+)?`, 'gi');
+const TITLE_BREAK = new RegExp(String.raw`(?:^|\s+(?:and|of)\s+(?:the\s+)?)${TITLE}\s+(?:of|at|for)\s+(?:the\s+)?`, 'gi');
 
 /** A capitalised phrase cut where a job title sits inside it: "Vice-president of ODA and President of TMS" → "ODA", "TMS". */
 function pieces(phrase: string, start: number): { text: string; start: number }[] {
@@ -191,8 +191,13 @@ function afterTitles(segment: Segment): Mention[] {
   for (const m of segment.text.matchAll(AFTER_TITLE)) {
     const phrase = m[1]!;
     const at = segment.start + m.index! + m[0].length - phrase.length;
-    const { name, start } = tidy(phrase, at);
+    const { name, start } = tidy(pieces(phrase, at)[0]?.text ?? phrase, at);
     if (!name || PLACES[name] || organisationOrEvent(name)?.kind === 'event' || organisationOrEvent(name)?.kind === 'initiative') continue;
+    const split = splitPart(name, start);
+    if (split) {
+      out.push(...split.map((m) => ({ ...m, standalone: true })));
+      continue;
+    }
     if (nameWords(name).length < 2 && !/^[A-Z][A-Za-z&-]*[A-Z]/.test(name)) continue;
     out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(/^[A-Z&-]{2,}$/.test(name) ? { acronym: name } : {}) });
   }
