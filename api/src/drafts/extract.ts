@@ -163,11 +163,12 @@ class Rules {
     const orgs = placed.filter((p) => p.entity.kind === 'organisation');
     const namedSession = placed.find((p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout'].includes(String(p.entity.fields.eventKind)));
     if (namedSession) this.session = namedSession.entity;
-    else if (CLOSING.test(quote)) this.session = undefined;
+    // A session the sentence does not name ("then led a session on …") is not the last one named.
+    else if (CLOSING.test(quote) || ANOTHER_SESSION.test(quote)) this.session = undefined;
     const event = this.eventOf(placed, segment);
     this.worksFor(placed, text, quote);
     const moderating = MODERATING.exec(quote);
-    const moderators = moderating ? people.filter((p) => p.mention.start >= segment.start + moderating.index) : [];
+    const moderators = moderating ? listAfter(people, segment.start + moderating.index + moderating[0].length, text) : [];
     for (const p of moderators) this.add(p.entity, 'MODERATED', event, quote);
     const speaking = SPEAKING.exec(quote);
     if (speaking) {
@@ -284,6 +285,22 @@ class Rules {
       if (/mentor/.test(role)) this.add(person.entity, 'MENTORED', event, quote);
     } else this.add(person.entity, 'SPOKE_AT', event, quote, role || undefined);
   }
+}
+
+/** A sentence about a session other than the current one ("then led a session on …", "The final session"). */
+const ANOTHER_SESSION = /\b(?:a|another|the (?:final|next|last|second|third)|afternoon|morning)\s+(?:session|panel|discussion)s?\b|\bsessions\b/i;
+
+/** The people listed right after a cue ("Moderated by Mr. A and Ms. B, …"), not the rest of the sentence. */
+function listAfter(people: Placed[], from: number, text: string): Placed[] {
+  const listed: Placed[] = [];
+  let at = from;
+  for (const p of people) {
+    if (p.mention.start < from) continue;
+    if (!/^\s*(?:,\s*|and\s+|,\s*and\s+)?(?:H\.E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?)?\s*$/.test(text.slice(at, p.mention.start))) break;
+    listed.push(p);
+    at = p.mention.end;
+  }
+  return listed;
 }
 
 function roleOf(cue: string): string | undefined {

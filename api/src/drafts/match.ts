@@ -5,7 +5,7 @@
  * about equally good, or one that shares only an acronym ("ODA"), are flagged for the curator
  * rather than guessed.
  */
-import { suggestDuplicates, type DuplicateCandidate } from '../domain/duplicates.js';
+import { nameWords, suggestDuplicates, type DuplicateCandidate } from '../domain/duplicates.js';
 import { MATCH } from './lexicon.js';
 import type { Entity } from './extract.js';
 
@@ -42,9 +42,42 @@ function pairs(entities: Entity[], network: DuplicateCandidate[]) {
   return suggestDuplicates([...proposals, ...network], [], Number.MAX_SAFE_INTEGER, 0.5);
 }
 
+/**
+ * A proposal named exactly as a node is known (name or alias, accents and case aside) is that
+ * node, even where the detector holds back because the numbers differ ("National Open Data
+ * Conference" is an alias of "… 2024").
+ */
+function knownNames(entities: Entity[], network: DuplicateCandidate[]): Map<string, Candidate[]> {
+  const index = new Map<string, DuplicateCandidate[]>();
+  for (const node of network) {
+    for (const name of [node.name, ...(node.aliases ?? [])]) {
+      if (ACRONYM.test(name) && /[A-Z].*[A-Z]/.test(name)) continue;
+      const key = nameWords(name).join(' ');
+      if (key.split(' ').length < 2) continue;
+      const ids = index.get(`${node.kind}:${key}`) ?? [];
+      if (!ids.includes(node)) ids.push(node);
+      index.set(`${node.kind}:${key}`, ids);
+    }
+  }
+  const found = new Map<string, Candidate[]>();
+  for (const e of entities) {
+    for (const name of [e.name, ...e.aliases]) {
+      for (const node of index.get(`${e.kind}:${nameWords(name).join(' ')}`) ?? []) {
+        const list = found.get(e.key) ?? [];
+        if (!list.some((c) => c.id === node.id)) list.push({ id: node.id, name: node.name, score: KNOWN_NAME, reason: `known in the network as "${name}"` });
+        found.set(e.key, list);
+      }
+    }
+  }
+  return found;
+}
+
+/** What an exact name or alias alone says: the duplicate detector's weight for a shared alias. */
+const KNOWN_NAME = 0.9;
+
 /** Each proposal's match in the network (by key), and pairs of proposals that are one entity. */
 export function matchToNetwork(entities: Entity[], network: DuplicateCandidate[]): { matches: Map<string, Matching>; same: [string, string][] } {
-  const byProposal = new Map<string, Candidate[]>();
+  const byProposal = knownNames(entities, network);
   const acronymOnly = new Map<string, Candidate[]>();
   const same: [string, string][] = [];
   for (const s of pairs(entities, network)) {
@@ -60,7 +93,9 @@ export function matchToNetwork(entities: Entity[], network: DuplicateCandidate[]
     const key = proposal.id.slice(DRAFT.length);
     const candidate = { id: node.id, name: node.name, score: s.score, reason };
     const into = onlyAcronym(s.evidence) ? acronymOnly : byProposal;
-    into.set(key, [...(into.get(key) ?? []), candidate]);
+    const list = (into.get(key) ?? []).filter((c) => c.id !== node.id || c.score > candidate.score);
+    if (!list.some((c) => c.id === node.id)) list.push(candidate);
+    into.set(key, list);
   }
   const matches = new Map<string, Matching>();
   for (const e of entities) {

@@ -64,7 +64,10 @@ const TITLE_BREAK = new RegExp(String.raw`(?:^|\s+(?:and|of)\s+(?:the\s+)?)${TIT
 function pieces(phrase: string, start: number): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let from = 0;
-  for (const m of phrase.matchAll(TITLE_BREAK)) {
+  // A possessive ends a name too: "The Asia Foundation’s Ponlok Chomnes".
+  const breaks = [...phrase.matchAll(TITLE_BREAK), ...phrase.matchAll(/(?:’s|'s)\s+/g)].sort((a, b) => a.index! - b.index!);
+  for (const m of breaks) {
+    if (m.index! < from) continue;
     if (m.index! > from) out.push({ text: phrase.slice(from, m.index!), start: start + from });
     from = m.index! + m[0].length;
   }
