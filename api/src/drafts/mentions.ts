@@ -235,6 +235,40 @@ function titledEvents(segment: Segment): Mention[] {
   return out;
 }
 
+const CITATION = /^[\u00B9\u00B2\u00B3\u2070-\u2079\d]+\s+([^,.“"]{2,80}?)[,.]\s+["“]/u;
+const PERSON_NAME = /^(?:[A-Z][\p{L}\p{M}’'-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\p{L}\p{M}’'-]+|[A-Z]\.?)){1,3}$/u;
+const AUTHORS = /\b(?:authored|written|prepared|edited) by\s+/g;
+
+/** A footnote's author: `⁹ Matthew S Mayernik, "Open data …"`, `¹² UNICEF, "How to use data …"`. */
+function citationAuthor(segment: Segment): Mention[] {
+  const m = CITATION.exec(segment.text);
+  if (!m) return [];
+  const name = m[1]!.trim();
+  const start = segment.start + segment.text.indexOf(name, m[0].indexOf(name));
+  const org = organisationOrEvent(name);
+  if (/^[A-Z][A-Za-z&-]*[A-Z]$/.test(name) || org?.kind === 'organisation' || /^The\s/.test(name)) {
+    const tidied = tidy(name, start);
+    return [{ kind: 'organisation', subkind: org?.subkind ?? 'other', name: tidied.name, start: tidied.start, end: tidied.start + tidied.name.length, standalone: true, ...(/^[A-Z&-]+$/.test(name) ? { acronym: name } : {}) }];
+  }
+  return PERSON_NAME.test(name) && !org && !PLACES[name] ? [{ kind: 'person', name, start, end: start + name.length }] : [];
+}
+
+/** "authored by Meas Molika and Rov Hongseang": people named without a title. */
+function authors(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const cue of segment.text.matchAll(AUTHORS)) {
+    let at = cue.index! + cue[0].length;
+    for (const name of segment.text.slice(at).matchAll(/^((?:[A-Z][\p{L}\p{M}’'-]+)(?:\s+[A-Z][\p{L}\p{M}’'-]+){1,2})(?:,\s*|\s+and\s+)?/gu)) {
+      if (organisationOrEvent(name[1]!)) break;
+      out.push({ kind: 'person', name: name[1]!, start: segment.start + at, end: segment.start + at + name[1]!.length });
+      at += name[0].length;
+      const next = /^((?:[A-Z][\p{L}\p{M}’'-]+)(?:\s+[A-Z][\p{L}\p{M}’'-]+){1,2})/u.exec(segment.text.slice(at));
+      if (next && /(?:,\s*|\s+and\s+)$/.test(name[0])) out.push({ kind: 'person', name: next[1]!, start: segment.start + at, end: segment.start + at + next[1]!.length });
+    }
+  }
+  return out;
+}
+
 /** Capitalised phrases with an organisation, event or initiative word: "Ministry of Civil Services". */
 function headPhrases(segment: Segment): { mentions: Mention[]; parts: [Mention, Mention][] } {
   const mentions: Mention[] = [];
@@ -362,6 +396,8 @@ export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer,
   const all = [
     ...row,
     ...people(segment),
+    ...citationAuthor(segment),
+    ...authors(segment),
     ...found,
     ...definitions.mentions,
     ...known(segment, gazetteer, matchers),
