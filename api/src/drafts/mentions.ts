@@ -164,6 +164,8 @@ function acronymDefinitions(segment: Segment): { mentions: Mention[]; parts: [Me
   return { mentions, parts };
 }
 
+const MINISTRY_LIST = /^(?:,\s+[A-Z][\p{L}]+)+,?\s+and\s+[A-Z][\p{L}]+/u;
+
 /**
  * "General Department of Information … of MPTC", "Training Center of ICT of the MCS": the last
  * "of" before an acronym or another organisation joins a part to its whole.
@@ -212,7 +214,12 @@ function rowOrganisations(segment: Segment, text: string): Mention[] {
   const cell = segment.cells[1] ?? '';
   const cellStart = segment.start + text.slice(segment.start, segment.end).lastIndexOf(cell);
   const out: Mention[] = [];
-  for (const m of cell.matchAll(/[^/,]+/g)) {
+  // "NIS, MoP" and "A/B" are two organisations; "Ministry of Education, Youth and Sports" is one.
+  const parts = cell.split(/(?<=\S)\s*\/\s*|,\s+(?=[A-Z][A-Za-z]*[A-Z]|(?:[A-Z][\p{L}]+\s+)*(?:Ministry|Department|Council|Committee|Institute|Agency)\b)/u);
+  let offset = 0;
+  for (const part of parts) {
+    const m = { 0: part, index: cell.indexOf(part, offset) } as unknown as RegExpMatchArray;
+    offset = (m.index ?? 0) + part.length;
     const raw = m[0].replace(/\s*\([^)]*\)\s*$/, '');
     const acronym = /\(([A-Z][A-Za-z&-]{1,11})\)\s*$/.exec(m[0])?.[1];
     const { name, start } = tidy(raw.trim(), cellStart + m.index! + (raw.length - raw.trimStart().length));
@@ -238,6 +245,32 @@ function titledEvents(segment: Segment): Mention[] {
 const CITATION = /^[\u00B9\u00B2\u00B3\u2070-\u2079\d]+\s+([^,.“"]{2,80}?)[,.]\s+["“]/u;
 const PERSON_NAME = /^(?:[A-Z][\p{L}\p{M}’'-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\p{L}\p{M}’'-]+|[A-Z]\.?)){1,3}$/u;
 const AUTHORS = /\b(?:authored|written|prepared|edited) by\s+/g;
+
+const LISTED = /\borgani[sz]ations?\s*(?:\(|such as\s+|including\s+|like\s+)([^().;]{3,200})/g;
+const MEDIA = /\*([A-Z][\p{L}0-9]+)\*/gu;
+
+/**
+ * Organisations a sentence lists as such, "two organisations (A and B)", "organisations such as
+ * A and B"; and media named in italics beside an article ("an article in *Kiripost*").
+ */
+function listedOrganisations(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(LISTED)) {
+    const listStart = segment.start + m.index! + m[0].length - m[1]!.length;
+    for (const item of m[1]!.matchAll(/[^,]+?(?=,|\s+and\s+|$)/g)) {
+      const { name, start } = tidy(item[0].trim(), listStart + item.index! + (item[0].length - item[0].trimStart().length));
+      if (!new RegExp(`^${PHRASE}$`, 'u').test(name) || nameWords(name).length < 2 || PLACES[name]) continue;
+      out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'cso', name, start, end: start + name.length, standalone: true });
+    }
+  }
+  if (/\b(article|media|outlets?|coverage|covered|published)\b/i.test(segment.text)) {
+    for (const m of segment.text.matchAll(MEDIA)) {
+      const start = segment.start + m.index! + 1;
+      out.push({ kind: 'organisation', subkind: 'media', name: m[1]!, start, end: start + m[1]!.length, standalone: true });
+    }
+  }
+  return out;
+}
 
 /** A footnote's author: `⁹ Matthew S Mayernik, "Open data …"`, `¹² UNICEF, "How to use data …"`. */
 function citationAuthor(segment: Segment): Mention[] {
@@ -274,7 +307,10 @@ function headPhrases(segment: Segment): { mentions: Mention[]; parts: [Mention, 
   const mentions: Mention[] = [];
   const parts: [Mention, Mention][] = [];
   for (const m of segment.text.matchAll(CAPITAL_PHRASE)) {
-    for (const piece of pieces(m[0], segment.start + m.index!)) {
+    // "Ministry of Education, Youth and Sport": a ministry's name may be a list.
+    const list = /\bMinistry of\b/.test(m[0]) ? MINISTRY_LIST.exec(segment.text.slice(m.index! + m[0].length)) : null;
+    const phrase = list ? m[0] + list[0] : m[0];
+    for (const piece of pieces(phrase, segment.start + m.index!)) {
       const { name, start } = tidy(piece.text, piece.start);
       if (nameWords(name).length < 2) continue;
       const kind = organisationOrEvent(name);
@@ -397,6 +433,7 @@ export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer,
     ...row,
     ...people(segment),
     ...citationAuthor(segment),
+    ...listedOrganisations(segment),
     ...authors(segment),
     ...found,
     ...definitions.mentions,

@@ -16,8 +16,8 @@ export interface Segment {
 
 /** Words a full stop follows without ending the sentence. */
 const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|No|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e|H\.E|U\.S)|\b[A-Z])\.$/;
-/** Bullets and numbered list items start a segment of their own. */
-const ITEM = /^\s*(?:[•\-–*]|\d{1,2}[.)])\s+/;
+/** Bullets, numbered list items and footnotes (superscript numbers) start a segment of their own. */
+const ITEM = /^\s*(?:[•\-–*]|\d{1,2}[.)]|[\u00B9\u00B2\u00B3\u2070-\u2079]+)\s+/;
 
 /** Splits one block of prose (which may hold line breaks from a PDF) into sentences. */
 function sentencesOf(text: string, offset: number): Segment[] {
