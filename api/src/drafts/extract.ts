@@ -366,6 +366,9 @@ function figuresIn(segment: Segment): Figure[] {
   return out;
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+const DAY_OF_EVENT = /\b(?:the\s+)?(first|second|third|fourth|fifth)\s+day\s+of\s+the\s+(?:conference|event|workshop|forum|dialogue|summit)\b|\bon\s+Day\s+(\d)\b/i;
+
 /** Names the speakers' tables use for their columns. */
 const SPEAKER_HEADER = (row: Segment) => /^name$/i.test(row.cells[0] ?? '') && /organi[sz]ation|affiliation|institution/i.test(row.cells[1] ?? '');
 
@@ -396,13 +399,25 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const year = main ? /\b(?:19|20)\d\d\b/.exec(main.name)?.[0] : undefined;
   let heading: Entity | undefined;
   const figures: { figure: Figure; event: Entity }[] = [];
+  // "The first day of the conference": a day of the main event, which its figures describe.
+  if (main) {
+    for (const f of found) {
+      const day = DAY_OF_EVENT.exec(f.segment.text);
+      if (!day) continue;
+      const n = ORDINALS.indexOf((day[1] ?? '').toLowerCase()) + 1 || Number(day[2]);
+      const start = f.segment.start + day.index;
+      const entity = registry.add({ kind: 'event', subkind: 'conference-day', name: `${main.name}, day ${n}`, start, end: start + day[0].length }, f.segment.text);
+      f.mentions.push({ kind: 'event', name: entity!.name, start, end: start + day[0].length });
+      f.mentions.sort((a, b) => a.start - b.start);
+    }
+  }
   for (const f of found) {
     const placed = f.mentions.flatMap((m) => {
       const entity = registry.resolve(m) ?? (m.acronym ? registry.resolve({ ...m, name: m.acronym }) : undefined);
       return entity ? [{ entity, mention: m }] : [];
     });
     for (const [part, whole] of f.parts) rules.add(registry.resolve(part), 'PART_OF', registry.resolve(whole), f.segment.text);
-    const session = placed.find((p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout'].includes(String(p.entity.fields.eventKind)));
+    const session = placed.find((p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout', 'conference-day'].includes(String(p.entity.fields.eventKind)));
     if (session && main) rules.add(session.entity, 'PART_OF', main, f.segment.text);
     if (f.segment.kind !== 'sentence' && placed.length && placed[0]!.entity.kind === 'event' && !(f.inTable && placed[0]!.entity.kind !== 'event')) heading = placed[0]!.entity;
     if (f.inTable && f.segment.kind === 'row') rules.row(f.segment, placed, heading ?? main);
