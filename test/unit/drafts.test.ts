@@ -68,6 +68,9 @@ describe('a speakers annex', () => {
     expect(has(draft, 'Lina Hak', 'SPOKE_AT', 'Open contracting in the Mekong region')).toBe(true);
     expect(has(draft, 'Somchai Wongsa', 'MODERATED', 'Open contracting in the Mekong region')).toBe(true);
     expect(has(draft, 'Vietnam Institute of Economics', 'PART_OF', 'Ministry of Planning')).toBe(true);
+    // A breakout heading names what was shown there; the row's speaker presented it.
+    expect(node(draft, 'Open Budget Lab')?.kind).toBe('organisation');
+    expect(has(draft, 'Chan Dara', 'PRESENTED', 'Mekong Budget Portal')).toBe(true);
   });
 });
 

@@ -269,10 +269,11 @@ class Rules {
   }
 
   /** A speakers' table row: the person, their organisations, and their part in the heading's session. */
-  row(segment: Segment, placed: Placed[], event: Entity | undefined) {
+  row(segment: Segment, placed: Placed[], event: Entity | undefined, shown: Entity[] = []) {
     const quote = segment.text;
     const person = placed[0]?.entity.kind === 'person' ? placed[0] : undefined;
     if (!person) return;
+    for (const i of shown) this.add(person.entity, 'PRESENTED', i, quote);
     const orgs = placed.filter((p) => p.entity.kind === 'organisation');
     for (const o of orgs) this.add(person.entity, 'WORKS_FOR', o.entity, quote);
     // "National Institute of Statistics (NIS), Ministry of Planning (MoP)": the first is part of the second.
@@ -398,6 +399,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const rules = new Rules(main);
   const year = main ? /\b(?:19|20)\d\d\b/.exec(main.name)?.[0] : undefined;
   let heading: Entity | undefined;
+  let shown: Entity[] = [];
   const figures: { figure: Figure; event: Entity }[] = [];
   // "The first day of the conference": a day of the main event, which its figures describe.
   if (main) {
@@ -419,8 +421,12 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     for (const [part, whole] of f.parts) rules.add(registry.resolve(part), 'PART_OF', registry.resolve(whole), f.segment.text);
     const session = placed.find((p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout', 'conference-day'].includes(String(p.entity.fields.eventKind)));
     if (session && main) rules.add(session.entity, 'PART_OF', main, f.segment.text);
-    if (f.segment.kind !== 'sentence' && placed.length && placed[0]!.entity.kind === 'event' && !(f.inTable && placed[0]!.entity.kind !== 'event')) heading = placed[0]!.entity;
-    if (f.inTable && f.segment.kind === 'row') rules.row(f.segment, placed, heading ?? main);
+    if (f.segment.kind !== 'sentence' && placed.length && placed[0]!.entity.kind === 'event' && !(f.inTable && placed[0]!.entity.kind !== 'event')) {
+      heading = placed[0]!.entity;
+      shown = f.showcased.flatMap((m) => registry.resolve(m) ?? []);
+      for (const i of shown) rules.add(i, 'PRESENTED_AT', heading, f.segment.text);
+    }
+    if (f.inTable && f.segment.kind === 'row') rules.row(f.segment, placed, heading ?? main, shown);
     else rules.sentence(f.segment, placed, text);
     const event = rules.eventOf(placed, f.segment);
     const dates = datesIn(f.segment.text, year);

@@ -412,8 +412,29 @@ function nonOverlapping(mentions: Mention[], first: Set<Mention> = new Set()): M
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A breakout or showcase heading's title names what was shown: "Breakout Discussion: Cambodian
+ * statistics (CAMStat) and Microdata Catalog (NADA)", "Breakout Discussion: The Learning Platform".
+ */
+function showcased(segment: Segment, session: Mention | undefined): Mention[] {
+  if (!session || session.subkind !== 'breakout') return [];
+  const title = text(segment, session);
+  const defined = [...title.matchAll(/((?:[A-Z][\p{L}\p{M}’'&-]*)(?:\s+[\p{L}\p{M}’'&-]+){0,6}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)/gu)];
+  if (defined.length) {
+    return defined.map((m) => {
+      const start = session.start + m.index!;
+      return { kind: 'initiative', subkind: headOf(INITIATIVE_HEADS, m[1]!) ?? 'other', name: m[1]!.replace(/^(?:and|the)\s+/i, ''), acronym: m[2], start, end: start + m[1]!.length };
+    });
+  }
+  const head = lastHead(INITIATIVE_HEADS.map(([re, kind]) => [new RegExp(re.source, 'i'), kind] as [RegExp, string]), session.name);
+  return head ? [{ kind: 'initiative', subkind: head.kind, name: session.name.replace(/^the\s+/i, ''), start: session.start, end: session.end }] : [];
+}
+const text = (segment: Segment, m: Mention) => segment.text.slice(m.start - segment.start, m.end - segment.start);
+
 export interface SegmentMentions {
   mentions: Mention[];
+  /** What a breakout heading says was shown there. */
+  showcased: Mention[];
   /** Organisations named as parts of others in one phrase: [part, whole]. */
   parts: [Mention, Mention][];
 }
@@ -447,5 +468,6 @@ export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer,
   const allParts = [...definitions.parts, ...phrases.parts];
   const kept = nonOverlapping(all.filter((m) => !definitions.parts.some(([part]) => part === m)), sure);
   const parts = allParts.filter(([part]) => kept.includes(part) || definitions.parts.some(([p]) => p === part));
-  return { mentions: nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), parts };
+  const shown = showcased(segment, found.find((m) => m.kind === 'event' && m.subkind === 'breakout'));
+  return { mentions: [...nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), ...shown].sort((a, b) => a.start - b.start), parts, showcased: shown };
 }
