@@ -35,7 +35,8 @@ export interface Gazetteer {
   exact: Map<string, MentionKind>;
 }
 
-const PHRASE = String.raw`${CAPITALISED}(?:[ ]+(?:${CONNECTORS}[ ]+)*${CAPITALISED})*`;
+// A number inside a name is part of it: "FHI 360 Cambodia".
+const PHRASE = String.raw`${CAPITALISED}(?:[ ]+(?:${CONNECTORS}[ ]+)*(?:\d+[ ]+)?${CAPITALISED})*`;
 const PERSON = new RegExp(String.raw`(${HONORIFIC})\s+((?:${CAPITALISED})(?:[ ]+(?:[A-Z][\p{L}\p{M}’'\-]*\.?)){0,3})`, 'gu');
 const ACRONYM_DEFINITION = new RegExp(String.raw`(${PHRASE})\s*\(([A-Z][A-Za-z&\-]{1,11})\)`, 'gu');
 const CAPITAL_PHRASE = new RegExp(String.raw`(?:(?:19|20)\d\d[ ]+)?${PHRASE}(?:[ ]+(?:19|20)\d\d\b)?`, 'gu');
@@ -164,6 +165,8 @@ function acronymDefinitions(segment: Segment): { mentions: Mention[]; parts: [Me
   return { mentions, parts };
 }
 
+/** "TMS Technologies Co., LTD": a company's legal suffix after a comma is part of its name. */
+const COMPANY_SUFFIX = /^\.?,\s*(?:LTD|Ltd|PLC|Inc)\.?(?=[\s,;)]|$)/;
 const MINISTRY_LIST = /^(?:,\s+[A-Z][\p{L}]+)+,?\s+and\s+[A-Z][\p{L}]+/u;
 
 /**
@@ -185,7 +188,9 @@ function splitPart(name: string, start: number): [Mention, Mention] | undefined 
   return undefined;
 }
 
-const AFTER_TITLE = new RegExp(String.raw`(?:\b${TITLE}\s+(?:of|at|from|with)|\b(?:[Rr]epresentatives?|[Ss]pecialist|[Ee]xpert|[Oo]fficer)\s+(?:from|of)|\b(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+${PHRASE}\s+from)\s+(?:the\s+)?(${PHRASE})`, 'gu');
+/** Job titles as prose writes them too: "program coordinator of FHI 360 Cambodia". */
+const ANY_CASE_TITLE = TITLE.replace(/\b([A-Z])(?=[a-z])/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
+const AFTER_TITLE = new RegExp(String.raw`(?:\b${ANY_CASE_TITLE}\s+(?:of|at|from|with)|\b(?:[Rr]epresentatives?|[Ss]pecialist|[Ee]xpert|[Oo]fficer)\s+(?:from|of)|\b(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+${PHRASE}\s+from)\s+(?:the\s+)?(${PHRASE})`, 'gu');
 
 /**
  * What follows a job title or a person's "from" is an organisation even without an organisation
@@ -196,14 +201,19 @@ function afterTitles(segment: Segment): Mention[] {
   for (const m of segment.text.matchAll(AFTER_TITLE)) {
     const phrase = m[1]!;
     const at = segment.start + m.index! + m[0].length - phrase.length;
-    const { name, start } = tidy(pieces(phrase, at)[0]?.text ?? phrase, at);
-    if (!name || PLACES[name] || organisationOrEvent(name)?.kind === 'event' || organisationOrEvent(name)?.kind === 'initiative') continue;
+    for (const piece of pieces(phrase, at)) out.push(...titled(piece.text, piece.start));
+  }
+  return out;
+}
+
+function titled(phrase: string, at: number): Mention[] {
+  const out: Mention[] = [];
+  {
+    const { name, start } = tidy(phrase, at);
+    if (!name || PLACES[name] || organisationOrEvent(name)?.kind === 'event' || organisationOrEvent(name)?.kind === 'initiative') return out;
     const split = splitPart(name, start);
-    if (split) {
-      out.push(...split.map((m) => ({ ...m, standalone: true })));
-      continue;
-    }
-    if (nameWords(name).length < 2 && !/^[A-Z][A-Za-z&-]*[A-Z]/.test(name)) continue;
+    if (split) return split.map((m) => ({ ...m, standalone: true }));
+    if (nameWords(name).length < 2 && !/^[A-Z][A-Za-z&-]*[A-Z]/.test(name)) return out;
     out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(/^[A-Z&-]{2,}$/.test(name) ? { acronym: name } : {}) });
   }
   return out;
@@ -308,7 +318,8 @@ function headPhrases(segment: Segment): { mentions: Mention[]; parts: [Mention, 
   const parts: [Mention, Mention][] = [];
   for (const m of segment.text.matchAll(CAPITAL_PHRASE)) {
     // "Ministry of Education, Youth and Sport": a ministry's name may be a list.
-    const list = /\bMinistry of\b/.test(m[0]) ? MINISTRY_LIST.exec(segment.text.slice(m.index! + m[0].length)) : null;
+    const rest = segment.text.slice(m.index! + m[0].length);
+    const list = /\bMinistry of\b/.test(m[0]) ? MINISTRY_LIST.exec(rest) : COMPANY_SUFFIX.exec(rest);
     const phrase = list ? m[0] + list[0] : m[0];
     for (const piece of pieces(phrase, segment.start + m.index!)) {
       const { name, start } = tidy(piece.text, piece.start);
