@@ -8,7 +8,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { suggestDuplicates, type DuplicateCandidate } from '../api/src/domain/duplicates.js';
+import type { DuplicateCandidate } from '../api/src/domain/duplicates.js';
+import type { Entity } from '../api/src/drafts/extract.js';
+import { matchToNetwork } from '../api/src/drafts/match.js';
 import type { GraphNode, GraphRelationship } from '../api/src/domain/model.js';
 import { buildDraft, type Draft, type DraftNode } from '../api/src/drafts/draft.js';
 import { draftQuoteIsVerbatim } from '../api/src/drafts/quote-check.js';
@@ -33,15 +35,12 @@ const asCandidate = (n: Node): DuplicateCandidate => ({ id: n.id, kind: n.kind, 
 
 /**
  * The seed node a proposal stands for: the node it matched, or (new proposals) the seed node the
- * duplicate detector says is the same (score ≥ 0.75, not by acronym alone).
+ * same matcher picks when the whole seed is the network (ambiguous or acronym-only: none).
  */
-function correspondent(node: DraftNode, seed: Node[]): string | undefined {
+function correspondent(node: DraftNode, seed: DuplicateCandidate[]): string | undefined {
   if (node.match) return node.match;
-  const proposal: DuplicateCandidate = { id: `draft-${node.id}`, kind: node.kind, name: node.name.replace(/^the\s+/i, ''), aliases: node.aliases, acronym: node.fields.acronym as string | undefined };
-  const same = seed.filter((n) => n.kind === node.kind).map(asCandidate);
-  const pairs = suggestDuplicates([proposal, ...same], [], 50, 0.75).filter((p) => (p.a.id === proposal.id || p.b.id === proposal.id) && !p.evidence.every((e) => e.kind === 'shared-acronym'));
-  const best = pairs.sort((a, b) => b.score - a.score)[0];
-  return best ? (best.a.id === proposal.id ? best.b.id : best.a.id) : undefined;
+  const entity: Entity = { key: node.id, kind: node.kind, name: node.name.replace(/^the\s+/i, ''), aliases: node.aliases, fields: node.fields, quote: node.quote, spans: node.spans, mentions: 1 };
+  return matchToNetwork([entity], seed.filter((n) => n.kind === node.kind)).matches.get(node.id)?.match ?? undefined;
 }
 
 interface Score {
@@ -57,7 +56,8 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
   const started = performance.now();
   const draft: Draft = buildDraft(text, network);
   const ms = performance.now() - started;
-  const corresponds = new Map(draft.nodes.map((n) => [n.id, correspondent(n, nodes)]));
+  const seed = nodes.filter((n) => n.kind !== 'source' && n.kind !== 'figure').map(asCandidate);
+  const corresponds = new Map(draft.nodes.map((n) => [n.id, correspondent(n, seed)]));
   const kinds: Record<string, Score> = {};
   for (const kind of SCORED) {
     const gold = new Set(nodes.filter((n) => n.kind === kind && cites(n.sources, doc)).map((n) => n.id));

@@ -63,6 +63,8 @@ function knownNames(entities: Entity[], network: DuplicateCandidate[]): Map<stri
   for (const e of entities) {
     for (const name of [e.name, ...e.aliases]) {
       for (const node of index.get(`${e.kind}:${nameWords(name).join(' ')}`) ?? []) {
+        // "Open Data Day 2024" known also as "Open Data Day" is not the 2022 one of that alias.
+        if (numbersDiffer(e.name, node.name)) continue;
         const list = found.get(e.key) ?? [];
         if (!list.some((c) => c.id === node.id)) list.push({ id: node.id, name: node.name, score: KNOWN_NAME, reason: `known in the network as "${name}"` });
         found.set(e.key, list);
@@ -71,6 +73,9 @@ function knownNames(entities: Entity[], network: DuplicateCandidate[]): Map<stri
   }
   return found;
 }
+
+const numbersOf = (name: string) => name.match(/\d+/g)?.join(' ') ?? '';
+const numbersDiffer = (a: string, b: string) => numbersOf(a) !== '' && numbersOf(b) !== '' && numbersOf(a) !== numbersOf(b);
 
 /** What an exact name or alias alone says: the duplicate detector's weight for a shared alias. */
 const KNOWN_NAME = 0.9;

@@ -460,12 +460,11 @@ export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer,
   const definitions = acronymDefinitions(segment);
   const phrases = headPhrases(segment);
   const row = inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : [];
-  const found = [...sessions(segment), ...titledEvents(segment), ...(row.length ? rowOrganisations(segment, text) : [])];
+  const found = [...sessions(segment), ...titledEvents(segment), ...listedOrganisations(segment), ...(row.length ? rowOrganisations(segment, text) : [])];
   const all = [
     ...row,
     ...people(segment),
     ...citationAuthor(segment),
-    ...listedOrganisations(segment),
     ...authors(segment),
     ...found,
     ...definitions.mentions,
