@@ -34,11 +34,11 @@ const cites = (sources: string[] | undefined, doc: string) => !!sources?.include
 const asCandidate = (n: Node): DuplicateCandidate => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, acronym: 'acronym' in n ? n.acronym : undefined });
 
 /**
- * The seed node a proposal stands for: the node it matched, or (new proposals) the seed node the
- * same matcher picks when the whole seed is the network (ambiguous or acronym-only: none).
+ * The seed node a proposal stands for, judged apart from its match: the node the matcher picks
+ * when the whole seed is the network (none when that is ambiguous or by acronym alone). A match to
+ * an existing node that is not this one counts as wrong.
  */
-function correspondent(node: DraftNode, seed: DuplicateCandidate[]): string | undefined {
-  if (node.match) return node.match;
+function truthOf(node: DraftNode, seed: DuplicateCandidate[]): string | undefined {
   const entity: Entity = { key: node.id, kind: node.kind, name: node.name.replace(/^the\s+/i, ''), aliases: node.aliases, fields: node.fields, quote: node.quote, spans: node.spans, mentions: 1 };
   return matchToNetwork([entity], seed.filter((n) => n.kind === node.kind)).matches.get(node.id)?.match ?? undefined;
 }
@@ -57,7 +57,9 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
   const draft: Draft = buildDraft(text, network);
   const ms = performance.now() - started;
   const seed = nodes.filter((n) => n.kind !== 'source' && n.kind !== 'figure').map(asCandidate);
-  const corresponds = new Map(draft.nodes.map((n) => [n.id, correspondent(n, seed)]));
+  const truth = new Map(draft.nodes.map((n) => [n.id, truthOf(n, seed)]));
+  // For recall, precision and relationships a proposal stands for what it truly is, or else what it matched.
+  const corresponds = new Map(draft.nodes.map((n) => [n.id, truth.get(n.id) ?? n.match ?? undefined]));
   const kinds: Record<string, Score> = {};
   for (const kind of SCORED) {
     const gold = new Set(nodes.filter((n) => n.kind === kind && cites(n.sources, doc)).map((n) => n.id));
@@ -65,14 +67,16 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
     const hits = new Set(proposed.map((n) => corresponds.get(n.id)).filter((id): id is string => !!id && gold.has(id)));
     kinds[kind] = { gold: gold.size, found: hits.size, proposed: proposed.length, correct: proposed.filter((n) => gold.has(corresponds.get(n.id) ?? '')).length };
   }
-  // Matching: of the proposals that stand for a seed node, those whose match is right (the node when it is in the network, none when it is not).
-  const judged = draft.nodes.filter((n) => n.kind !== 'figure' && corresponds.get(n.id) && (n.match || !inNetwork.has(corresponds.get(n.id)!) || true));
-  const matchedRight = judged.filter((n) => {
-    const id = corresponds.get(n.id)!;
-    return inNetwork.has(id) ? n.match === id : n.match === null;
-  }).length;
-  const existing = draft.nodes.filter((n) => n.kind !== 'figure' && inNetwork.has(corresponds.get(n.id) ?? ''));
-  const existingRight = existing.filter((n) => n.match === corresponds.get(n.id)).length;
+  // Matching: of the proposals that stand for a seed node (or were matched), those whose match is
+  // right: the node when the reduced network has it, none when it does not.
+  const judged = draft.nodes.filter((n) => n.kind !== 'figure' && (truth.get(n.id) || n.match));
+  const rightMatch = (n: DraftNode) => {
+    const id = truth.get(n.id);
+    return id && inNetwork.has(id) ? n.match === id : n.match === null;
+  };
+  const matchedRight = judged.filter(rightMatch).length;
+  const existing = judged.filter((n) => inNetwork.has(truth.get(n.id) ?? '') || n.match);
+  const existingRight = existing.filter(rightMatch).length;
   const goldRels = relationships.filter((r) => cites(r.sources, doc));
   const proposedRels = new Set(draft.relationships.map((r) => `${corresponds.get(r.from)}|${r.type}|${corresponds.get(r.to)}`));
   const recovered = goldRels.filter((r) => proposedRels.has(`${r.from}|${r.type}|${r.to}`));
