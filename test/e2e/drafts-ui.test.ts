@@ -14,16 +14,17 @@ import { expectAccessible, waitForGraph } from '../support/ui.js';
 let app: TestApp;
 let browser: Browser;
 let editor: TestAccount;
-const REPORT = 'Ms. Sreyneang Tola, Programme Manager of the Tonle Learning Network, gave the welcoming remarks at the Provincial Open Data Workshop 2026.';
+// Names of its own: the integration tests, which may run at the same time, draft other people.
+const REPORT = 'Ms. Chanthy Sovanna, Programme Manager of the Kampot Youth Data Network, gave the welcoming remarks at the Youth Data Workshop 2027.';
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
   editor = await createAccount(app, 'editor');
   // The network knows all three, so the draft matches them and the commit writes only relationships and the source.
   await createGraph(app.db, [
-    { kind: 'person', id: 't-dr-ui-tola', name: 'Sreyneang Tola', sources: [TEST_SOURCE] },
-    { kind: 'organisation', id: 't-dr-ui-tln', name: 'Tonle Learning Network', orgKind: 'network', sources: [TEST_SOURCE] },
-    { kind: 'event', id: 't-dr-ui-workshop', name: 'Provincial Open Data Workshop 2026', eventKind: 'workshop', sources: [TEST_SOURCE] },
+    { kind: 'person', id: 't-dr-ui-sovanna', name: 'Chanthy Sovanna', sources: [TEST_SOURCE] },
+    { kind: 'organisation', id: 't-dr-ui-network', name: 'Kampot Youth Data Network', orgKind: 'network', sources: [TEST_SOURCE] },
+    { kind: 'event', id: 't-dr-ui-workshop', name: 'Youth Data Workshop 2027', eventKind: 'workshop', sources: [TEST_SOURCE] },
   ]);
 });
 afterAll(async () => {
@@ -58,7 +59,7 @@ describe('draft review', { timeout: 120_000 }, () => {
     await panel.getByRole('button', { name: 'Draft it' }).click();
     const documentView = panel.getByRole('region', { name: 'The document' });
     await documentView.locator('mark').first().waitFor();
-    expect(await documentView.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['Sreyneang Tola', 'Tonle Learning Network', 'Provincial Open Data Workshop 2026']));
+    expect(await documentView.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['Chanthy Sovanna', 'Kampot Youth Data Network', 'Youth Data Workshop 2027']));
     await expectAccessible(page, 'the draft review');
 
     // Each proposal is matched to the node the network has; the curator rejects one relationship.
@@ -70,7 +71,7 @@ describe('draft review', { timeout: 120_000 }, () => {
     await expect.poll(() => panel.getByRole('status').innerText()).toContain('Committed');
 
     const rels = await app.db.read<{ type: string; sources: string[]; quote: string }>(
-      "MATCH (:Entity {id: 't-dr-ui-tola'})-[r]->() RETURN type(r) AS type, r.sources AS sources, r.quote AS quote",
+      "MATCH (:Entity {id: 't-dr-ui-sovanna'})-[r]->() RETURN type(r) AS type, r.sources AS sources, r.quote AS quote",
     );
     expect(rels.map((r) => r.type)).toEqual(['SPOKE_AT']);
     expect(rels[0]).toMatchObject({ sources: ['t-dr-ui-source'], quote: REPORT });
