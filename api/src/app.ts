@@ -18,6 +18,7 @@ import { releaseOperations } from './routes/releases.routes.js';
 import { ReleaseRepository } from './repositories/release.repository.js';
 import { DuplicateRepository } from './repositories/duplicate.repository.js';
 import { importOperations } from './routes/import.routes.js';
+import { draftOperations } from './routes/drafts.routes.js';
 import { exportOperations } from './routes/export.routes.js';
 import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
@@ -97,6 +98,7 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
     ...editOperations(db, new ChangeRepository(db)),
     ...duplicateOperations(db, new DuplicateRepository(db), () => analyticsRepository.graphVersion()),
     ...importOperations(db),
+    ...draftOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db), redactor),
     ...consoleOperations(new ConsoleRepository(db, { ...DEFAULT_CONSOLE_LIMITS, ...cypherConsole }), cypherConsole.requestsPerMinute ?? 30),

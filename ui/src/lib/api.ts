@@ -21,6 +21,8 @@ import type { User } from '../../../api/src/domain/accounts.js';
 import type { Change } from '../../../api/src/domain/edits.js';
 import type { Release } from '../../../api/src/domain/release.js';
 import type { DuplicateSuggestion } from '../../../api/src/domain/duplicates.js';
+import type { Draft } from '../../../api/src/drafts/draft.js';
+import type { ReviewedDraft } from '../../../api/src/drafts/review.js';
 import type { Filters } from './url-state.js';
 
 export type { User, Change, Release, DuplicateSuggestion };
@@ -31,6 +33,8 @@ export type { ImportPlan };
 export type { SuggestionsResponse, FlowsResponse, MapResponse };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
+export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/drafts/draft.js';
+export type { ReviewedDraft } from '../../../api/src/drafts/review.js';
 export type SearchHit = SearchResponse['items'][number];
 export type NodeMetrics = MetricsResponse['nodes'][number];
 
@@ -185,6 +189,32 @@ export const curation = {
     }),
   releases: () => request<{ items: Release[] }>('/api/releases'),
   publishRelease: (title: string, notes?: string) => send<Release>('POST', '/api/releases', { title, notes }),
+};
+
+/** A document's draft (pasted text or a file), and the reviewed draft committed or downloaded as the import workbook. */
+export const drafts = {
+  fromText: (text: string) => send<Draft>('POST', '/api/drafts', { text }),
+  fromFile: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<Draft>('/api/drafts', {}, { method: 'POST', body: form, headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
+  },
+  commit: (draft: ReviewedDraft) =>
+    send<ImportPlan>('POST', '/api/drafts/commit', draft).catch((error: unknown) => {
+      const plan = error instanceof ApiError ? (error.body as Partial<ImportPlan> | undefined) : undefined;
+      if (plan?.rejected) return plan as ImportPlan;
+      throw error;
+    }),
+  async workbook(draft: ReviewedDraft): Promise<Blob> {
+    const res = await fetch(apiUrl('/api/drafts/workbook', {}), {
+      method: 'POST',
+      credentials,
+      body: JSON.stringify(draft),
+      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    });
+    if (!res.ok) throw new ApiError(res.statusText, res.status);
+    return res.blob();
+  },
 };
 
 export const api = {

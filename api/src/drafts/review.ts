@@ -1,0 +1,44 @@
+/**
+ * A reviewed draft, as the curator sends it back: the source document, and each proposal accepted
+ * or rejected (renamed, re-matched). Only the model: the UI shares these types.
+ */
+import { z } from 'zod';
+import { idSchema, NODE_KINDS, RELATIONSHIP_TYPES, SOURCE_KINDS } from '../domain/model.js';
+
+export const draftSourceSchema = z.strictObject({
+  id: idSchema.optional().describe('The new source’s id; made from the title when left out.'),
+  title: z.string().trim().min(1).max(300),
+  publisher: z.string().trim().min(1).max(300),
+  date: z.iso.date().optional(),
+  url: z.url().max(500).optional(),
+  sourceKind: z.enum(SOURCE_KINDS).default('report'),
+});
+export type DraftSource = z.infer<typeof draftSourceSchema>;
+
+const decision = z.enum(['accept', 'reject']).default('accept');
+export const reviewedNodeSchema = z.strictObject({
+  id: z.string().min(1).max(40),
+  kind: z.enum(NODE_KINDS),
+  name: z.string().trim().min(1).max(300),
+  aliases: z.array(z.string().max(300)).max(50).default([]),
+  match: z.string().max(120).nullable(),
+  newId: idSchema.optional().describe('For a new node: its id; made from the name when left out.'),
+  fields: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  decision,
+});
+export const reviewedRelationshipSchema = z.strictObject({
+  id: z.string().max(300).optional(),
+  from: z.string().min(1).max(40),
+  type: z.enum(RELATIONSHIP_TYPES),
+  to: z.string().min(1).max(40),
+  quote: z.string().max(1000),
+  role: z.string().max(300).optional(),
+  decision,
+});
+export const reviewedDraftSchema = z.strictObject({
+  source: draftSourceSchema,
+  nodes: z.array(reviewedNodeSchema).max(2000),
+  relationships: z.array(reviewedRelationshipSchema).max(5000),
+});
+export type ReviewedDraft = z.infer<typeof reviewedDraftSchema>;
+

@@ -1,0 +1,108 @@
+/** Drafts: a document in, proposed nodes and relationships out; a reviewed draft committed or downloaded. */
+import multer from 'multer';
+import { z } from 'zod';
+import type { GraphDb } from '../db/graph-db.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES } from '../domain/model.js';
+import { commitDraft, draftDocument, draftWorkbook } from '../drafts/drafting.js';
+import { reviewedDraftSchema } from '../drafts/review.js';
+import { DocumentRefused } from '../drafts/text.js';
+import { defineOperation, type Operation } from '../http/operation.js';
+import { AppError, badRequest } from '../domain/errors.js';
+import { importPlanSchema } from '../domain/import-plan.js';
+
+export const DRAFT_LIMITS = { fileBytes: 10 * 1024 * 1024, textChars: 200_000 };
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DRAFT_LIMITS.fileBytes, files: 1, fields: 10, parts: 11 } }).single('file');
+
+/** multer's errors as problems: too large is 413, anything else about the upload is 400. */
+const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
+  upload(req, res, (error: unknown) => {
+    if (!error) return next();
+    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'Content Too Large', `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB.`));
+    next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'file', message: (error as Error).message }]));
+  });
+
+const span = z.object({ start: z.number().int(), end: z.number().int() });
+const draftSchema = z
+  .object({
+    text: z.string().describe('The document text that every quote and span refers to.'),
+    nodes: z.array(
+      z.object({
+        id: z.string().describe('The proposal id within this draft; relationships refer to it.'),
+        kind: z.enum(NODE_KINDS),
+        name: z.string(),
+        aliases: z.array(z.string()),
+        match: z.string().nullable().describe('The existing node it is, or null for a new node.'),
+        score: z.number(),
+        reason: z.string(),
+        ambiguous: z.boolean().describe('Several nodes fit, or one fits only by acronym: left for the curator.'),
+        candidates: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), reason: z.string() })),
+        quote: z.string().describe('The exact sentence or table row that names it.'),
+        spans: z.array(span),
+        fields: z.record(z.string(), z.union([z.string(), z.number()])),
+      }),
+    ),
+    relationships: z.array(z.object({ id: z.string(), from: z.string(), type: z.enum(RELATIONSHIP_TYPES), to: z.string(), quote: z.string(), role: z.string().optional() })),
+    problems: z.array(z.string()),
+  })
+  .meta({ id: 'Draft' });
+
+const documentSchema = z.strictObject({
+  text: z.string().max(DRAFT_LIMITS.textChars).optional().describe('Pasted text; or send a `file` instead (multipart/form-data).'),
+});
+
+function refused(error: unknown): never {
+  if (error instanceof DocumentRefused) throw new AppError(error.status, error.status === 415 ? 'Unsupported Media Type' : error.status === 422 ? 'Unprocessable Content' : 'Bad Request', error.message, [{ field: 'file', message: error.message }]);
+  throw error;
+}
+
+export function draftOperations(db: GraphDb): Operation[] {
+  return [
+    defineOperation({
+      method: 'post',
+      path: '/api/drafts',
+      tag: 'curation',
+      access: 'edit',
+      summary: 'A document (pasted text, or a PDF, DOCX, HTML or text file) as a sourced draft: proposed nodes and relationships',
+      description: `JSON \`{text}\`, or multipart/form-data with \`file\` (at most ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB). Answers the draft: people, organisations, events, places, initiatives and figures, each matched to an existing node (score and reason) or new, ambiguous ones flagged; relationships (SPOKE_AT, MODERATED, WORKS_FOR, ORGANISED, FUNDS …), each with the exact sentence or row it came from. Nothing is written: review it, then POST /api/drafts/commit.`,
+      body: documentSchema,
+      middleware: [receive],
+      problems: [413, 415, 422],
+      response: draftSchema,
+      handle: async ({ body }, _res, req) => {
+        const file = req.file ? { name: req.file.originalname, data: req.file.buffer } : undefined;
+        if (!file && !body.text?.trim()) throw badRequest('Send the document as `text` or as a `file`; the text is empty.', [{ field: file ? 'file' : 'text', message: 'empty' }]);
+        return draftDocument(db, { text: body.text, file }).catch(refused);
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/drafts/commit',
+      tag: 'curation',
+      access: 'edit',
+      summary: 'Commit a reviewed draft through the importer: all of it, or nothing',
+      description: 'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all (400 with the plan).',
+      body: reviewedDraftSchema,
+      response: importPlanSchema,
+      handle: async ({ body, viewer }, res) => {
+        const plan = await commitDraft(db, body, viewer!.user);
+        if (plan.rejected.length) res.status(400);
+        return plan;
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/api/drafts/workbook',
+      tag: 'curation',
+      access: 'edit',
+      summary: 'A reviewed draft as the import workbook, to check or complete and import later',
+      body: reviewedDraftSchema,
+      response: z.string(),
+      files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      handle: async ({ body }, res) => {
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('spean-draft.xlsx').send(await draftWorkbook(db, body));
+        return undefined;
+      },
+    }),
+  ];
+}

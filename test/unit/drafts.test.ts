@@ -1,0 +1,114 @@
+/**
+ * The draft extractor on short documents of the genre written for these tests (never the five
+ * source documents): people with honorifics and appositions, acronyms, parents, sessions, table
+ * rows, figures, matching with aliases and swapped names, ambiguity flagged, quotes verbatim.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { DuplicateCandidate } from '../../api/src/domain/duplicates.js';
+import { buildDraft, type Draft } from '../../api/src/drafts/draft.js';
+import { draftQuoteIsVerbatim } from '../../api/src/drafts/quote-check.js';
+import { segment } from '../../api/src/drafts/segments.js';
+import { draftSheets } from '../../api/src/drafts/tables.js';
+import { documentText, DocumentRefused } from '../../api/src/drafts/text.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/drafts/${name}`, import.meta.url), 'utf8');
+const node = (d: Draft, name: string) => d.nodes.find((n) => n.name === name || n.aliases.includes(name));
+const has = (d: Draft, from: string, type: string, to: string) => d.relationships.some((r) => r.from === node(d, from)?.id && r.type === type && r.to === node(d, to)?.id);
+const network: DuplicateCandidate[] = [
+  { id: 'odc', kind: 'organisation', name: 'Open Development Cambodia Organization', aliases: ['Open Development Cambodia', 'ODC'], acronym: 'ODC' },
+  { id: 'oda-a', kind: 'organisation', name: 'Open Data Alliance', aliases: ['ODA'], acronym: 'ODA' },
+  { id: 'oda-b', kind: 'organisation', name: 'Organization for Data-Driven Application', aliases: ['ODA'], acronym: 'ODA' },
+  { id: 'mao-neang', kind: 'person', name: 'Mao Neang', aliases: ['H.E. Mao Neang'] },
+];
+
+describe('segments', () => {
+  it('keeps honorifics inside sentences and every segment an exact slice', () => {
+    const text = 'Mr. Sok Dara, Head of Unit, spoke. Dr. Lina Hak replied.\nName\tOrganisation\nSok Dara\tODC';
+    const segments = segment(text);
+    expect(segments.map((s) => s.text)).toEqual(['Mr. Sok Dara, Head of Unit, spoke.', 'Dr. Lina Hak replied.', 'Name\tOrganisation', 'Sok Dara\tODC']);
+    for (const s of segments) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('a workshop report', () => {
+  const text = fixture('provincial-workshop.txt');
+  const draft = buildDraft(text, network);
+
+  it('finds people, organisations with acronyms, the event with its date and its session', () => {
+    expect(node(draft, 'Sreyneang Tola')).toMatchObject({ kind: 'person', fields: { honorific: 'Ms.' } });
+    expect(node(draft, 'Tonle Learning Network')).toMatchObject({ kind: 'organisation', fields: { acronym: 'TLN' } });
+    expect(node(draft, 'Provincial Open Data Workshop 2026')?.fields).toMatchObject({ eventKind: 'workshop', startDate: '2026-05-14' });
+    expect(node(draft, 'Open budgets for communes')?.fields.eventKind).toBe('panel');
+  });
+
+  it('proposes who works where, spoke, moderated, organised and funded, and the figures', () => {
+    expect(has(draft, 'Sreyneang Tola', 'WORKS_FOR', 'Tonle Learning Network')).toBe(true);
+    expect(has(draft, 'Kosal Rithy', 'WORKS_FOR', 'Mekong Civic Data Foundation')).toBe(true);
+    expect(has(draft, 'Sreyneang Tola', 'MODERATED', 'Open budgets for communes')).toBe(true);
+    expect(has(draft, 'Open Development Cambodia Organization', 'ORGANISED', 'Provincial Open Data Workshop 2026')).toBe(true);
+    expect(has(draft, 'Tonle Learning Network', 'PARTNER_IN', 'Provincial Open Data Workshop 2026')).toBe(true);
+    expect(has(draft, 'Mekong Civic Data Foundation', 'FUNDS', 'Provincial Open Data Workshop 2026')).toBe(true);
+    expect(draft.nodes.filter((n) => n.kind === 'figure').map((n) => [n.fields.measure, n.fields.value])).toEqual([['participants', 48], ['women', 21]]);
+  });
+
+  it('matches what the network has, and every quote is verbatim', () => {
+    expect(node(draft, 'Open Development Cambodia Organization')?.match).toBe('odc');
+    expect(node(draft, 'Tonle Learning Network')?.match).toBeNull();
+    for (const q of [...draft.nodes, ...draft.relationships]) expect(draftQuoteIsVerbatim(q.quote, text)).toBe(true);
+    expect(draft.problems).toEqual([]);
+  });
+});
+
+describe('a speakers annex', () => {
+  const draft = buildDraft(fixture('speaker-list.txt'), network);
+
+  it('reads each row: the person, their organisation, their part in the heading’s session', () => {
+    expect(has(draft, 'Lina Hak', 'WORKS_FOR', 'Royal University of Phnom Penh')).toBe(true);
+    expect(has(draft, 'Lina Hak', 'SPOKE_AT', 'Open contracting in the Mekong region')).toBe(true);
+    expect(has(draft, 'Somchai Wongsa', 'MODERATED', 'Open contracting in the Mekong region')).toBe(true);
+    expect(has(draft, 'Vietnam Institute of Economics', 'PART_OF', 'Ministry of Planning')).toBe(true);
+    // A breakout heading names what was shown there; the row's speaker presented it.
+    expect(node(draft, 'Open Budget Lab')?.kind).toBe('organisation');
+    expect(has(draft, 'Chan Dara', 'PRESENTED', 'Mekong Budget Portal')).toBe(true);
+  });
+});
+
+describe('matching', () => {
+  it('one person spelled two ways in a document is one proposal; swapped order matches the network', () => {
+    const draft = buildDraft('H.E. Neang Mao opened the Open Data Day 2030. Later H.E. Mao Neang spoke again.', network);
+    const people = draft.nodes.filter((n) => n.kind === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ match: 'mao-neang' });
+  });
+
+  it('an acronym two network nodes share is flagged, not guessed', () => {
+    const draft = buildDraft('Mr. Lee Chen, President of the ODA, spoke at the Open Data Day 2030.', network);
+    const oda = draft.nodes.find((n) => n.name === 'ODA');
+    expect(oda).toMatchObject({ match: null, ambiguous: true });
+  });
+});
+
+describe('files and tables', () => {
+  it('refuses empty and binary files with the cause', async () => {
+    await expect(documentText({ name: 'a.txt', data: Buffer.alloc(0) })).rejects.toThrow(/empty/);
+    await expect(documentText({ name: 'a.txt', data: Buffer.from([1, 0, 2]) })).rejects.toBeInstanceOf(DocumentRefused);
+  });
+
+  it('turns an accepted draft into import sheets citing the source, leaving rejected proposals out', () => {
+    const draft = buildDraft(fixture('provincial-workshop.txt'), network);
+    const reviewed = {
+      source: { title: 'Workshop report', publisher: 'Test', sourceKind: 'report' as const },
+      nodes: draft.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, match: n.match, fields: n.fields, decision: n.name === 'Kosal Rithy' ? ('reject' as const) : ('accept' as const) })),
+      relationships: draft.relationships.map((r) => ({ ...r, decision: 'accept' as const })),
+    };
+    const sheets = draftSheets(reviewed, new Set(['workshop-report']));
+    const people = sheets.find((s) => s.name === 'people')!.rows.map((r) => r.name);
+    expect(people).toContain('Sreyneang Tola');
+    expect(people).not.toContain('Kosal Rithy');
+    expect(sheets[0]!.rows[0]).toMatchObject({ id: 'workshop-report-2', name: 'Workshop report' });
+    const relationships = sheets.find((s) => s.name === 'relationships')!.rows;
+    expect(relationships.every((r) => r.sources === 'workshop-report-2' && r.quote)).toBe(true);
+    expect(relationships.some((r) => r.from === 'odc')).toBe(true);
+  });
+});
