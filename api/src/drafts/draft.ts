@@ -4,48 +4,14 @@
  * the caller reads the network's names (the duplicate repository) and hands them in.
  */
 import type { DuplicateCandidate } from '../domain/duplicates.js';
-import type { NodeKind, RelationshipType } from '../domain/model.js';
-import { extract, type Entity, type Span } from './extract.js';
+import type { Draft, DraftNode, DraftRelationship } from '../domain/drafts.js';
+import { extract, type Entity } from './extract.js';
 import { HONORIFIC } from './lexicon.js';
-import { matchToNetwork, type Candidate } from './match.js';
+import { matchToNetwork } from './match.js';
 import { foldApostrophes, type Gazetteer, type MentionKind } from './mentions.js';
 import { draftQuoteIsVerbatim } from './quote-check.js';
 
-export interface DraftNode {
-  /** The proposal's id within the draft (`d3`, `f1`); relationships refer to it. */
-  id: string;
-  kind: NodeKind;
-  name: string;
-  aliases: string[];
-  /** The existing node it is, or null for a new node. */
-  match: string | null;
-  score: number;
-  reason: string;
-  ambiguous: boolean;
-  candidates: Candidate[];
-  /** The sentence or row that names it, verbatim. */
-  quote: string;
-  /** Where the document names it (character offsets into `text`). */
-  spans: Span[];
-  /** Model fields the document gives (orgKind, eventKind, dates, honorific, acronym, figure values …). */
-  fields: Record<string, string | number>;
-}
-
-export interface DraftRelationship {
-  id: string;
-  from: string;
-  type: RelationshipType;
-  to: string;
-  quote: string;
-  role?: string;
-}
-
-export interface Draft {
-  text: string;
-  nodes: DraftNode[];
-  relationships: DraftRelationship[];
-  problems: string[];
-}
+export type { Draft, DraftNode, DraftRelationship };
 
 const GAZETTEER_KINDS = new Set<MentionKind>(['person', 'organisation', 'event', 'place', 'initiative']);
 /** Names too generic to find in another document: "Session 1", "Remarks", "Panel". */

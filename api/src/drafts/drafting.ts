@@ -11,7 +11,7 @@ import { writeWorkbook } from '../spreadsheets/workbook.js';
 import { DraftRepository } from '../repositories/draft.repository.js';
 import { DuplicateRepository } from '../repositories/duplicate.repository.js';
 import { buildDraft, type Draft } from './draft.js';
-import type { ReviewedDraft } from './review.js';
+import type { ReviewedDraft } from '../domain/drafts.js';
 import { draftSheets, idBases } from './tables.js';
 import { documentText, normaliseText, type DocumentFile } from './text.js';
 

@@ -5,16 +5,15 @@
  * moderated, presented, works for, organised, funded, supported, partnered in or attended what,
  * and the figures an event reports. Every quote is the exact segment it came from.
  */
+import type { Span } from '../domain/drafts.js';
 import { nameWords } from '../domain/duplicates.js';
 import type { NodeKind, RelationshipType } from '../domain/model.js';
 import { CLOSING, FIGURE_WORDS, FUNDING, MODERATING, ORGANISING, PARTNERING, QUALIFIERS, SPEAKING, SUPPORTING } from './lexicon.js';
 import { definedAcronyms, gazetteerMatchers, mentionsIn, type Gazetteer, type Mention } from './mentions.js';
 import { segment, type Segment } from './segments.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+
+export type { Span };
 
 export interface Entity {
   key: string;

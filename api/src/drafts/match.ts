@@ -5,16 +5,11 @@
  * about equally good, or one that shares only an acronym ("ODA"), are flagged for the curator
  * rather than guessed.
  */
+import type { Candidate } from '../domain/drafts.js';
 import { nameWords, suggestDuplicates, type DuplicateCandidate } from '../domain/duplicates.js';
 import { MATCH } from './lexicon.js';
 import type { Entity } from './extract.js';
 
-export interface Candidate {
-  id: string;
-  name: string;
-  score: number;
-  reason: string;
-}
 
 export interface Matching {
   match: string | null;

@@ -6,7 +6,7 @@
  */
 import anyAscii from 'any-ascii';
 import { COLLECTION_OF, type NodeKind } from '../domain/model.js';
-import type { DraftSource, ReviewedDraft } from './review.js';
+import type { DraftSource, ReviewedDraft } from '../domain/drafts.js';
 import type { SheetData } from '../domain/spreadsheet.js';
 import { columnsOf, LIST_SEPARATOR, RELATIONSHIPS_TABLE } from '../domain/spreadsheet.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS, RELATIONSHIP_TYPES } from '../domain/model.js';
 import { commitDraft, draftDocument, draftWorkbook } from '../drafts/drafting.js';
-import { reviewedDraftSchema } from '../drafts/review.js';
+import { reviewedDraftSchema } from '../domain/drafts.js';
 import { DocumentRefused } from '../drafts/text.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';

@@ -21,8 +21,8 @@ import type { User } from '../../../api/src/domain/accounts.js';
 import type { Change } from '../../../api/src/domain/edits.js';
 import type { Release } from '../../../api/src/domain/release.js';
 import type { DuplicateSuggestion } from '../../../api/src/domain/duplicates.js';
-import type { Draft } from '../../../api/src/drafts/draft.js';
-import type { ReviewedDraft } from '../../../api/src/drafts/review.js';
+import type { Draft } from '../../../api/src/domain/drafts.js';
+import type { ReviewedDraft } from '../../../api/src/domain/drafts.js';
 import type { Filters } from './url-state.js';
 
 export type { User, Change, Release, DuplicateSuggestion };
@@ -33,8 +33,8 @@ export type { ImportPlan };
 export type { SuggestionsResponse, FlowsResponse, MapResponse };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
-export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/drafts/draft.js';
-export type { ReviewedDraft } from '../../../api/src/drafts/review.js';
+export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/domain/drafts.js';
+export type { ReviewedDraft } from '../../../api/src/domain/drafts.js';
 export type SearchHit = SearchResponse['items'][number];
 export type NodeMetrics = MetricsResponse['nodes'][number];
 

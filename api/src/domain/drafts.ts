@@ -3,7 +3,7 @@
  * or rejected (renamed, re-matched). Only the model: the UI shares these types.
  */
 import { z } from 'zod';
-import { idSchema, NODE_KINDS, RELATIONSHIP_TYPES, SOURCE_KINDS } from '../domain/model.js';
+import { idSchema, NODE_KINDS, RELATIONSHIP_TYPES, SOURCE_KINDS, type NodeKind, type RelationshipType } from './model.js';
 
 export const draftSourceSchema = z.strictObject({
   id: idSchema.optional().describe('The new source’s id; made from the title when left out.'),
@@ -42,3 +42,54 @@ export const reviewedDraftSchema = z.strictObject({
 });
 export type ReviewedDraft = z.infer<typeof reviewedDraftSchema>;
 
+// The draft the API answers, before review.
+
+/** Where the document names something: character offsets into its text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An existing node a proposal may be, with the matcher's score and reason. */
+export interface Candidate {
+  id: string;
+  name: string;
+  score: number;
+  reason: string;
+}
+
+export interface DraftNode {
+  /** The proposal's id within the draft (`d3`, `f1`); relationships refer to it. */
+  id: string;
+  kind: NodeKind;
+  name: string;
+  aliases: string[];
+  /** The existing node it is, or null for a new node. */
+  match: string | null;
+  score: number;
+  reason: string;
+  ambiguous: boolean;
+  candidates: Candidate[];
+  /** The sentence or row that names it, verbatim. */
+  quote: string;
+  /** Where the document names it (character offsets into `text`). */
+  spans: Span[];
+  /** Model fields the document gives (orgKind, eventKind, dates, honorific, acronym, figure values …). */
+  fields: Record<string, string | number>;
+}
+
+export interface DraftRelationship {
+  id: string;
+  from: string;
+  type: RelationshipType;
+  to: string;
+  quote: string;
+  role?: string;
+}
+
+export interface Draft {
+  text: string;
+  nodes: DraftNode[];
+  relationships: DraftRelationship[];
+  problems: string[];
+}
