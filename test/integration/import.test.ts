@@ -171,7 +171,7 @@ describe('the import template', () => {
 
 describe('import errors a curator understands', () => {
   it('names row, column, value, what was expected and did you mean; explains knock-ons', async () => {
-    const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
+    const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},https://k.example\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
     const rels = `from,type,to,sources\nt-imp-k,PARTNERS_WITH,odc,${TEST_SOURCE}\nt-imp-l,PARTNER_WITH,odcc,${TEST_SOURCE}\nt-imp-l,PARTNERS_WITH,odcc,2024-odd-nodc-highlight-report\n`;
     const plan = await (await upload({ 'organisations.csv': orgs, 'relationships.csv': rels })).json();
     const at = (file: string, line: number, field: string) => plan.rejected.find((p: { file: string; line: number; field: string }) => p.file === file && p.line === line && p.field === field);
