@@ -151,7 +151,7 @@ describe('the import template', () => {
     const typeColumn = allowed.getColumn(header.indexOf('type') + 1).letter;
     // exceljs reads a range validation back as one entry per cell.
     expect(validations(book.getWorksheet('relationships')!).B2).toMatchObject({ type: 'list', formulae: [`'allowed values'!$${typeColumn}$2:$${typeColumn}$33`], showErrorMessage: true });
-    expect(validations(book.getWorksheet('sources')!).E5000).toMatchObject({ type: 'list' });
+    expect(validations(book.getWorksheet('sources')!).E5001).toMatchObject({ type: 'list' });
     const instructions = book.getWorksheet('instructions')!;
     const text: string[] = [];
     instructions.eachRow((row) => text.push((row.values as unknown[]).slice(1).join(' | ')));
