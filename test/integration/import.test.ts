@@ -151,7 +151,7 @@ describe('the import template', () => {
     const typeColumn = allowed.getColumn(header.indexOf('type') + 1).letter;
     // exceljs reads a range validation back as one entry per cell.
     expect(validations(book.getWorksheet('relationships')!).B2).toMatchObject({ type: 'list', formulae: [`'allowed values'!$${typeColumn}$2:$${typeColumn}$33`], showErrorMessage: true });
-    expect(validations(book.getWorksheet('sources')!).E5000).toMatchObject({ type: 'list' });
+    expect(validations(book.getWorksheet('sources')!).E5001).toMatchObject({ type: 'list' });
     const instructions = book.getWorksheet('instructions')!;
     const text: string[] = [];
     instructions.eachRow((row) => text.push((row.values as unknown[]).slice(1).join(' | ')));
@@ -171,7 +171,7 @@ describe('the import template', () => {
 
 describe('import errors a curator understands', () => {
   it('names row, column, value, what was expected and did you mean; explains knock-ons', async () => {
-    const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
+    const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},https://k.example\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
     const rels = `from,type,to,sources\nt-imp-k,PARTNERS_WITH,odc,${TEST_SOURCE}\nt-imp-l,PARTNER_WITH,odcc,${TEST_SOURCE}\nt-imp-l,PARTNERS_WITH,odcc,2024-odd-nodc-highlight-report\n`;
     const plan = await (await upload({ 'organisations.csv': orgs, 'relationships.csv': rels })).json();
     const at = (file: string, line: number, field: string) => plan.rejected.find((p: { file: string; line: number; field: string }) => p.file === file && p.line === line && p.field === field);

@@ -140,7 +140,8 @@ export function kindOfTable(file: string): NodeKind | 'relationships' | undefine
  */
 export const NOTE_SHEETS = ['instructions', 'allowed values'] as const;
 
-const isNoteSheet = (file: string) => (NOTE_SHEETS as readonly string[]).includes((file.split('#')[1] ?? '').trim().toLowerCase());
+/** Whether a workbook's sheet is one of the template's note sheets, which the importer skips. */
+export const isNoteSheet = (sheetName: string) => (NOTE_SHEETS as readonly string[]).includes(sheetName.trim().toLowerCase());
 
 /**
  * Validates every table into one batch; a table with a name the format does not know is a
@@ -153,7 +154,6 @@ export function batchFromTables(tables: Table[]): { batch: GraphBatch; problems:
   for (const table of tables) {
     const kind = kindOfTable(table.file);
     if (!kind) {
-      if (isNoteSheet(table.file)) continue;
       const known = [...NODE_KINDS.map((k) => COLLECTION_OF[k]), RELATIONSHIPS_TABLE];
       const name = (table.file.split('#').pop() ?? '').replace(/\.csv$/i, '');
       const suggestion = didYouMean(name, known);

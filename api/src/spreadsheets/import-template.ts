@@ -9,7 +9,6 @@ import ExcelJS from 'exceljs';
 import { COLLECTION_OF, LABEL_OF } from '../domain/model.js';
 import { columnRules, TABLES, type ColumnRule } from '../domain/allowed-values.js';
 import { columnType, LIST_SEPARATOR, NOTE_SHEETS, RELATIONSHIPS_TABLE } from '../domain/spreadsheet.js';
-import { UPLOAD_LIMITS } from './upload-limits.js';
 
 const [INSTRUCTIONS, ALLOWED] = NOTE_SHEETS;
 const tableName = (table: (typeof TABLES)[number]) => (table === 'relationships' ? RELATIONSHIPS_TABLE : COLLECTION_OF[table]);
@@ -87,6 +86,12 @@ function fillAllowedValues(ws: ExcelJS.Worksheet): Map<string, string> {
   return where;
 }
 
+/**
+ * Rows that get the dropdowns: plenty for a sheet filled by hand, and few enough that tools which
+ * expand a range into one rule per cell (exceljs among them) still open the template quickly.
+ */
+const TEMPLATE_ROWS = 5_000;
+
 /** exceljs validates whole ranges through `dataValidations`, which its types leave out. */
 type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
@@ -99,7 +104,7 @@ function fillTableSheet(ws: ExcelJS.Worksheet, table: (typeof TABLES)[number], l
     col.width = Math.max(12, rule.column.length + 2);
     const list = lists.get(rule.column) ?? (columnType(rule.column) === 'boolean' ? '"true,false"' : undefined);
     if (!list) return;
-    (ws as WithValidations).dataValidations.add(`${col.letter}2:${col.letter}${UPLOAD_LIMITS.rows + 1}`, {
+    (ws as WithValidations).dataValidations.add(`${col.letter}2:${col.letter}${TEMPLATE_ROWS + 1}`, {
       type: 'list',
       allowBlank: !rule.required,
       formulae: [list],

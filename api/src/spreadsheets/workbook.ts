@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import { neutralise } from '../domain/formula-guard.js';
-import { columnType, type SheetData, type Table } from '../domain/spreadsheet.js';
+import { columnType, isNoteSheet, type SheetData, type Table } from '../domain/spreadsheet.js';
 import { checkCell, checkColumns, checkXlsxArchive, coreStream, RowBudget, UploadRejected } from './upload-limits.js';
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -115,6 +115,11 @@ export async function readWorkbook(file: string, data: Buffer, budget = new RowB
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
       const name = `${file}#${sheet.name ?? `sheet${sheet.id}`}`;
+      if (isNoteSheet(sheet.name ?? '')) {
+        // Read past it (the archive check bounded its size); nothing of it is kept or counted.
+        for await (const _row of sheet);
+        continue;
+      }
       tables.push(await readSheet(name, sheet, budget));
     }
   } catch (error) {
