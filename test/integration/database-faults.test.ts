@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../api/src/db/migrations.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from '../../api/src/db/neo4j-supervisor.js';
-import { startTestApp, testDb, type TestApp } from '../support/app.js';
+import { GraphDb } from '../../api/src/db/graph-db.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 
 const HOME = '.neo4j/test-faults';
 const PORT = Number(process.env.TEST_NEO4J_FAULT_PORT ?? 7690);
@@ -24,7 +25,8 @@ let app: TestApp;
 beforeAll(async () => {
   rmSync(HOME, { recursive: true, force: true });
   neo4j = await superviseLocalNeo4j({ port: PORT, home: HOME, heapMiB: 512, pageCacheMiB: 64 }, log, { firstMs: 500, maxMs: 5_000, resetAfterMs: 60_000 });
-  app = await startTestApp(testDb(neo4j.uri));
+  // Failing fast, as the server's database does (api/src/db/connect.ts).
+  app = await startTestApp(new GraphDb({ uri: neo4j.uri, user: 'neo4j', password: '', queryTimeoutMs: 10_000, failFast: true }));
   await migrate(app.db);
 });
 afterAll(async () => {

@@ -13,8 +13,8 @@ import { isRetryableError, Neo4jError } from 'neo4j-driver';
 export interface HealthOptions {
   /** How long `probe()` (readiness) waits for the ping's answer. */
   probeTimeoutMs: number;
-  /** A ping unanswered this long marks the database down. */
-  tripAfterMs: number;
+  /** A ping unanswered this long, or refused, marks the database down; undefined: never (bounded waits only). */
+  tripAfterMs: number | undefined;
   /** A call pending this long makes a probe check whether the database still answers. */
   slowCallMs: number;
   /** While down, how often to probe again. */
@@ -94,12 +94,13 @@ export class DatabaseHealth {
     if (this.ping) return this.ping;
     const ping = this.sendPing();
     this.ping = ping;
-    const trip = setTimeout(() => this.setDown(true), this.options.tripAfterMs);
+    const tripAfterMs = this.options.tripAfterMs;
+    const trip = tripAfterMs === undefined ? undefined : setTimeout(() => this.setDown(true), tripAfterMs);
     // A ping that hung through a freeze brings the database back as soon as it answers.
     ping
       .then(
         () => this.setDown(false),
-        () => this.setDown(true),
+        () => this.options.tripAfterMs !== undefined && this.setDown(true),
       )
       .finally(() => {
         clearTimeout(trip);
