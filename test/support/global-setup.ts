@@ -63,8 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   uri ??= local!.uri;
   const user = process.env.NEO4J_USER ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? '';
-  // A batch job on a busy machine: a slow answer during the seed load is not a dead database.
-  const db = new GraphDb({ uri, user, password, queryTimeoutMs: 60_000, health: { probeTimeoutMs: 15_000, slowCallMs: 10_000 } });
+  const db = new GraphDb({ uri, user, password, queryTimeoutMs: 60_000 });
   try {
     await migrate(db);
     await loadSeed(db);

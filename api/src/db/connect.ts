@@ -43,6 +43,7 @@ export async function openDatabase(config: Config, log: SupervisorLog = consoleL
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
     queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    failFast: true,
     onAvailability: (available: boolean) =>
       available ? log.info({}, 'the graph database answers again') : log.error({}, 'the graph database does not answer; requests get 503 until it does'),
   };

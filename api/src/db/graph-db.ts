@@ -3,7 +3,7 @@
  * timeout, and runs in a read transaction unless it writes. Repositories receive a `GraphDb`.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type RoutingControl } from 'neo4j-driver';
-import { DatabaseHealth, DEFAULT_HEALTH, type HealthOptions } from './database-health.js';
+import { DatabaseHealth, DEFAULT_HEALTH } from './database-health.js';
 import { toPlain } from './plain-values.js';
 
 export interface GraphDbOptions {
@@ -15,8 +15,11 @@ export interface GraphDbOptions {
   queryTimeoutMs: number;
   /** Told when the database stops answering and when it answers again. */
   onAvailability?: (available: boolean) => void;
-  /** How quickly a silent database counts as down (database-health.ts); batch jobs may be more patient. */
-  health?: Partial<HealthOptions>;
+  /**
+   * Fail fast while the server is away (a refused or hung ping marks it down): for the server
+   * process. Tools and tests that only want bounded waits leave it off.
+   */
+  failFast?: boolean;
 }
 
 /** How long past its server-side timeout a call may wait before the client gives up on it. */
@@ -42,7 +45,7 @@ export class GraphDb {
     });
     this.database = options.database;
     this.timeoutMs = options.queryTimeoutMs;
-    this.health = new DatabaseHealth(() => this.ping(), options.onAvailability, { ...DEFAULT_HEALTH, ...options.health });
+    this.health = new DatabaseHealth(() => this.ping(), options.onAvailability, { ...DEFAULT_HEALTH, tripAfterMs: options.failFast ? DEFAULT_HEALTH.tripAfterMs : undefined });
   }
 
   /** `RETURN 1` in a session of its own: no retries, so a probe sees the server as it is. */
