@@ -299,7 +299,7 @@ describe('when a view is exported', () => {
     const graphml = await (await app.get('/api/paths?from=thy-try&to=meloney-lindberg&format=graphml')).text();
     expect(graphml).toContain('<node id="nodc-2024-opening">');
     const csv = await (await app.get(`/api/search?q=${encodeURIComponent('ការងារ')}&format=nodes.csv`)).text();
-    expect((parseCsv(csv, { columns: true }) as any[]).map((r) => r.id)).toEqual(['kangea-yeung', 'team-5gb']);
+    expect((parseCsv(csv, { columns: true }) as any[]).map((r) => r.Id)).toEqual(['kangea-yeung', 'team-5gb']);
     const edges = parseCsv(await (await app.get('/api/graph?asOf=2022-12-31&format=edges.csv')).text(), { columns: true }) as any[];
     expect(edges.length).toBeGreaterThan(50);
     expect(edges.every((e) => e.sources)).toBe(true);

@@ -69,6 +69,7 @@ export type GraphView = z.infer<typeof graphViewSchema>;
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'nodes.csv', 'edges.csv'] as const;
 export const exportFormatQuery = {
   format: z.enum(EXPORT_FORMATS).default('json').describe('json, or a file: GraphML, GEXF (Gephi), or CSV of nodes or edges.'),
+  bom: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('CSV only: start with a UTF-8 byte order mark, for Excel on Windows.'),
 };
 
 export const sourceViewSchema = z

@@ -63,7 +63,7 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     handle: async ({ params, query, publicOnly }, res) => {
       const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query, publicOnly));
       if (!view) throw notFound(`The node "${params.id}"`);
-      sendView(res, await graph.withSources(view), query.format, `neighbourhood-${params.id}`, { center: params.id });
+      sendView(res, await graph.withSources(view), query, `neighbourhood-${params.id}`, { center: params.id });
       return undefined;
     },
   });
