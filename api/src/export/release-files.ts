@@ -9,7 +9,8 @@ import type { ReleaseFormat } from '../domain/release.js';
 import { batchFromTables } from '../loader/tabular.js';
 import type { SheetData } from '../loader/workbook.js';
 import { toSourceView } from '../repositories/node.repository.js';
-import { toCsvZip, toPopolo, toXlsx } from './tables-export.js';
+import { toCsvZip, toXlsx } from './tables-export.js';
+import { toPopolo, type PopoloOptions } from './popolo.js';
 import { sendView, type SourcedView } from './view-export.js';
 
 /** The tables as a graph view: every node but the source documents, which travel as its sources. */
@@ -25,10 +26,10 @@ export function viewOfTables(tables: SheetData[]): SourcedView {
   };
 }
 
-export async function sendReleaseFile(res: Response, tables: SheetData[], format: ReleaseFormat, name: string): Promise<void> {
+export async function sendReleaseFile(res: Response, tables: SheetData[], format: ReleaseFormat, name: string, popolo: PopoloOptions): Promise<void> {
   if (format === 'xlsx') res.attachment(`${name}.xlsx`).send(await toXlsx(tables));
   else if (format === 'csv') res.attachment(`${name}-csv.zip`).type('application/zip').send(await toCsvZip(tables));
-  else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables));
+  else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables, popolo));
   else if (format === 'json') res.attachment(`${name}.json`).json(viewOfTables(tables));
   else sendView(res, viewOfTables(tables), format, name);
 }

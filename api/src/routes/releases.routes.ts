@@ -6,6 +6,7 @@ import { NODE_KINDS } from '../domain/model.js';
 import { citationOf, newReleaseSchema, RELEASE_FORMATS, releaseIdSchema, releaseSchema, type Release } from '../domain/release.js';
 import { graphFilter } from '../domain/views.js';
 import { sendReleaseFile } from '../export/release-files.js';
+import { nodeUrlsAt } from '../export/popolo.js';
 import { exportTables } from '../export/tables-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
@@ -71,12 +72,12 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Ope
       response: z.unknown(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/graphml+xml', 'application/gexf+xml'],
       problems: [404],
-      handle: async ({ params }, res) => {
+      handle: async ({ params }, res, req) => {
         const tables = await releases.tables(params.id);
         if (!tables) throw notFound(`The release "${params.id}"`);
         // Immutable: a cache may keep it for good.
         res.set('cache-control', 'public, max-age=31536000, immutable');
-        await sendReleaseFile(res, tables, params.format, `spean-release-${params.id}`);
+        await sendReleaseFile(res, tables, params.format, `spean-release-${params.id}`, nodeUrlsAt(`${req.protocol}://${req.get('host')}`));
         return undefined;
       },
     }),
