@@ -24,6 +24,7 @@ import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
+import { corsForReads, refuseOtherMethods, robots, type CorsOrigins } from './http/web-conventions.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
@@ -51,6 +52,8 @@ export interface AppOptions {
   auth?: Partial<AuthSettings>;
   /** How many views one client may save an hour. */
   viewSavesPerHour?: number;
+  /** Web origins that may read the API anonymously (CORS). */
+  corsOrigins?: CorsOrigins;
 }
 
 export const DEFAULT_AUTH: AuthSettings = { anonymousRead: true, sessionTtlHours: 12, secureCookies: true, loginsPerMinute: 10 };
@@ -65,22 +68,25 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, requestsPerMinute: 30 }, uiDir, auth = {}, viewSavesPerHour = 120, corsOrigins = '*' }: AppOptions): App {
   const authSettings = { ...DEFAULT_AUTH, ...auth };
   const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
   const edits = new EditRepository(db);
+  const savedViews = new SavedViewRepository(db);
+  const search = new SearchRepository(db);
+  const nodeRepository = new NodeRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats);
   const operations: Operation[] = [
     ...healthOperations(db),
-    ...searchOperations(new SearchRepository(db), graph),
-    ...nodeOperations(new NodeRepository(db), graph),
+    ...searchOperations(search, graph),
+    ...nodeOperations(nodeRepository, graph),
     ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
-    ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
+    ...savedViewOperations(savedViews, graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(edits),
     ...duplicateOperations(new DuplicateRepository(db), edits, () => analyticsRepository.graphVersion()),
@@ -95,6 +101,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/livez' } }));
+  app.use('/api', corsForReads(corsOrigins));
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));
@@ -105,8 +112,10 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     res.json(spec);
   });
   router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'Spean API' }));
+  refuseOtherMethods(router, operations);
+  router.get('/robots.txt', robots);
   app.use(router);
-  if (uiDir) app.use(serveUi(uiDir));
+  if (uiDir) app.use(serveUi(uiDir, async (id) => (await savedViews.get(id))?.name));
 
   app.use(unknownRoute);
   app.use(problemHandler);

@@ -5,7 +5,9 @@
  */
 import type { Response } from 'express';
 import { relationshipId } from '../domain/edits.js';
-import type { ReleaseFormat } from '../domain/release.js';
+import type { Release, ReleaseFormat } from '../domain/release.js';
+import { DATA_LICENCE } from '../domain/licence.js';
+import { toCitationCff, toDataPackage } from './open-data.js';
 import { batchFromTables } from '../loader/tabular.js';
 import type { SheetData } from '../loader/workbook.js';
 import { toSourceView } from '../repositories/node.repository.js';
@@ -26,9 +28,15 @@ export function viewOfTables(tables: SheetData[]): SourcedView {
   };
 }
 
-export async function sendReleaseFile(res: Response, tables: SheetData[], format: ReleaseFormat, name: string, popolo: PopoloOptions): Promise<void> {
+/** The release's file in a format; the CSV zip is a Frictionless Data Package with a CITATION.cff. */
+export async function sendReleaseFile(res: Response, release: Release, tables: SheetData[], format: ReleaseFormat, popolo: PopoloOptions): Promise<void> {
+  const name = `spean-release-${release.id}`;
+  res.links({ license: DATA_LICENCE.url });
   if (format === 'xlsx') res.attachment(`${name}.xlsx`).send(await toXlsx(tables));
-  else if (format === 'csv') res.attachment(`${name}-csv.zip`).type('application/zip').send(await toCsvZip(tables));
+  else if (format === 'csv') {
+    const described = { 'datapackage.json': `${JSON.stringify(toDataPackage(release, tables), null, 2)}\n`, 'CITATION.cff': toCitationCff(release) };
+    res.attachment(`${name}-csv.zip`).type('application/zip').send(await toCsvZip(tables, described));
+  }
   else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables, popolo));
   else if (format === 'json') res.attachment(`${name}.json`).json(viewOfTables(tables));
   else sendView(res, viewOfTables(tables), format, name);

@@ -58,11 +58,12 @@ export function toCsvFile(sheet: SheetData): string {
   return stringify(sheet.rows.map((row) => sheet.columns.map((c) => neutralise(row[c] ?? ''))), { header: true, columns: sheet.columns });
 }
 
-/** The tables as `<name>.csv` files in a zip, with fixed timestamps so that the bytes depend on the data only. */
-export async function toCsvZip(sheets: SheetData[]): Promise<Buffer> {
+/** The tables as `<name>.csv` files in a zip (with `extra` files beside them), with fixed timestamps so that the bytes depend on the data only. */
+export async function toCsvZip(sheets: SheetData[], extra: Record<string, string> = {}): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date(Date.UTC(2000, 0, 1));
   for (const sheet of sheets) zip.file(`${sheet.name}.csv`, toCsvFile(sheet), { date });
+  for (const [name, text] of Object.entries(extra)) zip.file(name, text, { date });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from './formula-guard.js';
 import type { Response } from 'express';
+import { DATA_LICENCE } from '../domain/licence.js';
 import { flatten, toGexf, toGraphML, type Flat, type SourcedView } from './graph-files.js';
 
 export { flatten, toGexf, toGraphML, type SourcedView };
@@ -59,5 +60,6 @@ export function sendView(res: Response, view: SourcedView, choice: ExportChoice,
   }
   const body = format === 'graphml' ? toGraphML(view) : format === 'gexf' ? toGexf(view) : toCsv(view, format === 'nodes.csv' ? 'nodes' : 'edges', csv);
   // attachment() guesses a type from the file name; the known type is set after it.
+  res.links({ license: DATA_LICENCE.url });
   res.attachment(`${name}.${format}`).type(CONTENT_TYPES[format]).send(body);
 }

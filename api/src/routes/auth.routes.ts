@@ -82,6 +82,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/users',
       tag: 'accounts',
       access: 'admin',
@@ -128,6 +129,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/tokens',
       tag: 'accounts',
       access: 'account',

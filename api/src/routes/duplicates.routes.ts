@@ -49,6 +49,7 @@ export function duplicateOperations(duplicates: DuplicateRepository, edits: Edit
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/duplicates/dismissals',
       access: 'edit',
       tag: 'curation',

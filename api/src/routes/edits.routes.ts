@@ -24,6 +24,7 @@ export function editOperations(edits: EditRepository): Operation[] {
     defineOperation({
       ...write,
       method: 'post',
+      status: 201,
       path: '/api/nodes',
       summary: 'Create a node of any kind, citing a source',
       description: 'The node is validated by the same zod schema as the seed and the importer; `node.sources` and the citation together must name at least one source.',
@@ -61,6 +62,7 @@ export function editOperations(edits: EditRepository): Operation[] {
     defineOperation({
       ...write,
       method: 'post',
+      status: 201,
       path: '/api/relationships',
       summary: 'Create a relationship, with how sure we are (confidence) and when it held',
       body: createRelationshipSchema,

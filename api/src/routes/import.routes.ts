@@ -50,6 +50,9 @@ export function importOperations(db: GraphDb): Operation[] {
         'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated, new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, why). A commit writes everything in one transaction, or, when anything is rejected, nothing (400 with the same plan).',
       query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
       middleware: [receive],
+      upload: z.object({
+        files: z.array(z.string().meta({ format: 'binary' })).min(1).max(IMPORT_LIMITS.files).describe('`<collection>.csv` files and `relationships.csv`, or one .xlsx workbook.'),
+      }),
       problems: [413],
       response: planSchema,
       handle: async ({ query, viewer }, res, req) => {
@@ -67,6 +70,7 @@ export function importOperations(db: GraphDb): Operation[] {
       summary: 'An empty workbook with a sheet per table and its columns, to fill in and import',
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      filesOnly: true,
       handle: async (_input, res) => {
         const sheets = [...NODE_KINDS.map((kind) => ({ name: COLLECTION_OF[kind], columns: columnsOf(kind), rows: [] })), { name: RELATIONSHIPS_TABLE, columns: columnsOf('relationships'), rows: [] }];
         res

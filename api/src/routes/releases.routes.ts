@@ -6,6 +6,7 @@ import { NODE_KINDS } from '../domain/model.js';
 import { citationOf, newReleaseSchema, RELEASE_FORMATS, releaseIdSchema, releaseSchema, type Release } from '../domain/release.js';
 import { graphFilter } from '../domain/views.js';
 import { sendReleaseFile } from '../export/release-files.js';
+import { DATA_LICENCE } from '../domain/licence.js';
 import { nodeUrlsAt } from '../export/popolo.js';
 import { exportTables } from '../export/tables-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
@@ -18,7 +19,7 @@ const idParams = z.strictObject({ id: releaseIdSchema });
 function describe(release: StoredRelease, req: Request): Release {
   const url = `${req.protocol}://${req.get('host')}/api/releases/${release.id}`;
   const files = Object.fromEntries(RELEASE_FORMATS.map((f) => [f, `${url}/files/${f}`])) as Release['files'];
-  return { ...release, url, files, citation: citationOf({ ...release, url }) };
+  return { ...release, url, files, citation: citationOf({ ...release, url }), license: DATA_LICENCE };
 }
 
 export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Operation[] {
@@ -30,6 +31,7 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Ope
   return [
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/releases',
       access: 'admin',
       tag: 'releases',
@@ -73,11 +75,12 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository): Ope
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/graphml+xml', 'application/gexf+xml'],
       problems: [404],
       handle: async ({ params }, res, req) => {
+        const release = describe(await lookup(params.id), req);
         const tables = await releases.tables(params.id);
         if (!tables) throw notFound(`The release "${params.id}"`);
         // Immutable: a cache may keep it for good.
         res.set('cache-control', 'public, max-age=31536000, immutable');
-        await sendReleaseFile(res, tables, params.format, `spean-release-${params.id}`, nodeUrlsAt(`${req.protocol}://${req.get('host')}`));
+        await sendReleaseFile(res, release, tables, params.format, nodeUrlsAt(`${req.protocol}://${req.get('host')}`));
         return undefined;
       },
     }),

@@ -28,6 +28,7 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
   return [
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/views',
       tag: 'views',
       summary: 'Save the view on screen (nodes, positions, viewport, filters) under a new id',
