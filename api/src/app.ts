@@ -41,6 +41,7 @@ import { nodeOperations } from './routes/nodes.routes.js';
 import { searchOperations } from './routes/search.routes.js';
 import { timeOperations } from './routes/time.routes.js';
 import { savedViewOperations } from './routes/views.routes.js';
+import { reconcileOperations } from './routes/reconcile.routes.js';
 
 export interface AppOptions {
   db: GraphDb;
@@ -93,6 +94,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
     ...importOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db)),
+    ...reconcileOperations(search, nodeRepository),
     ...consoleOperations(new ConsoleRepository(db, cypherConsole.timeoutMs), cypherConsole.requestsPerMinute),
   ];
   const spec = openApiDocument(operations, API_VERSION);
