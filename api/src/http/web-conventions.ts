@@ -21,9 +21,21 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function corsForReads(origins: CorsOrigins): RequestHandler {
   if (origins !== '*' && !origins.length) return (_req, _res, next) => next();
-  const handler = cors({ origin: origins === '*' ? '*' : origins, methods: ['GET', 'HEAD'], credentials: false, maxAge: 600, exposedHeaders: ['Content-Disposition', 'Retry-After'] });
-  // Writes get no CORS headers at all, so a page elsewhere can never read what a write answered.
-  return (req, res, next) => (READS.has(req.method) ? handler(req, res, next) : next());
+  const handler = cors({
+    origin: origins === '*' ? '*' : origins,
+    methods: ['GET', 'HEAD'],
+    // Listed, not reflected: the cors package would otherwise allow whatever a page asks, Authorization included.
+    allowedHeaders: ['Accept', 'Accept-Language', 'If-None-Match'],
+    credentials: false,
+    maxAge: 600,
+    exposedHeaders: ['Content-Disposition', 'Retry-After'],
+  });
+  // Writes get no CORS headers at all, so a page elsewhere can never read what a write answered;
+  // an OPTIONS that is no preflight is answered with Allow by refuseOtherMethods.
+  return (req, res, next) => {
+    const preflight = req.method === 'OPTIONS' && req.get('access-control-request-method') !== undefined;
+    return READS.has(req.method) && (req.method !== 'OPTIONS' || preflight) ? handler(req, res, next) : next();
+  };
 }
 
 /** After the operations: any other method on a known path is a 405 naming the allowed ones. */
