@@ -21,11 +21,13 @@ import { importOperations } from './routes/import.routes.js';
 import { draftOperations } from './routes/drafts.routes.js';
 import { exportOperations } from './routes/export.routes.js';
 import type { GraphDb } from './db/graph-db.js';
-import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
+import { mountOperations, type Operation } from './http/operation.js';
+import { openApiDocument } from './http/openapi.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { corsForReads, refuseOtherMethods, robots, type CorsOrigins } from './http/web-conventions.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './repositories/console.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
@@ -48,6 +50,7 @@ import { nodeOperations } from './routes/nodes.routes.js';
 import { searchOperations } from './routes/search.routes.js';
 import { timeOperations } from './routes/time.routes.js';
 import { savedViewOperations } from './routes/views.routes.js';
+import { reconcileOperations } from './routes/reconcile.routes.js';
 
 export interface AppOptions {
   db: GraphDb;
@@ -59,6 +62,8 @@ export interface AppOptions {
   auth?: Partial<AuthSettings>;
   /** How many views one client may save an hour. */
   viewSavesPerHour?: number;
+  /** Web origins that may read the API anonymously (CORS). */
+  corsOrigins?: CorsOrigins;
 }
 
 export const DEFAULT_AUTH: AuthSettings = { anonymousRead: true, sessionTtlHours: 12, secureCookies: true, loginsPerMinute: 10 };
@@ -73,12 +78,15 @@ export interface App {
 
 export const API_VERSION = '0.2.0';
 
-export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, viewSavesPerHour = 120 }: AppOptions): App {
+export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, viewSavesPerHour = 120, corsOrigins = '*' }: AppOptions): App {
   const authSettings = { ...DEFAULT_AUTH, ...auth };
   const accounts = new AccountRepository(db);
   const graph = new GraphRepository(db);
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
+  const search = new SearchRepository(db);
+  const savedViews = new SavedViewRepository(db);
+  const nodeRepository = new NodeRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats);
   // Names of people who are not public, read again only when the graph changed.
   const hiddenNames = new VersionedCache<Redactor>(() => analyticsRepository.graphVersion(), 1);
@@ -86,14 +94,14 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   const redactor = async () => (await hiddenNames.get('names', async () => makeRedactor(await privacy.hiddenNames()))).value;
   const operations: Operation[] = [
     ...healthOperations(db),
-    ...searchOperations(new SearchRepository(db), graph),
-    ...nodeOperations(new NodeRepository(db), graph),
+    ...searchOperations(search, graph),
+    ...nodeOperations(nodeRepository, graph),
     ...graphOperations(graph, () => analyticsRepository.graphVersion()),
     ...timeOperations(new TimelineRepository(db)),
     ...analyticsOperations(analytics, stats),
     ...matchmakingOperations(analytics),
     ...funderOperations(new FunderRepository(db), graph),
-    ...savedViewOperations(new SavedViewRepository(db), graph, viewSavesPerHour),
+    ...savedViewOperations(savedViews, graph, viewSavesPerHour),
     ...authOperations(accounts, authSettings),
     ...editOperations(db, new ChangeRepository(db)),
     ...duplicateOperations(db, new DuplicateRepository(db), () => analyticsRepository.graphVersion()),
@@ -101,6 +109,7 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
     ...draftOperations(db),
     ...exportOperations(db),
     ...releaseOperations(db, new ReleaseRepository(db), redactor),
+    ...reconcileOperations(search, nodeRepository),
     ...consoleOperations(new ConsoleRepository(db, { ...DEFAULT_CONSOLE_LIMITS, ...cypherConsole }), cypherConsole.requestsPerMinute ?? 30),
   ];
   const spec = openApiDocument(operations, API_VERSION);
@@ -110,6 +119,7 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
   app.use(securityHeaders());
+  app.use('/api', corsForReads(corsOrigins));
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));
@@ -120,8 +130,10 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
     res.json(spec);
   });
   router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'Spean API' }));
+  refuseOtherMethods(router, operations);
+  router.get('/robots.txt', robots);
   app.use(router);
-  if (uiDir) app.use(serveUi(uiDir));
+  if (uiDir) app.use(serveUi(uiDir, async (id) => (await savedViews.get(id))?.name));
 
   app.use(unknownRoute);
   app.use(problemHandler);

@@ -33,6 +33,12 @@ const envSchema = z.object({
   /** Session cookies are Secure by default; browsers accept them on http://localhost and 127.0.0.1 too. */
   COOKIE_SECURE: flag.default(true),
   LOGINS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Web origins whose pages may read the API anonymously (CORS, GET only, never with credentials): `*`, a comma-separated list, or empty for none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) => (v.trim() === '*' ? ('*' as const) : v.split(',').map((o) => o.trim()).filter(Boolean)))
+    .pipe(z.union([z.literal('*'), z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], without a path'))])),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -46,6 +46,7 @@ const { app, analytics } = buildApp({
   db: database.db,
   logger,
   uiDir: config.UI_DIR || undefined,
+  corsOrigins: config.CORS_ORIGINS,
   auth: {
     anonymousRead: config.ANONYMOUS_READ,
     sessionTtlHours: config.SESSION_TTL_HOURS,

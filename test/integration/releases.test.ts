@@ -25,6 +25,7 @@ async function networkRows(zip: Buffer): Promise<Record<string, unknown[]>> {
   const files = (await JSZip.loadAsync(zip)).files;
   const tables: Record<string, unknown[]> = {};
   for (const [name, file] of Object.entries(files)) {
+    if (!name.endsWith('.csv')) continue;
     const rows = parseCsv(await file.async('string'), { columns: true }) as Record<string, string>[];
     tables[name] = rows.filter((r) => ![r.id, r.from, r.to].some((id) => id?.startsWith('t-')));
   }

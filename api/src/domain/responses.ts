@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { nodeKindSchema } from './model.js';
 import { savedViewInputSchema } from './saved-view.js';
+import { storedNodeSchema } from './node-responses.js';
 import { sourcedViewSchema, sourceViewSchema } from './views.js';
 
 export type SourcedGraphView = z.infer<typeof sourcedViewSchema>;
@@ -26,7 +27,7 @@ export type SearchResponse = z.infer<typeof searchResponseSchema>;
 
 // Nodes
 export const nodeDetailSchema = z.object({
-  node: z.record(z.string(), z.unknown()),
+  node: storedNodeSchema,
   relationships: z.array(
     z.object({
       type: z.string(),

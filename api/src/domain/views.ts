@@ -6,13 +6,19 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, nodeKindSchema, relationshipTypeSchema } from './model.js';
 
-/** A comma-separated list in a query string, each item checked by `item`. */
+/**
+ * A comma-separated list in a query string, each item checked by `item`. OpenAPI describes it as
+ * what it is, an array of the item's values (sent as `a,b,c`: the document says style form,
+ * explode false), so that generated clients offer the allowed values.
+ */
 export function csvList<T extends z.ZodType<string, string>>(item: T, max = 40) {
+  const { $schema: _drop, ...items } = z.toJSONSchema(item, { io: 'input' }) as Record<string, unknown>;
   return z
     .string()
     .max(2000)
     .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(item).max(max));
+    .pipe(z.array(item).max(max))
+    .meta({ override: { type: 'array', items: items as { type: 'string' }, maxItems: max } });
 }
 
 /** As-of date or date range: which part of the network's history a read sees. */
@@ -69,6 +75,7 @@ export type GraphView = z.infer<typeof graphViewSchema>;
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'nodes.csv', 'edges.csv'] as const;
 export const exportFormatQuery = {
   format: z.enum(EXPORT_FORMATS).default('json').describe('json, or a file: GraphML, GEXF (Gephi), or CSV of nodes or edges.'),
+  bom: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('CSV only: start with a UTF-8 byte order mark, for Excel on Windows.'),
 };
 
 export const sourceViewSchema = z

@@ -49,33 +49,13 @@ export function toCsvFile(sheet: SheetData): string {
   return stringify(sheet.rows.map((row) => sheet.columns.map((c) => neutralise(row[c] ?? ''))), { header: true, columns: sheet.columns });
 }
 
-/** The tables as `<name>.csv` files in a zip, with fixed timestamps so that the bytes depend on the data only. */
-export async function toCsvZip(sheets: SheetData[]): Promise<Buffer> {
+/** The tables as `<name>.csv` files in a zip (with `extra` files beside them), with fixed timestamps so that the bytes depend on the data only. */
+export async function toCsvZip(sheets: SheetData[], extra: Record<string, string> = {}): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date(Date.UTC(2000, 0, 1));
   for (const sheet of sheets) zip.file(`${sheet.name}.csv`, toCsvFile(sheet), { date });
+  for (const [name, text] of Object.entries(extra)) zip.file(name, text, { date });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 export const toXlsx = writeWorkbook;
-
-/**
- * People, organisations and their memberships (WORKS_FOR) in Popolo JSON
- * (https://www.popoloproject.com), with Spean's sources as Popolo sources.
- */
-export function toPopolo(sheets: SheetData[]) {
-  const table = (name: string) => sheets.find((s) => s.name === name)?.rows ?? [];
-  const list = (text: string | undefined) => (text ? text.split(LIST_SEPARATOR) : []);
-  const sources = new Map(table('sources').map((s) => [s.id, { url: s.url || undefined, note: s.name }]));
-  const cite = (ids: string | undefined) => list(ids).map((id) => sources.get(id) ?? { note: id });
-  const omitEmpty = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)));
-  return {
-    persons: table('people').map((p) => omitEmpty({ id: p.id, name: p.name, other_names: list(p.aliases).map((name) => ({ name })), honorific_prefix: p.honorific, gender: p.gender, summary: p.description, sources: cite(p.sources) })),
-    organizations: table('organisations').map((o) =>
-      omitEmpty({ id: o.id, name: o.name, other_names: list(o.aliases).map((name) => ({ name })), classification: o.orgKind, identifiers: o.acronym ? [{ scheme: 'acronym', identifier: o.acronym }] : [], links: o.website ? [{ url: o.website }] : [], area_id: o.country, summary: o.description, sources: cite(o.sources) }),
-    ),
-    memberships: table(RELATIONSHIPS_TABLE)
-      .filter((r) => r.type === 'WORKS_FOR')
-      .map((r) => omitEmpty({ id: rowId(r), person_id: r.from, organization_id: r.to, role: r.role, start_date: r.from_date, end_date: r.to_date, sources: cite(r.sources) })),
-  };
-}

@@ -3,102 +3,63 @@
  * Gephi, CSV of nodes or of edges, or JSON. Lists become `|`-joined text; each node and edge
  * keeps its `sources`, and the source documents themselves travel in the file's description.
  */
-import { MultiDirectedGraph } from 'graphology';
-import { write as writeGexf } from 'graphology-gexf';
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from '../domain/formula-guard.js';
 import type { Response } from 'express';
-import type { SourceView, SourcedView } from '../domain/views.js';
+import { DATA_LICENCE } from '../domain/licence.js';
+import { flatten, toGexf, toGraphML, type Flat, type SourcedView } from './graph-files.js';
 
-export type { SourcedView };
-
+export { flatten, toGexf, toGraphML, type SourcedView };
 export type ExportFormat = 'json' | 'graphml' | 'gexf' | 'nodes.csv' | 'edges.csv';
 
-type Flat = Record<string, string | number | boolean>;
-
-/** Properties as flat values: lists joined with `|`, other structures as JSON. */
-export function flatten(properties: Record<string, unknown>): Flat {
-  const flat: Flat = {};
-  for (const [key, value] of Object.entries(properties)) {
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) flat[key] = value.join('|');
-    else if (typeof value === 'object') flat[key] = JSON.stringify(value);
-    else flat[key] = value as string | number | boolean;
-  }
-  return flat;
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so that Excel on Windows reads Khmer and other non-Latin text right. */
+  bom?: boolean;
 }
 
-function describeSources(sources: SourceView[]): string {
-  return sources.map((s) => `${s.id}: ${s.name} (${[s.publisher, s.date].filter(Boolean).join(', ')})${s.url ? ` ${s.url}` : ''}`).join('\n');
+/** Gephi's spreadsheet import reads these columns by name (Id and Label for nodes; Source, Target, Type, Label, Weight for edges). */
+const CSV_LEAD = { nodes: ['Id', 'Label', 'kind'], edges: ['Source', 'Target', 'Type', 'Label', 'Weight', 'Id'] } as const;
+
+function csvRows(view: SourcedView, part: 'nodes' | 'edges'): Flat[] {
+  if (part === 'edges') return view.edges.map((e) => ({ Source: e.from, Target: e.to, Type: 'Directed', Label: e.type, Weight: 1, Id: e.id, ...flatten(e.properties) }));
+  return view.nodes.map((n) => {
+    const point = view.layout?.positions[n.id];
+    const look = { ...(point ? { x: point.x, y: point.y } : {}), ...(view.layout?.colours[n.id] ? { color: view.layout.colours[n.id]! } : {}), ...(view.layout?.sizes[n.id] ? { size: view.layout.sizes[n.id]! } : {}) };
+    return { Id: n.id, Label: n.name, kind: n.kind, ...flatten(n.properties), ...look };
+  });
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-function xml(text: string): string {
-  // Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
-
-export function toGraphML(view: SourcedView): string {
-  const nodes = view.nodes.map((n) => ({ id: n.id, data: flatten({ kind: n.kind, name: n.name, ...n.properties }) }));
-  const edges = view.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, data: flatten({ type: e.type, ...e.properties }) }));
-  const keysOf = (items: { data: Flat }[]) => [...new Set(items.flatMap((i) => Object.keys(i.data)))].sort();
-  const nodeKeys = keysOf(nodes);
-  const edgeKeys = keysOf(edges);
-  const data = (prefix: string, values: Flat) =>
-    Object.entries(values).map(([k, v]) => `      <data key="${prefix}_${xml(k)}">${xml(String(v))}</data>`).join('\n');
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...nodeKeys.map((k) => `  <key id="n_${xml(k)}" for="node" attr.name="${xml(k)}" attr.type="string"/>`),
-    ...edgeKeys.map((k) => `  <key id="e_${xml(k)}" for="edge" attr.name="${xml(k)}" attr.type="string"/>`),
-    '  <graph id="spean" edgedefault="directed">',
-    `    <desc>${xml(`Spean export. Sources:\n${describeSources(view.sources)}`)}</desc>`,
-    ...nodes.map((n) => `    <node id="${xml(n.id)}">\n${data('n', n.data)}\n    </node>`),
-    ...edges.map((e) => `    <edge id="${xml(e.id)}" source="${xml(e.from)}" target="${xml(e.to)}">\n${data('e', e.data)}\n    </edge>`),
-    '  </graph>',
-    '</graphml>',
-    '',
-  ].join('\n');
-}
-
-export function toGexf(view: SourcedView): string {
-  const graph = new MultiDirectedGraph();
-  graph.setAttribute('description', `Spean export. Sources:\n${describeSources(view.sources)}`);
-  for (const n of view.nodes) graph.addNode(n.id, flatten({ label: n.name, kind: n.kind, ...n.properties }));
-  for (const e of view.edges) {
-    if (graph.hasNode(e.from) && graph.hasNode(e.to)) graph.addEdgeWithKey(e.id, e.from, e.to, flatten({ type: e.type, ...e.properties }));
-  }
-  return writeGexf(graph);
-}
-
-
-export function toCsv(view: SourcedView, part: 'nodes' | 'edges'): string {
-  const rows: Flat[] =
-    part === 'nodes'
-      ? view.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name, ...flatten(n.properties) }))
-      : view.edges.map((e) => ({ id: e.id, from: e.from, type: e.type, to: e.to, ...flatten(e.properties) }));
-  const lead = part === 'nodes' ? ['id', 'kind', 'name'] : ['id', 'from', 'type', 'to'];
-  const columns = [...lead, ...[...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !lead.includes(c)).sort()];
+export function toCsv(view: SourcedView, part: 'nodes' | 'edges', { bom = false }: CsvOptions = {}): string {
+  const rows = csvRows(view, part);
+  const lead: readonly string[] = CSV_LEAD[part];
+  // A node's own `id` and `name` are the Id and Label columns already.
+  const columns = [...lead, ...[...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !lead.includes(c) && c !== 'id' && c !== 'name').sort()];
   return stringify(
     rows.map((row) => columns.map((c) => neutralise(row[c] ?? ''))),
-    { header: true, columns },
+    // csv-stringify writes booleans as 1 and an empty cell by default; tools expect true and false.
+    { header: true, columns, bom, cast: { boolean: (value) => String(value) } },
   );
 }
 
 const CONTENT_TYPES: Record<Exclude<ExportFormat, 'json'>, string> = {
   graphml: 'application/graphml+xml',
   gexf: 'application/gexf+xml',
-  'nodes.csv': 'text/csv',
-  'edges.csv': 'text/csv',
+  'nodes.csv': 'text/csv; charset=utf-8',
+  'edges.csv': 'text/csv; charset=utf-8',
 };
 
+/** What a request asks for: a format, and for CSV whether to start with a byte order mark. */
+export type ExportChoice = ExportFormat | ({ format: ExportFormat } & CsvOptions);
+
 /** Sends the view as JSON (with `extra` fields) or as a file download named `name.format`. */
-export function sendView(res: Response, view: SourcedView, format: ExportFormat, name: string, extra: object = {}): void {
+export function sendView(res: Response, view: SourcedView, choice: ExportChoice, name: string, extra: object = {}): void {
+  const { format, ...csv } = typeof choice === 'string' ? { format: choice } : choice;
   if (format === 'json') {
     res.json({ ...extra, ...view });
     return;
   }
-  const body = format === 'graphml' ? toGraphML(view) : format === 'gexf' ? toGexf(view) : toCsv(view, format === 'nodes.csv' ? 'nodes' : 'edges');
+  const body = format === 'graphml' ? toGraphML(view) : format === 'gexf' ? toGexf(view) : toCsv(view, format === 'nodes.csv' ? 'nodes' : 'edges', csv);
   // attachment() guesses a type from the file name; the known type is set after it.
+  res.links({ license: DATA_LICENCE.url });
   res.attachment(`${name}.${format}`).type(CONTENT_TYPES[format]).send(body);
 }

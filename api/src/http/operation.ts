@@ -5,7 +5,6 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { allows, type Access } from '../domain/accounts.js';
 import type { Viewer } from '../repositories/account.repository.js';
 import { parse } from './parse.js';
@@ -29,8 +28,14 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   body?: B;
   /** The JSON answer on success. */
   response: z.ZodType;
+  /** The status of success when it is not 200 (201 for what creates). */
+  status?: 201;
   /** Other media types the operation can answer with (exports), besides JSON. */
   files?: string[];
+  /** The answer is always a file of one of `files`, never JSON. */
+  filesOnly?: boolean;
+  /** A multipart/form-data body (an upload), read by `middleware`, documented with this schema. */
+  upload?: z.ZodType;
   /** Problem statuses worth documenting besides 400 and 500. */
   problems?: number[];
   /** Runs before input parsing (a rate limiter, say). */
@@ -114,76 +119,3 @@ export function mountOperations(router: Router, operations: Operation[], policy:
   }
 }
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    current: z.unknown().optional().describe('On 409 for a stale version: the current state, to merge with and retry.'),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad input: `errors` names each bad field',
-  401: 'Not signed in',
-  403: 'Your role may not do this, or the CSRF token is missing',
-  404: 'Unknown id',
-  409: 'Conflict',
-  413: 'Body too large',
-  429: 'Too many requests',
-  503: 'Graph database unavailable or query too slow (see Retry-After)',
-  500: 'Unexpected error',
-};
-
-/** `/api/nodes/:id` → `/api/nodes/{id}` */
-export function openApiPath(path: string): string {
-  return path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
-}
-
-export function openApiDocument(operations: Operation[], version: string) {
-  const paths: ZodOpenApiPathsObject = {};
-  for (const op of operations) {
-    const guarded = op.access === 'account' ? [401] : op.access && op.access !== 'read' ? [401, 403] : [];
-    const problems = [...new Set([400, ...guarded, ...(op.problems ?? []), 500, 503])].sort();
-    const content: Record<string, { schema: z.ZodType }> = { 'application/json': { schema: op.response } };
-    for (const type of op.files ?? []) content[type] = { schema: z.string() };
-    paths[openApiPath(op.path)] = {
-      ...paths[openApiPath(op.path)],
-      [op.method]: {
-        summary: op.summary,
-        description: op.description,
-        tags: [op.tag],
-        ...(op.access && op.access !== 'read' ? { security: [{ session: [] }, { token: [] }] } : {}),
-        requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) },
-        ...(op.body ? { requestBody: { content: { 'application/json': { schema: op.body } } } } : {}),
-        responses: {
-          '200': { description: 'OK', content },
-          ...Object.fromEntries(
-            problems.map((status) => [
-              String(status),
-              { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemSchema } } },
-            ]),
-          ),
-        },
-      },
-    };
-  }
-  return createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Spean API',
-      version,
-      description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
-    },
-    paths,
-    components: {
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'spean_session', description: 'Browser session from POST /api/auth/login; writes also send X-CSRF-Token.' },
-        token: { type: 'http', scheme: 'bearer', description: 'API token (spean_…) from POST /api/tokens, for scripts.' },
-      },
-    },
-  });
-}

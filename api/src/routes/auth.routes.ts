@@ -93,6 +93,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/users',
       tag: 'accounts',
       access: 'admin',
@@ -139,6 +140,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/tokens',
       tag: 'accounts',
       access: 'account',

@@ -50,6 +50,7 @@ export function duplicateOperations(db: GraphDb, duplicates: DuplicateRepository
     }),
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/duplicates/dismissals',
       access: 'edit',
       tag: 'curation',

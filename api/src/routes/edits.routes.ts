@@ -29,6 +29,7 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
     defineOperation({
       ...write,
       method: 'post',
+      status: 201,
       path: '/api/nodes',
       summary: 'Create a node of any kind, citing a source',
       description: 'The node is validated by the same zod schema as the seed and the importer; `node.sources` and the citation together must name at least one source.',
@@ -66,6 +67,7 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
     defineOperation({
       ...write,
       method: 'post',
+      status: 201,
       path: '/api/relationships',
       summary: 'Create a relationship, with how sure we are (confidence) and when it held',
       body: createRelationshipSchema,

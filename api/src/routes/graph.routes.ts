@@ -72,7 +72,7 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
           }),
         ),
       }));
-      sendView(res, redact(await graph.withSources(view)), query.format, `paths-${query.from}-${query.to}`, { paths: told });
+      sendView(res, redact(await graph.withSources(view)), query, `paths-${query.from}-${query.to}`, { paths: told });
       return undefined;
     },
   });
@@ -88,7 +88,7 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     handle: async ({ query, publicOnly, redact }, res) => {
       const filter = graphFilter(query, publicOnly);
       const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
-      sendView(res, redact(value), query.format, 'graph');
+      sendView(res, redact(value), query, 'graph');
       return undefined;
     },
   });

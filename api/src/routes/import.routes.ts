@@ -53,6 +53,9 @@ export function importOperations(db: GraphDb): Operation[] {
         'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated (with each changed field before and after), new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, value, what was expected, did you mean). A commit writes everything in one transaction, or, when anything is rejected, nothing (400 with the same plan). Uploads are bounded before they are read: 100 MB a request, 50 MB a file, 200,000 rows, 64 columns, 32,767 characters a cell, 200 MB uncompressed for an XLSX (413 naming the `limit`); a damaged workbook, formula cells and external links are a 400.',
       query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
       middleware: [receive],
+      upload: z.object({
+        files: z.array(z.string().meta({ format: 'binary' })).min(1).max(IMPORT_LIMITS.files).describe('`<collection>.csv` files and `relationships.csv`, or one .xlsx workbook.'),
+      }),
       problems: [413],
       response: importPlanSchema,
       handle: async ({ query, viewer }, res, req) => {
@@ -70,6 +73,7 @@ export function importOperations(db: GraphDb): Operation[] {
       summary: 'A workbook to fill in and import: instructions with an example row of each table, a sheet per table with dropdowns of the allowed values',
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      filesOnly: true,
       handle: async (_input, res) => {
         res
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

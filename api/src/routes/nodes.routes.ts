@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COLLECTION_OF, idSchema, NODE_KINDS } from '../domain/model.js';
 import { neighbourhoodResponseSchema, nodeDetailSchema } from '../domain/responses.js';
+import { STORED_NODE_SCHEMAS } from '../domain/node-responses.js';
 import { exportFormatQuery, graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import { sendView } from '../export/view-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
@@ -63,7 +64,7 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     handle: async ({ params, query, publicOnly, redact }, res) => {
       const view = await graph.neighbourhood(params.id, query.depth, query.limit, graphFilter(query, publicOnly));
       if (!view) throw notFound(`The node "${params.id}"`);
-      sendView(res, redact(await graph.withSources(view)), query.format, `neighbourhood-${params.id}`, { center: params.id });
+      sendView(res, redact(await graph.withSources(view)), query, `neighbourhood-${params.id}`, { center: params.id });
       return undefined;
     },
   });
@@ -75,7 +76,7 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
       tag: 'nodes',
       summary: `A page of ${COLLECTION_OF[kind]}, sorted and filtered`,
       query: listQuerySchema,
-      response: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+      response: z.object({ items: z.array(STORED_NODE_SCHEMAS[kind]), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
       handle: async ({ query, publicOnly }) => {
         const page = await nodes.list({ ...query, kind, subKind: query.type, publicOnly });
         return { ...page, limit: query.limit, offset: query.offset };

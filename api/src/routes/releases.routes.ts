@@ -8,6 +8,8 @@ import { citationOf, newReleaseSchema, RELEASE_FORMATS, releaseIdSchema, release
 import { graphFilter } from '../domain/views.js';
 import { sendReleaseFile } from '../export/release-files.js';
 import { TablesRepository } from '../repositories/tables.repository.js';
+import { DATA_LICENCE } from '../domain/licence.js';
+import { nodeUrlsAt } from '../export/popolo.js';
 import { exportTables } from '../export/tables-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../domain/errors.js';
@@ -19,7 +21,7 @@ const idParams = z.strictObject({ id: releaseIdSchema });
 function describe(release: StoredRelease, req: Request): Release {
   const url = `${req.protocol}://${req.get('host')}/api/releases/${release.id}`;
   const files = Object.fromEntries(RELEASE_FORMATS.map((f) => [f, `${url}/files/${f}`])) as Release['files'];
-  return { ...release, url, files, citation: citationOf({ ...release, url }) };
+  return { ...release, url, files, citation: citationOf({ ...release, url }), license: DATA_LICENCE };
 }
 
 /** `publicRedactor`: what anonymous readers get, whoever publishes (domain/redaction.ts). */
@@ -32,6 +34,7 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository, publ
   return [
     defineOperation({
       method: 'post',
+      status: 201,
       path: '/api/releases',
       access: 'admin',
       tag: 'releases',
@@ -74,12 +77,13 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository, publ
       response: z.unknown(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/graphml+xml', 'application/gexf+xml'],
       problems: [404],
-      handle: async ({ params }, res) => {
+      handle: async ({ params }, res, req) => {
+        const release = describe(await lookup(params.id), req);
         const tables = await releases.tables(params.id);
         if (!tables) throw notFound(`The release "${params.id}"`);
         // Immutable: a cache may keep it for good.
         res.set('cache-control', 'public, max-age=31536000, immutable');
-        await sendReleaseFile(res, tables, params.format, `spean-release-${params.id}`);
+        await sendReleaseFile(res, release, tables, params.format, nodeUrlsAt(`${req.protocol}://${req.get('host')}`));
         return undefined;
       },
     }),

@@ -34,7 +34,7 @@ export function searchOperations(search: SearchRepository, graph: GraphRepositor
       handle: async ({ query, publicOnly, redact }, res) => {
         const items = await search.search(query.q, { kinds: query.kinds, limit: query.limit, window: timeWindow(query), publicOnly });
         if (query.format === 'json') return { q: query.q, items };
-        sendView(res, redact(await graph.withSources(await graph.nodesView(items.map((i) => i.id), publicOnly))), query.format, 'search');
+        sendView(res, redact(await graph.withSources(await graph.nodesView(items.map((i) => i.id), publicOnly))), query, 'search');
         return undefined;
       },
     }),

@@ -1,0 +1,137 @@
+/**
+ * The OpenAPI 3.1 document, built from the operations Express mounts: every operation with an
+ * operationId, its tag (declared), who may call it (`security: []` for what anonymous readers
+ * may read), every status the code can answer, file downloads as binary, uploads as multipart.
+ * Generated clients (openapi-typescript + openapi-fetch, openapi-python-client) work from it.
+ */
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import type { Operation } from './operation.js';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    current: z.unknown().optional().describe('On 409 for a stale version: the current state, to merge with and retry.'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad input: `errors` names each bad field',
+  401: 'Not signed in, or a bad or revoked token (a token is checked wherever it is sent)',
+  403: 'Your role may not do this, or the CSRF token is missing',
+  404: 'Unknown id',
+  409: 'Conflict',
+  413: 'Body too large',
+  429: 'Too many requests',
+  503: 'Graph database unavailable or query too slow (see Retry-After)',
+  500: 'Unexpected error',
+};
+
+/** What each tag groups, for the reference's table of contents. */
+export const TAGS: Record<string, string> = {
+  health: 'Liveness and readiness',
+  explore: 'Search, neighbourhoods, paths and the filtered network; each exportable as GraphML, GEXF or CSV',
+  nodes: 'One node, and pages of each kind',
+  time: 'The network through time',
+  analytics: 'Metrics, gaps and statistics',
+  views: 'Saved views, and exporting a view as drawn',
+  accounts: 'Signing in, users and API tokens',
+  curation: 'Edits, history, duplicates, merges, spreadsheets in and out',
+  releases: 'Citable, immutable snapshots of the public network',
+  console: 'The read-only Cypher console',
+  reconcile: 'OpenRefine reconciliation (W3C Entity Reconciliation API)',
+};
+
+/** `/api/nodes/:id` → `/api/nodes/{id}` */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+}
+
+/** `get /api/nodes/:id/neighbourhood` → `getNodesByIdNeighbourhood`: stable, unique, readable in generated clients. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((part) => (part.startsWith(':') ? ['by', part.slice(1)] : part.split(/[^A-Za-z0-9]+/)));
+  return method + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+const binary = z.string().meta({ format: 'binary' });
+
+function problemsOf(op: Operation): number[] {
+  const guarded = op.access === 'account' ? [401] : op.access && op.access !== 'read' ? [401, 403] : [401];
+  const notFound = op.params ? [404] : [];
+  const tooLarge = op.body || op.upload ? [413] : [];
+  return [...new Set([400, ...guarded, ...notFound, ...tooLarge, ...(op.problems ?? []), 500, 503])].sort();
+}
+
+function operationObject(op: Operation): ZodOpenApiOperationObject {
+  const content: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
+  for (const type of op.files ?? []) content[type] = { schema: binary };
+  const success = String(op.status ?? 200);
+  const requestBody = op.upload
+    ? { required: true, content: { 'multipart/form-data': { schema: op.upload } } }
+    : op.body
+      ? { required: true, content: { 'application/json': { schema: op.body } } }
+      : undefined;
+  return {
+    operationId: operationIdOf(op.method, op.path),
+    summary: op.summary,
+    description: op.description,
+    tags: [op.tag],
+    // Reads are open to anonymous readers (unless the server says otherwise); a token or session may still be sent.
+    security: !op.access || op.access === 'read' ? [] : [{ session: [] }, { token: [] }],
+    requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } as ZodOpenApiOperationObject['requestParams'],
+    ...(requestBody ? { requestBody } : {}),
+    responses: {
+      [success]: { description: success === '201' ? 'Created' : 'OK', content },
+      ...Object.fromEntries(
+        problemsOf(op).map((status) => [String(status), { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemSchema } } }]),
+      ),
+    },
+  };
+}
+
+type Document = ReturnType<typeof createDocument>;
+
+/** Every array in a query string is a comma-separated list (`kinds=person,event`): style form, explode false. */
+function commaSeparatedArrays(document: Document): Document {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const op of Object.values(item ?? {})) {
+      for (const param of (op as { parameters?: { in: string; schema?: { type?: unknown }; style?: string; explode?: boolean }[] }).parameters ?? []) {
+        if (param.in === 'query' && param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: false });
+      }
+    }
+  }
+  return document;
+}
+
+export function openApiDocument(operations: Operation[], version: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const op of operations) paths[openApiPath(op.path)] = { ...paths[openApiPath(op.path)], [op.method]: operationObject(op) };
+  const used = new Set(operations.map((op) => op.tag));
+  return commaSeparatedArrays(createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Spean API',
+      version,
+      description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
+      license: { name: 'MIT (the software); the network data: CC BY 4.0', identifier: 'MIT' },
+    },
+    servers: [{ url: '/', description: 'The server this document is served from' }],
+    tags: Object.entries(TAGS).filter(([name]) => used.has(name)).map(([name, description]) => ({ name, description })),
+    paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'spean_session', description: 'Browser session from POST /api/auth/login; writes also send X-CSRF-Token.' },
+        token: { type: 'http', scheme: 'bearer', description: 'API token (spean_…) from POST /api/tokens, for scripts.' },
+      },
+    },
+  }));
+}
