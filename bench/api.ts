@@ -83,7 +83,8 @@ try {
   const generated = await ensureGenerated(bench.db, scale);
   if (generated) console.log(`loaded ${scale.name}: ${generated.nodesPerSecond} nodes/s, ${generated.relationshipsPerSecond} relationships/s`);
 
-  api = await startChild(['api/src/server.ts'], { NEO4J_URI: bench.uri, PORT: String(API_PORT), SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'info' }, /listening on/);
+  // The API alone (UI_DIR empty): this bench measures the API, and needs no UI build.
+  api = await startChild(['api/src/server.ts'], { NEO4J_URI: bench.uri, PORT: String(API_PORT), SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'info', UI_DIR: '' }, /listening on/);
   bare = await startChild(['bench/bare-server.ts'], { PORT: String(BARE_PORT) }, /BARE_READY/);
   const base = `http://127.0.0.1:${API_PORT}`;
 
