@@ -2,13 +2,12 @@
  * The seed network: the CSV tables in this folder, loaded through the same checks and write path
  * as the spreadsheet importer.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { GraphDb } from '../api/src/db/graph-db.js';
 import { readCsvDirectory } from '../api/src/loader/csv-directory.js';
 import { LoadError, loadBatch } from '../api/src/loader/graph-loader.js';
+import { sourceDir } from '../api/src/lib/source-dir.js';
 
-export const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const SEED_DIR = sourceDir(import.meta.url);
 
 /** Loads the seed (idempotently) from `dir`; throws LoadError naming every bad row. */
 export async function loadSeed(db: GraphDb, dir = SEED_DIR): Promise<{ nodes: number; relationships: number }> {

@@ -11,9 +11,11 @@ import type { AnalyticsTask } from './analytics-worker.js';
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
 import type { Participation } from './network.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import { RUNS_COMPILED } from '../lib/source-dir.js';
 
-/** Starts the worker through tsx, so it runs the same TypeScript sources as the app. */
+/** Starts the worker: compiled beside the compiled app, else through tsx on the same TypeScript sources. */
 function startWorker(): Worker {
+  if (RUNS_COMPILED) return new Worker(new URL('./analytics-worker.js', import.meta.url));
   const entry = new URL('./analytics-worker.ts', import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, {
     eval: true,
