@@ -24,6 +24,7 @@ import type { GraphDb } from './db/graph-db.js';
 import { mountOperations, openApiDocument, type Operation } from './http/operation.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
+import { requestLogSerializers } from './http/request-log.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
@@ -94,7 +95,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/livez' } }));
+  app.use(pinoHttp({ logger, serializers: requestLogSerializers, autoLogging: { ignore: (req) => req.url === '/livez' } }));
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));

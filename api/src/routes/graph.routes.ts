@@ -50,7 +50,6 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
     handle: async ({ query, publicOnly }, res) => {
-      for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const { view, paths: found } = await graph.shortestPaths({
         from: query.from,
         to: query.to,
@@ -59,6 +58,8 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
         avoidKinds: query.avoidKinds,
         filter: graphFilter(query, publicOnly),
       });
+      // Paths start and end at visible nodes only; with none found, tell an unknown id from no path.
+      if (!found.length) for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const names = new Map(view.nodes.map((n) => [n.id, n.name]));
       const edgeById = new Map(view.edges.map((e) => [e.id, e]));
       const told = found.map((p) => ({
