@@ -4,6 +4,7 @@
  * definitions Express mounts.
  */
 import express, { Router, type Express } from 'express';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
@@ -25,6 +26,7 @@ import { mountOperations, openApiDocument, type Operation } from './http/operati
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { serveUi } from './http/serve-ui.js';
 import { requestLogSerializers } from './http/request-log.js';
+import { cacheControl, COMPRESSION_LEVEL } from './http/caching.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { GraphRepository } from './repositories/graph.repository.js';
@@ -99,6 +101,8 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));
+  app.use(compression({ level: COMPRESSION_LEVEL }));
+  app.use(cacheControl);
 
   const router = Router();
   mountOperations(router, operations, { anonymousRead: authSettings.anonymousRead });

@@ -10,6 +10,7 @@ import { notFound } from '../http/problem.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SourcedView } from '../export/view-export.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import { SerialisedAnswers, sendSerialised } from '../http/caching.js';
 import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 
 /** Topics, places, figures and sources link everything to everything: paths avoid them unless asked. */
@@ -39,6 +40,7 @@ const graphQuery = refineTime(
 export function graphOperations(graph: GraphRepository, graphVersion: () => Promise<number>): Operation[] {
   // The explorer's first view is the same request for everyone: answer it from memory until the graph changes.
   const views = new VersionedCache<SourcedView>(graphVersion);
+  const viewAnswers = new SerialisedAnswers();
 
   const paths = defineOperation({
     method: 'get',
@@ -86,10 +88,12 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     query: graphQuery,
     response: sourcedViewSchema,
     files: EXPORT_MEDIA_TYPES,
-    handle: async ({ query, publicOnly }, res) => {
+    handle: async ({ query, publicOnly }, res, req) => {
       const filter = graphFilter(query, publicOnly);
-      const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
-      sendView(res, value, query.format, 'graph');
+      const key = JSON.stringify([filter, query.limit]);
+      const { version, value } = await views.get(key, async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
+      if (query.format === 'json') sendSerialised(req, res, viewAnswers.get(key, version, () => value));
+      else sendView(res, value, query.format, 'graph');
       return undefined;
     },
   });
