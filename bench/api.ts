@@ -21,7 +21,7 @@ import { SearchRepository } from '../api/src/repositories/search.repository.js';
 import { AnalyticsRepository } from '../api/src/repositories/analytics.repository.js';
 import { ensureGenerated, scaleFromArgs } from './generate.js';
 import { httpGet, load, type LoadResult } from './load.js';
-import { framesTable, topFrames, type Frame } from './profile-top.js';
+import { framesTable, mainThreadProfile, topFrames, type Frame } from './profile-top.js';
 import { openBenchDatabase, RESULTS_DIR, writeResults } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -272,7 +272,7 @@ try {
   if (PROFILE) {
     for (const v of variants) {
       const dir = path.join(RESULTS_DIR, `profile-${v.name}`);
-      const newest = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+      const newest = mainThreadProfile(readdirSync(dir));
       if (!newest) continue;
       profiles[v.name] = topFrames(path.join(dir, newest), 15);
       console.log(`\nTop frames by self time, API process (${v.name}), ${path.join(dir, newest)}:\n${framesTable(profiles[v.name]!)}`);

@@ -1,6 +1,8 @@
 /**
  * `tsx bench/profile-top.ts file.cpuprofile [n]`: the n functions with the most self time in a
- * V8 CPU profile (`node --cpu-prof`), as a Markdown table. bench:api prints it for the API child.
+ * V8 CPU profile (`node --cpu-prof`), idle time left out, as a Markdown table. bench:api prints
+ * it for the API child's main thread (`--cpu-prof` writes one file per thread; the main thread's
+ * is CPU.<date>.<time>.<pid>.0.<n>.cpuprofile).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +36,8 @@ export function topFrames(file: string, n = 15): Frame[] {
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     const name = frameName(byId.get(id)!.callFrame);
+    // Waiting is not work: shares are of the time the thread was busy.
+    if (name === '(idle)') return;
     self.set(name, (self.get(name) ?? 0) + delta);
     total += delta;
   });
@@ -41,6 +45,11 @@ export function topFrames(file: string, n = 15): Frame[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([frame, us]) => ({ frame, selfMs: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
+}
+
+/** The main thread's profile among those `--cpu-prof` wrote into a folder. */
+export function mainThreadProfile(files: string[]): string | undefined {
+  return files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)).sort().pop();
 }
 
 export function framesTable(frames: Frame[]): string {
