@@ -9,6 +9,8 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { AnalyticsService } from './analytics/analytics.service.js';
+import { DEFAULT_METRICS_OPTIONS } from './analytics/metrics.js';
+import { GdsRepository } from './repositories/gds.repository.js';
 import cookieParser from 'cookie-parser';
 import { authenticate } from './auth/authenticate.js';
 import { AccountRepository } from './repositories/account.repository.js';
@@ -75,7 +77,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
   const edits = new EditRepository(db);
-  const analytics = new AnalyticsService(analyticsRepository, stats);
+  const analytics = new AnalyticsService(analyticsRepository, stats, DEFAULT_METRICS_OPTIONS, new GdsRepository(db));
   const operations: Operation[] = [
     ...healthOperations(db),
     ...searchOperations(new SearchRepository(db), graph),

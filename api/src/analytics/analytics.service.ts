@@ -8,7 +8,8 @@ import type { AnalyticsRepository } from '../repositories/analytics.repository.j
 import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
-import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
+import { betweennessSampling, DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
+import type { BetweennessSampling, GdsRepository } from '../repositories/gds.repository.js';
 import type { Participation } from './network.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 import { RUNS_COMPILED } from '../lib/source-dir.js';
@@ -32,13 +33,26 @@ export class AnalyticsService {
     private readonly repository: AnalyticsRepository,
     private readonly stats: StatsRepository,
     private readonly metricsOptions: MetricsOptions = DEFAULT_METRICS_OPTIONS,
+    private readonly gds?: GdsRepository,
   ) {}
 
   async metrics(filter: GraphFilter): Promise<{ graphVersion: number; result: MetricsResult }> {
     return this.cached(`metrics ${JSON.stringify(filter)}`, async () => {
       const network = await this.repository.network(filter);
-      return this.run({ kind: 'metrics', network, options: this.metricsOptions });
+      // With GDS on the server, the costly algorithms run where the data is; the worker assembles.
+      const external = (await this.gds?.available()) ? await this.gds!.scores(filter, this.sampling(network.nodes.length)) : undefined;
+      return this.run({ kind: 'metrics', network, options: this.metricsOptions, external });
     }) as Promise<{ graphVersion: number; result: MetricsResult }>;
+  }
+
+  /** Where metrics are computed: 'gds' when the server has Graph Data Science, else 'worker'. */
+  async engine(): Promise<'gds' | 'worker'> {
+    return (await this.gds?.available()) ? 'gds' : 'worker';
+  }
+
+  private sampling(nodes: number): BetweennessSampling {
+    const { exact, samples } = betweennessSampling(nodes, this.metricsOptions);
+    return { samples: exact ? 'all' : samples, seed: this.metricsOptions.seed };
   }
 
   async gaps(filter: GraphFilter, limit: number) {
