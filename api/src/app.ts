@@ -77,7 +77,7 @@ export function buildApp({ db, logger, cypherConsole = { timeoutMs: 5_000, reque
   const stats = new StatsRepository(db);
   const analyticsRepository = new AnalyticsRepository(db);
   const edits = new EditRepository(db);
-  const analytics = new AnalyticsService(analyticsRepository, stats, DEFAULT_METRICS_OPTIONS, new GdsRepository(db));
+  const analytics = new AnalyticsService(analyticsRepository, stats, DEFAULT_METRICS_OPTIONS, new GdsRepository(db), logger);
   const operations: Operation[] = [
     ...healthOperations(db),
     ...searchOperations(new SearchRepository(db), graph),

@@ -8,7 +8,8 @@ import type { AnalyticsRepository } from '../repositories/analytics.repository.j
 import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
-import { betweennessSampling, DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
+import type { Logger } from 'pino';
+import { betweennessSampling, DEFAULT_METRICS_OPTIONS, type ExternalScores, type MetricsOptions, type MetricsResult } from './metrics.js';
 import type { BetweennessSampling, GdsRepository } from '../repositories/gds.repository.js';
 import type { Participation } from './network.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
@@ -34,13 +35,14 @@ export class AnalyticsService {
     private readonly stats: StatsRepository,
     private readonly metricsOptions: MetricsOptions = DEFAULT_METRICS_OPTIONS,
     private readonly gds?: GdsRepository,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   async metrics(filter: GraphFilter): Promise<{ graphVersion: number; result: MetricsResult }> {
     return this.cached(`metrics ${JSON.stringify(filter)}`, async () => {
       const network = await this.repository.network(filter);
       // With GDS on the server, the costly algorithms run where the data is; the worker assembles.
-      const external = (await this.gds?.available()) ? await this.gds!.scores(filter, this.sampling(network.nodes.length)) : undefined;
+      const external = await this.gdsScores(filter, network.nodes.length);
       return this.run({ kind: 'metrics', network, options: this.metricsOptions, external });
     }) as Promise<{ graphVersion: number; result: MetricsResult }>;
   }
@@ -48,6 +50,17 @@ export class AnalyticsService {
   /** Where metrics are computed: 'gds' when the server has Graph Data Science, else 'worker'. */
   async engine(): Promise<'gds' | 'worker'> {
     return (await this.gds?.available()) ? 'gds' : 'worker';
+  }
+
+  /** GDS's scores, or undefined: no GDS, or it failed (then the worker computes them, and the failure is logged). */
+  private async gdsScores(filter: GraphFilter, nodes: number): Promise<ExternalScores | undefined> {
+    if (!(await this.gds?.available())) return undefined;
+    try {
+      return await this.gds!.scores(filter, this.sampling(nodes));
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'Graph Data Science could not compute the metrics; the worker does');
+      return undefined;
+    }
   }
 
   private sampling(nodes: number): BetweennessSampling {
