@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sourceDir } from '../api/src/lib/source-dir.js';
 
-const launcherDir = path.dirname(fileURLToPath(import.meta.url));
+const launcherDir = sourceDir(import.meta.url);
 const classesDir = path.join(launcherDir, 'target', 'classes');
 const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
 const launcherClass = path.join(classesDir, 'org', 'spean', 'db', 'Launcher.class');

@@ -2,16 +2,15 @@
  * The seed network: the CSV tables in this folder, loaded through the same checks and write path
  * as the spreadsheet importer.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { GraphDb } from '../api/src/db/graph-db.js';
 import { readCsvDirectory } from '../api/src/spreadsheets/csv-directory.js';
 import { LoadError, loadBatch } from '../api/src/curation/load.js';
 import { publicationDated } from '../api/src/domain/publication-dates.js';
 import type { Located } from '../api/src/domain/spreadsheet.js';
 import type { GraphRelationship } from '../api/src/domain/model.js';
+import { sourceDir } from '../api/src/lib/source-dir.js';
 
-export const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const SEED_DIR = sourceDir(import.meta.url);
 
 export interface SeedLoaded {
   nodes: number;

@@ -4,9 +4,12 @@
  * definitions Express mounts.
  */
 import express, { Router, type Express } from 'express';
+import compression from 'compression';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { AnalyticsService } from './analytics/analytics.service.js';
+import { DEFAULT_METRICS_OPTIONS } from './analytics/metrics.js';
+import { GdsRepository } from './repositories/gds.repository.js';
 import cookieParser from 'cookie-parser';
 import { authenticate } from './http/authenticate.js';
 import { AccountRepository } from './repositories/account.repository.js';
@@ -28,6 +31,7 @@ import { serveUi } from './http/serve-ui.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { corsForReads, refuseOtherMethods, robots, type CorsOrigins } from './http/web-conventions.js';
+import { cacheControl, COMPRESSION_LEVEL } from './http/caching.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './repositories/console.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
@@ -87,7 +91,7 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   const search = new SearchRepository(db);
   const savedViews = new SavedViewRepository(db);
   const nodeRepository = new NodeRepository(db);
-  const analytics = new AnalyticsService(analyticsRepository, stats);
+  const analytics = new AnalyticsService(analyticsRepository, stats, DEFAULT_METRICS_OPTIONS, new GdsRepository(db), logger);
   // Names of people who are not public, read again only when the graph changed.
   const hiddenNames = new VersionedCache<Redactor>(() => analyticsRepository.graphVersion(), 1);
   const privacy = new PrivacyRepository(db);
@@ -123,6 +127,8 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));
+  app.use(compression({ level: COMPRESSION_LEVEL }));
+  app.use(cacheControl);
 
   const router = Router();
   mountOperations(router, operations, { anonymousRead: authSettings.anonymousRead, redactor });

@@ -26,7 +26,9 @@ function readConfig() {
 }
 
 const config = readConfig();
-const logger = pino({ level: config.LOG_LEVEL });
+// Asynchronous writes: a synchronous write per log line was a measurable share of each request's
+// CPU time (docs/performance.md). Lines still leave within the event loop turn; shutdown flushes.
+const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
 const database = await openDatabase(config, logger);
 logger.info({ uri: database.uri, started: database.started }, 'graph database open');
 
@@ -71,7 +73,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await analytics.close();
   await database.close();
-  process.exit(0);
+  logger.flush(() => process.exit(0));
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -79,3 +79,28 @@ describe('network metrics', () => {
   });
 });
 
+
+describe('when PageRank, betweenness and communities come from Graph Data Science', () => {
+  it('then the metrics are assembled from them: raw pair counts normalised, degrees, bridges and brokers as in the worker', () => {
+    const network = barbell();
+    const own = computeMetrics(network);
+    const csr = toCsr(network);
+    const n = csr.ids.length;
+    // GDS reports undirected betweenness as the number of pairs through a node, each pair once.
+    const raw = betweenness(csr);
+    const external = {
+      pagerank: new Map(own.nodes.map((m) => [m.id, m.pagerank])),
+      betweenness: new Map(csr.ids.map((id, i) => [id, raw[i]! / (2 / ((n - 1) * (n - 2)))])),
+      community: new Map(own.nodes.map((m) => [m.id, m.community])),
+      modularity: own.modularity,
+    };
+    const assembled = computeMetrics(network, undefined, external);
+    for (const [i, m] of assembled.nodes.entries()) {
+      expect(m.betweenness).toBeCloseTo(own.nodes[i]!.betweenness, 12);
+      expect(m).toMatchObject({ id: own.nodes[i]!.id, degree: own.nodes[i]!.degree, bridges: own.nodes[i]!.bridges, pagerank: own.nodes[i]!.pagerank });
+    }
+    expect(assembled.brokers).toEqual(own.brokers);
+    expect(assembled.communities).toEqual(own.communities);
+    expect(assembled.modularity).toBe(own.modularity);
+  });
+});

@@ -4,15 +4,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { collaborationGaps, fragileActors, funderOverlap, groupReach } from './gaps.js';
-import { computeMetrics, type MetricsOptions } from './metrics.js';
+import { computeMetrics, type ExternalScores, type MetricsOptions } from './metrics.js';
 import type { Network, Participation } from '../domain/network.js';
 
 export type AnalyticsTask =
-  | { kind: 'metrics'; network: Network; options: MetricsOptions }
+  | { kind: 'metrics'; network: Network; options: MetricsOptions; external?: ExternalScores }
   | { kind: 'gaps'; network: Network; participation: Participation[]; limit: number };
 
 function run(task: AnalyticsTask): unknown {
-  if (task.kind === 'metrics') return computeMetrics(task.network, task.options);
+  if (task.kind === 'metrics') return computeMetrics(task.network, task.options, task.external);
   return {
     pairs: collaborationGaps(task.network, task.limit),
     fragile: fragileActors(task.network),

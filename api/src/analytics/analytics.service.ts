@@ -8,13 +8,17 @@ import type { AnalyticsRepository } from '../repositories/analytics.repository.j
 import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 import type { AnalyticsTask } from './analytics-worker.js';
-import { DEFAULT_METRICS_OPTIONS, type MetricsOptions, type MetricsResult } from './metrics.js';
-import { CHOSEN_WEIGHTS, MatchIndex } from './matchmaking.js';
+import type { Logger } from 'pino';
+import { betweennessSampling, DEFAULT_METRICS_OPTIONS, type ExternalScores, type MetricsOptions, type MetricsResult } from './metrics.js';
+import type { BetweennessSampling, GdsRepository } from '../repositories/gds.repository.js';
 import type { Participation } from '../domain/network.js';
+import { CHOSEN_WEIGHTS, MatchIndex } from './matchmaking.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import { RUNS_COMPILED } from '../lib/source-dir.js';
 
-/** Starts the worker through tsx, so it runs the same TypeScript sources as the app. */
+/** Starts the worker: compiled beside the compiled app, else through tsx on the same TypeScript sources. */
 function startWorker(): Worker {
+  if (RUNS_COMPILED) return new Worker(new URL('./analytics-worker.js', import.meta.url));
   const entry = new URL('./analytics-worker.ts', import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, {
     eval: true,
@@ -31,13 +35,38 @@ export class AnalyticsService {
     private readonly repository: AnalyticsRepository,
     private readonly stats: StatsRepository,
     private readonly metricsOptions: MetricsOptions = DEFAULT_METRICS_OPTIONS,
+    private readonly gds?: GdsRepository,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   async metrics(filter: GraphFilter): Promise<{ graphVersion: number; result: MetricsResult }> {
     return this.cached(`metrics ${JSON.stringify(filter)}`, async () => {
       const network = await this.repository.network(filter);
-      return this.run({ kind: 'metrics', network, options: this.metricsOptions });
+      // With GDS on the server, the costly algorithms run where the data is; the worker assembles.
+      const external = await this.gdsScores(filter, network.nodes.length);
+      return this.run({ kind: 'metrics', network, options: this.metricsOptions, external });
     }) as Promise<{ graphVersion: number; result: MetricsResult }>;
+  }
+
+  /** Where metrics are computed: 'gds' when the server has Graph Data Science, else 'worker'. */
+  async engine(): Promise<'gds' | 'worker'> {
+    return (await this.gds?.available()) ? 'gds' : 'worker';
+  }
+
+  /** GDS's scores, or undefined: no GDS, or it failed (then the worker computes them, and the failure is logged). */
+  private async gdsScores(filter: GraphFilter, nodes: number): Promise<ExternalScores | undefined> {
+    if (!(await this.gds?.available())) return undefined;
+    try {
+      return await this.gds!.scores(filter, this.sampling(nodes));
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'Graph Data Science could not compute the metrics; the worker does');
+      return undefined;
+    }
+  }
+
+  private sampling(nodes: number): BetweennessSampling {
+    const { exact, samples } = betweennessSampling(nodes, this.metricsOptions);
+    return { samples: exact ? 'all' : samples, seed: this.metricsOptions.seed };
   }
 
   async gaps(filter: GraphFilter, limit: number) {

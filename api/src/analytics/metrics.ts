@@ -69,16 +69,55 @@ function sampleSources(n: number, count: number, random: () => number): Int32Arr
   return Int32Array.from(chosen);
 }
 
-export function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS): MetricsResult {
-  const csr = toCsr(network);
-  const n = csr.ids.length;
+/**
+ * PageRank, betweenness (raw, as Graph Data Science reports it for an undirected graph: each
+ * pair once) and Louvain communities computed elsewhere, per node id: in Neo4j, by GDS.
+ */
+export interface ExternalScores {
+  pagerank: Map<string, number>;
+  betweenness: Map<string, number>;
+  community: Map<string, number>;
+  modularity: number;
+}
+
+/** Whether betweenness is exact for a network of n nodes, and how many sources sample it otherwise. */
+export function betweennessSampling(n: number, options: MetricsOptions): { exact: boolean; samples: number } {
+  return { exact: n <= options.exactBetweennessMax, samples: Math.min(n, options.samples) };
+}
+
+interface Scores {
+  between: Float64Array;
+  ranks: Float64Array;
+  community: Int32Array;
+  modularity: number;
+}
+
+function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Scores {
   const random = seededRandom(options.seed);
-  const exact = n <= options.exactBetweennessMax;
+  const n = csr.ids.length;
   const between = betweenness(csr, exact ? undefined : sampleSources(n, options.samples, random));
   const ranks = pagerank(csr);
-  const degree = degrees(csr);
   const detailed = louvain.detailed(graphOf(csr), { rng: random, getEdgeWeight: null });
-  const community = Int32Array.from(csr.ids, (id) => detailed.communities[id]!);
+  return { between, ranks, community: Int32Array.from(csr.ids, (id) => detailed.communities[id]!), modularity: detailed.modularity };
+}
+
+/** GDS's scores in this module's terms: betweenness normalised as `betweenness` in csr.ts normalises it. */
+function externalScores(csr: Csr, external: ExternalScores): Scores {
+  const n = csr.ids.length;
+  const normalise = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  return {
+    between: Float64Array.from(csr.ids, (id) => (external.betweenness.get(id) ?? 0) * normalise),
+    ranks: Float64Array.from(csr.ids, (id) => external.pagerank.get(id) ?? 0),
+    community: Int32Array.from(csr.ids, (id) => external.community.get(id) ?? -1),
+    modularity: external.modularity,
+  };
+}
+
+export function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS, external?: ExternalScores): MetricsResult {
+  const csr = toCsr(network);
+  const { exact } = betweennessSampling(csr.ids.length, options);
+  const { between, ranks, community, modularity } = external ? externalScores(csr, external) : ownScores(csr, exact, options);
+  const degree = degrees(csr);
   const kindOf = new Map(network.nodes.map((node) => [node.id, node]));
 
   const nodes: NodeMetrics[] = csr.ids.map((id, i) => {
@@ -108,5 +147,5 @@ export function computeMetrics(network: Network, options: MetricsOptions = DEFAU
     .sort((a, b) => b.betweenness - a.betweenness)
     .slice(0, 25)
     .map((m) => m.id);
-  return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity: detailed.modularity };
+  return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity };
 }

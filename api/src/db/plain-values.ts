@@ -5,21 +5,24 @@
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isInt, isNode, isRelationship, isPath } from 'neo4j-driver';
 
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
+  // Most values are strings, numbers, booleans, lists and maps: those take no driver type checks.
+  if (typeof value !== 'object' || value === null) return value ?? null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainObject(value as Record<string, unknown>);
   if (isInt(value)) return neo4j.integer.toNumber(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
-  if (isNode(value)) return toPlain(value.properties);
-  if (isRelationship(value)) return { type: value.type, ...(toPlain(value.properties) as object) };
+  if (isNode(value)) return plainObject(value.properties);
+  if (isRelationship(value)) return { type: value.type, ...plainObject(value.properties) };
   if (isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
-    return out;
-  }
-  return value;
+  return plainObject(value as Record<string, unknown>);
+}
+
+function plainObject(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (Object.hasOwn(value, key)) out[key] = toPlain(value[key]);
+  return out;
 }
 
 /** An ISO `YYYY-MM-DD` string as a Neo4j `Date`, for parameters. */

@@ -126,6 +126,7 @@ export class GraphRepository {
     // maxLength is an integer from a bounded zod schema: a variable-length bound cannot be a parameter.
     const rows = await this.db.read(
       `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       WHERE ${visibleTo('a', query.filter.publicOnly)} AND ${visibleTo('b', query.filter.publicOnly)}
        MATCH p = allShortestPaths((a)-[*..${Math.trunc(query.maxLength)}]-(b))
        WHERE all(r IN relationships(p) WHERE ${relationshipAllowed('r', query.filter)})
          AND all(n IN nodes(p)[1..-1] WHERE NOT n.kind IN $avoidKinds AND ${nodeAllowed('n', query.filter)})

@@ -7,6 +7,7 @@ import { graphFilter, graphFilterQuery, refineTime } from '../domain/views.js';
 import type { NodeKind } from '../domain/model.js';
 import { gapsResponseSchema, metricsResponseSchema, statsResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
+import { SerialisedAnswers, sendSerialised } from '../http/caching.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
 
 /** Centrality is about actors and what they do together; places and topics would dominate it. */
@@ -41,6 +42,7 @@ export const DEFAULT_METRICS_FILTER = graphFilter({ kinds: DEFAULT_METRIC_KINDS 
 /** A participation figure of an event or initiative (how many women, people with disabilities …). */
 
 export function analyticsOperations(analytics: AnalyticsService, stats: StatsRepository): Operation[] {
+  const metricsAnswers = new SerialisedAnswers();
   return [
     defineOperation({
       method: 'get',
@@ -51,9 +53,9 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
         'Computed off the request thread and cached until the graph changes. Betweenness is exact up to 20,000 nodes and sampled above. The largest 50 communities are listed; `communityCount` says how many there are.',
       query: metricsQuery,
       response: metricsResponseSchema,
-      handle: async ({ query, publicOnly }) => {
+      handle: async ({ query, publicOnly }, res, req) => {
         const { graphVersion, result } = await analytics.metrics(graphFilter({ ...query, kinds: query.kinds ?? DEFAULT_METRIC_KINDS }, publicOnly));
-        return {
+        const answer = metricsAnswers.get(JSON.stringify([query, publicOnly]), graphVersion, () => ({
           graphVersion,
           totalNodes: result.nodes.length,
           betweenness: result.betweenness,
@@ -62,7 +64,9 @@ export function analyticsOperations(analytics: AnalyticsService, stats: StatsRep
           communities: result.communities.slice(0, COMMUNITIES_LISTED),
           brokers: result.brokers,
           nodes: ranked(result, query.sort).slice(0, query.limit),
-        };
+        }));
+        sendSerialised(req, res, answer);
+        return undefined;
       },
     }),
     defineOperation({

@@ -10,6 +10,7 @@ import { notFound } from '../domain/errors.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import type { SourcedView } from '../domain/views.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import { SerialisedAnswers, sendSerialised } from '../http/caching.js';
 import { EXPORT_MEDIA_TYPES } from './nodes.routes.js';
 
 /** Topics, places, figures and sources link everything to everything: paths avoid them unless asked. */
@@ -39,6 +40,7 @@ const graphQuery = refineTime(
 export function graphOperations(graph: GraphRepository, graphVersion: () => Promise<number>): Operation[] {
   // The explorer's first view is the same request for everyone: answer it from memory until the graph changes.
   const views = new VersionedCache<SourcedView>(graphVersion);
+  const viewAnswers = new SerialisedAnswers();
 
   const paths = defineOperation({
     method: 'get',
@@ -50,7 +52,6 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     files: EXPORT_MEDIA_TYPES,
     problems: [404],
     handle: async ({ query, publicOnly, redact }, res) => {
-      for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const { view, paths: found } = await graph.shortestPaths({
         from: query.from,
         to: query.to,
@@ -59,6 +60,8 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
         avoidKinds: query.avoidKinds,
         filter: graphFilter(query, publicOnly),
       });
+      // Paths start and end at visible nodes only; with none found, tell an unknown id from no path.
+      if (!found.length) for (const id of [query.from, query.to]) if (!(await graph.exists(id, publicOnly))) throw notFound(`The node "${id}"`);
       const names = new Map(view.nodes.map((n) => [n.id, n.name]));
       const edgeById = new Map(view.edges.map((e) => [e.id, e]));
       const told = found.map((p) => ({
@@ -85,10 +88,12 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
     query: graphQuery,
     response: sourcedViewSchema,
     files: EXPORT_MEDIA_TYPES,
-    handle: async ({ query, publicOnly, redact }, res) => {
+    handle: async ({ query, publicOnly, redact }, res, req) => {
       const filter = graphFilter(query, publicOnly);
-      const { value } = await views.get(JSON.stringify([filter, query.limit]), async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
-      sendView(res, redact(value), query, 'graph');
+      const key = JSON.stringify([filter, query.limit]);
+      const { version, value } = await views.get(key, async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
+      if (query.format === 'json') sendSerialised(req, res, viewAnswers.get(key, version, () => redact(value)));
+      else sendView(res, redact(value), query, 'graph');
       return undefined;
     },
   });
