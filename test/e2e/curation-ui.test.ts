@@ -251,7 +251,7 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await anonymous.close();
 
     // One browser context: the embed below shares the editor's session cookie.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/?node=t-ui-hidden`);
     await waitForGraph(page);

@@ -81,7 +81,7 @@ const nodeBase = {
  * A link that a browser may open: http(s) only, so no `javascript:` or `data:` URL is ever stored
  * and rendered as a link.
  */
-export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(500);
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(500);
 
 /** Provenance of a node: the source documents that name it. */
 const cited = { sources: sourceIdsSchema };
