@@ -53,7 +53,7 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
       response: openedViewSchema,
       files: EXPORT_MEDIA_TYPES,
       problems: [404],
-      handle: async ({ params, query, publicOnly }, res) => {
+      handle: async ({ params, query, publicOnly, redact }, res) => {
         const view = await views.get(params.id);
         if (!view) throw notFound(`The saved view "${params.id}"`);
         const current = await graph.nodesView(view.nodes, publicOnly);
@@ -64,7 +64,7 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
         const visible = publicOnly ? withoutHiddenNodes(view, new Set(current.nodes.map((n) => n.id))) : view;
         const sourced = await graph.withSources({ ...current, edges });
         if (query.format === 'json') return { ...visible, graph: sourced };
-        sendView(res, { ...sourced, layout: layoutOf({ positions: visible.positions }, sourced.nodes.map((n) => n.id)) }, query, `view-${params.id}`);
+        sendView(res, redact({ ...sourced, layout: layoutOf({ positions: visible.positions }, sourced.nodes.map((n) => n.id)) }), query, `view-${params.id}`);
         return undefined;
       },
     }),
@@ -78,11 +78,11 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
       body: drawnViewSchema,
       response: sourcedViewSchema,
       files: EXPORT_MEDIA_TYPES,
-      handle: async ({ body, query, publicOnly }, res) => {
+      handle: async ({ body, query, publicOnly, redact }, res) => {
         const current = await graph.nodesView(body.nodes, publicOnly);
         const shown = body.edges && new Set(body.edges);
         const view = await graph.withSources({ ...current, edges: shown ? current.edges.filter((e) => shown.has(e.id)) : current.edges });
-        sendView(res, { ...view, layout: layoutOf(body, view.nodes.map((n) => n.id)) }, query, 'view');
+        sendView(res, redact({ ...view, layout: layoutOf(body, view.nodes.map((n) => n.id)) }), query, 'view');
         return undefined;
       },
     }),
