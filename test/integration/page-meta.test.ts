@@ -27,7 +27,7 @@ afterAll(async () => {
 async function head(path: string) {
   const html = await (await app.get(path)).text();
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const meta = Object.fromEntries(Array.from(doc.getElementsByTagName('meta')).map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')]));
+  const meta = Object.fromEntries(Array.from(doc.getElementsByTagName('meta')).map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')]));
   const ld = Array.from(doc.getElementsByTagName('script')).find((s) => s.getAttribute('type') === 'application/ld+json');
   return { meta, dataset: ld ? JSON.parse(ld.textContent ?? '') : undefined };
 }

@@ -34,12 +34,16 @@ beforeAll(async () => {
       // Free text that names the private person: it must reach anonymous readers redacted.
       { kind: 'organisation', id: 't-priv-org-a', name: 'Privacy Org A', orgKind: 'cso', description: `Founded by ${SECRET_NAME} in Kampot.`, sources },
       { kind: 'organisation', id: 't-priv-org-b', name: 'Privacy Org B', orgKind: 'cso', sources },
+      { kind: 'organisation', id: 't-priv-funder', name: 'Privacy Funder', orgKind: 'donor', sources },
     ],
     [
       // Org A and org B are linked only through the private person.
       { from: SECRET_ID, type: 'WORKS_FOR', to: 't-priv-org-a', sources },
       { from: SECRET_ID, type: 'WORKS_FOR', to: 't-priv-org-b', sources },
       { from: SECRET_ID, type: 'SPOKE_AT', to: 'nodc-2024-opening', sources },
+      // So that the map and the money flows (in a quote) could name them too.
+      { from: SECRET_ID, type: 'BASED_IN', to: 'cambodia', sources },
+      { from: 't-priv-funder', type: 'FUNDS', to: 't-priv-org-a', quote: `A grant to the organisation ${SECRET_NAME} founded.`, sources },
       { from: 't-priv-open', type: 'WORKS_FOR', to: 't-priv-org-a', sources },
       { from: 't-priv-open', type: 'SPOKE_AT', to: 'nodc-2024-opening', quote: `Open Testperson spoke after ${SECRET_ALIAS.toUpperCase()}.`, sources },
     ],
@@ -88,6 +92,9 @@ function readRequests(): Record<string, string[]> {
     '/api/people': ['/api/people?limit=500', '/api/people?limit=500&sort=id&order=desc'],
     '/api/metrics': ['/api/metrics?limit=5000', '/api/metrics?limit=5000&kinds=person,organisation'],
     '/api/gaps': ['/api/gaps?limit=1000'],
+    '/api/nodes/:id/suggestions': [`/api/nodes/${SECRET_ID}/suggestions`, '/api/nodes/t-priv-open/suggestions?limit=50', '/api/nodes/t-priv-org-b/suggestions?limit=50'],
+    '/api/flows': ['/api/flows'],
+    '/api/map': ['/api/map'],
     '/api/stats': ['/api/stats'],
     '/api/timeline': ['/api/timeline', '/api/timeline?granularity=month'],
     '/api/timeline/diff': ['/api/timeline/diff?from=2000-01-01&to=2100-01-01&limit=5000'],
@@ -135,9 +142,11 @@ describe('a person marked not public', () => {
     // Every request shows the person to a signed-in reader, except those that only count, and
     // releases: they are public, whoever reads them.
     const countsOnly = ['/api/stats', '/api/timeline', '/api/timeline?granularity=month'];
+    // Other nodes' suggestions are asked so that anonymous answers are checked; they need not name the person.
+    const othersSuggestions = ['/api/nodes/t-priv-open/suggestions?limit=50', '/api/nodes/t-priv-org-b/suggestions?limit=50'];
     const expected = Object.values(readRequests())
       .flat()
-      .filter((u) => !countsOnly.includes(u) && !u.startsWith('/api/releases'));
+      .filter((u) => !countsOnly.includes(u) && !othersSuggestions.includes(u) && !u.startsWith('/api/releases'));
     expect(seen.sort()).toEqual(expected.sort());
   });
 

@@ -84,7 +84,10 @@ describe('when a researcher asks what the texts state', () => {
 
   it("then ODC's own Open Data Day 2022 counts in its year, and 'over 142' keeps its qualifier", async () => {
     const stats = await app.getJson<{ eventsByYear: { key: string; count: number }[]; participation: { of: string; measure: string; value: number; qualifier: string }[] }>('/api/stats');
-    expect(stats.eventsByYear.find((y) => y.key === '2022')?.count).toBe(2);
+    // The global celebration, ODC's own Open Data Day and its two panels (every event counts, #15).
+    expect(stats.eventsByYear.find((y) => y.key === '2022')?.count).toBe(4);
+    const [odc] = await app.db.read<{ year: number }>("MATCH (e:Event {id: 'odd-2022'}) RETURN e.since.year AS year");
+    expect(odc?.year).toBe(2022);
     expect(stats.participation).toContainEqual(expect.objectContaining({ of: 'nodc-2024-day-1', measure: 'participants', value: 142, qualifier: 'over' }));
   });
 });

@@ -11,7 +11,10 @@
  */
 const FORMULA_START = /^[ \u00a0]*[=+\-@\t\r]/;
 
-const looksLikeFormula = (text: string) => FORMULA_START.test(text.normalize('NFKC'));
+/** A plain number such as a negative latitude: a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+const looksLikeFormula = (text: string) => !PLAIN_NUMBER.test(text) && FORMULA_START.test(text.normalize('NFKC'));
 
 export function neutralise<T>(value: T): T | string {
   return typeof value === 'string' && looksLikeFormula(value) ? `'${value}` : value;

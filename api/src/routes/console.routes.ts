@@ -25,7 +25,8 @@ function consoleProblem(error: unknown, cypherConsole: ConsoleRepository): unkno
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code === 'Neo.TransientError.Transaction.Terminated') {
     return badRequest(cypherConsole.timeoutMessage(), [{ field: 'body.query', message: cypherConsole.timeoutMessage() }]);
   }
-  if (/read access mode|not allowed|Forbidden/i.test(error.message) || /Security|NotSystemDatabase/.test(error.code)) {
+  // An administration command in the console's transaction fails as one after a read query.
+  if (/read access mode|not allowed|Forbidden|Administration command/i.test(error.message) || /Security|NotSystemDatabase|ForbiddenDueToTransactionType/.test(error.code)) {
     return refused('Only read queries of the network run in the console; administration commands are not among them.');
   }
   if (/memory/i.test(error.code)) {
