@@ -38,6 +38,8 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   upload?: z.ZodType;
   /** Problem statuses worth documenting besides 400 and 500. */
   problems?: number[];
+  /** False for what answers nothing of the network (health, the session): no redactor is read, so it never waits on the database. */
+  readsNetwork?: false;
   /** Runs before input parsing (a rate limiter, say). */
   middleware?: RequestHandler[];
   /**
@@ -104,7 +106,7 @@ export function mountOperations(router: Router, operations: Operation[], policy:
     router[op.method](op.path, guard, ...(op.middleware ?? []), async (req: Request, res: Response) => {
       const viewer = viewerOf(res);
       const publicOnly = viewer === undefined;
-      const redactor = publicOnly && policy.redactor ? await policy.redactor() : IDENTITY;
+      const redactor = publicOnly && policy.redactor && op.readsNetwork !== false ? await policy.redactor() : IDENTITY;
       const input = {
         params: parse(op.params ?? empty, req, 'params'),
         query: parse(op.query ?? empty, req, 'query'),

@@ -78,6 +78,7 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
       method: 'get',
       path: '/api/auth/session',
       tag: 'accounts',
+      readsNetwork: false,
       summary: 'Who is signed in, the CSRF token for writes, and whether anonymous reading is on',
       response: sessionSchema,
       handle: async ({ viewer }) => ({ user: viewer?.user ?? null, csrfToken: viewer?.csrf ?? null, anonymousRead: settings.anonymousRead }),

@@ -12,6 +12,7 @@ export function healthOperations(db: GraphDb): Operation[] {
       method: 'get',
       path: '/livez',
       tag: 'health',
+      readsNetwork: false,
       summary: 'The process is up',
       response: z.object({ status: z.literal('live') }),
       handle: async () => ({ status: 'live' }),
@@ -20,6 +21,7 @@ export function healthOperations(db: GraphDb): Operation[] {
       method: 'get',
       path: '/readyz',
       tag: 'health',
+      readsNetwork: false,
       summary: 'The graph database answers and its schema is migrated',
       response: z.object({ status: z.literal('ready') }),
       handle: async () => {

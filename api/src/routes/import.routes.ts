@@ -70,6 +70,7 @@ export function importOperations(db: GraphDb): Operation[] {
       method: 'get',
       path: '/api/import/template.xlsx',
       tag: 'curation',
+      readsNetwork: false,
       summary: 'A workbook to fill in and import: instructions with an example row of each table, a sheet per table with dropdowns of the allowed values',
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
