@@ -203,7 +203,7 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
   it('in Khmer, the legend, the relationship list and the node panel have no English word', async () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?lang=km&node=thy-try`);
     await page.locator('aside.node #node-title').waitFor();
-    await page.locator('.rels summary').click();
+    await page.locator('.filters .rels summary').click();
     const latinWords = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []);
     await page.locator('.legend summary').click();
     expect(await page.locator('.legend li').count()).toBeGreaterThan(8);

@@ -96,6 +96,8 @@ const en = {
   pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
   noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
   relationshipKinds: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIP_RULES[type].meaning])) as Record<RelationshipType, string>,
+  /** The "only this" button's visible word: its accessible name (onlyThis) must contain it. */
+  only: 'only',
   onlyThis: (name: string) => `Only ${name}`,
   allButThis: (name: string) => `All but ${name}`,
   minDegree: (n: number) => (n ? `At least ${n} link${n === 1 ? '' : 's'}` : 'Any number of links'),
@@ -338,6 +340,7 @@ const km: Messages = {
     HELD_IN: 'ត្រូវបានធ្វើនៅ', LOCATED_IN: 'មានទីតាំងនៅ', BASED_IN: 'មានមូលដ្ឋាននៅ', REPRESENTED_AT: 'មានតំណាងនៅ',
     COVERS_PLACE: 'គ្របដណ្ដប់', ABOUT: 'និយាយអំពី', HAS_FIGURE: 'រាយការណ៍', POSSIBLE_DUPLICATE: 'ប្រហែលជាដូចគ្នានឹង',
   },
+  only: 'តែ',
   onlyThis: (name) => `តែ${name}`,
   allButThis: (name) => `ទាំងអស់ លើកលែង${name}`,
   minDegree: (n) => (n ? `យ៉ាងហោចណាស់ ${formatNumber(n, 'km')} តំណ` : 'ចំនួនតំណណាមួយ'),
