@@ -86,7 +86,7 @@ if (process.env.BENCH_ANALYTICS_DB !== '0') {
       const overlap = (key: 'pagerank' | 'betweenness') => top(inWorker, key).filter((id) => top(viaGds, key).includes(id)).length;
       const agreement = { pagerankTop20: overlap('pagerank'), betweennessTop20: overlap('betweenness'), modularity: [inWorker.modularity, viaGds.modularity], communities: [inWorker.communities.length, viaGds.communities.length] };
       results.push({ what: 'worker and GDS agree', ...agreement });
-      console.log(`worker and GDS agree on ${agreement.pagerankTop20}/20 of the top PageRank and ${agreement.betweennessTop20}/20 of the top betweenness; modularity ${agreement.modularity.map((m) => m.toFixed(3)).join(' vs ')}, communities ${agreement.communities.join(' vs ')}`);
+      console.log(`worker and GDS agree on ${agreement.pagerankTop20}/20 of the top PageRank and ${agreement.betweennessTop20}/20 of the top betweenness; modularity ${agreement.modularity.map((m) => m?.toFixed(3) ?? 'none').join(' vs ')}, communities ${agreement.communities.join(' vs ')}`);
     }
   } finally {
     await bench.close();

@@ -62,7 +62,8 @@ export function moneyFlows(endpoints: Map<string, FlowEndpoint>, relationships: 
     kind(id) === 'event' ? 'event' : kind(id) === 'initiative' ? 'programme' : received.has(id) ? 'recipient' : 'funder';
   const order: FlowStage[] = ['funder', 'programme', 'recipient', 'event'];
   const nodes = [...used]
-    .map((id) => ({ ...(endpoints.get(id) ?? { id, name: id, kind: 'organisation' }), stage: stage(id) }))
+    // Only what the answer promises: isPart was for choosing the bands.
+    .map((id) => ({ id, name: endpoints.get(id)?.name ?? id, kind: kind(id) ?? 'organisation', stage: stage(id) }))
     .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage) || a.name.localeCompare(b.name));
   return { nodes, bands: acyclic.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)) };
 }

@@ -29,7 +29,8 @@ export interface MetricsResult {
   communities: { id: number; size: number; members: string[] }[];
   brokers: string[];
   betweenness: 'exact' | 'sampled';
-  modularity: number;
+  /** null when there is no relationship to measure it by (it is 0/0 then). */
+  modularity: number | null;
 }
 
 export interface MetricsOptions {
@@ -77,7 +78,7 @@ export interface ExternalScores {
   pagerank: Map<string, number>;
   betweenness: Map<string, number>;
   community: Map<string, number>;
-  modularity: number;
+  modularity: number | null;
 }
 
 /** Whether betweenness is exact for a network of n nodes, and how many sources sample it otherwise. */
@@ -89,7 +90,7 @@ interface Scores {
   between: Float64Array;
   ranks: Float64Array;
   community: Int32Array;
-  modularity: number;
+  modularity: number | null;
 }
 
 function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Scores {
@@ -147,5 +148,5 @@ export function computeMetrics(network: Network, options: MetricsOptions = DEFAU
     .sort((a, b) => b.betweenness - a.betweenness)
     .slice(0, 25)
     .map((m) => m.id);
-  return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity };
+  return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity: modularity !== null && Number.isFinite(modularity) ? modularity : null };
 }

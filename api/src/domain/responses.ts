@@ -70,7 +70,7 @@ export const metricsResponseSchema = z.object({
   graphVersion: z.number().int(),
   totalNodes: z.number().int(),
   betweenness: z.enum(['exact', 'sampled']),
-  modularity: z.number(),
+  modularity: z.number().nullable().describe('null when the network shown has no relationship to measure it by'),
   communityCount: z.number().int(),
   communities: z.array(z.object({ id: z.number().int(), size: z.number().int(), members: z.array(z.string()) })),
   brokers: z.array(z.string()),

@@ -76,7 +76,7 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
       description: 'Nothing is saved. GEXF carries the layout as viz elements (Gephi opens it as drawn); GraphML and CSV as x, y, color and size columns.',
       query: z.strictObject(exportFormatQuery),
       body: drawnViewSchema,
-      response: sourcedViewSchema,
+      response: sourcedViewSchema.extend({ layout: viewLayoutSchema }),
       files: EXPORT_MEDIA_TYPES,
       handle: async ({ body, query, publicOnly, redact }, res) => {
         const current = await graph.nodesView(body.nodes, publicOnly);
