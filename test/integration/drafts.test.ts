@@ -78,6 +78,19 @@ describe('drafting a pasted report', () => {
     expect(await graphFingerprint(app.db)).toBe(before);
   });
 
+  it('a reviewed node may not be a second source: a 400 naming its kind, from commit and workbook alike', async () => {
+    const body = reviewed(await draftOf(report), () => 'accept', 't-dr-source-twice');
+    body.nodes[0]!.kind = 'source';
+    const before = await graphFingerprint(app.db);
+    for (const path of ['/api/drafts/commit', '/api/drafts/workbook']) {
+      const res = await editor.send('POST', path, body);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await res.json()).errors.map((e: { field: string }) => e.field)).toContain('body.nodes.0.kind');
+    }
+    expect(await graphFingerprint(app.db)).toBe(before);
+  });
+
   it('commits the reviewed draft through the importer: sourced nodes and relationships, with history; a rejected proposal writes nothing', async () => {
     const draft = await draftOf(report);
     const res = await editor.send('POST', '/api/drafts/commit', reviewed(draft, (n) => (n.name === 'Kosal Rithy' ? 'reject' : 'accept')));

@@ -5,13 +5,13 @@
  * money flows, a drawn view exported as JSON). A client generated from the spec must never meet
  * a field it was told cannot be there.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-let ajv: InstanceType<typeof Ajv2020>;
+let ajv: Ajv2020;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -35,7 +35,7 @@ async function problems(method: string, path: string, res: Response): Promise<st
   const validate = ajv.getSchema(`spec#/${pointer('paths', path, method, 'responses', '200', 'content', 'application/json', 'schema')}`);
   expect(validate, `a 200 JSON schema for ${method} ${path}`).toBeDefined();
   if (validate!(await res.json())) return [];
-  return (validate!.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate!.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 /** A query for the routes whose parameters are required; the others are read with their defaults. */

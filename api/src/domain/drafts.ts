@@ -18,7 +18,8 @@ export type DraftSource = z.infer<typeof draftSourceSchema>;
 const decision = z.enum(['accept', 'reject']).default('accept');
 export const reviewedNodeSchema = z.strictObject({
   id: z.string().min(1).max(40),
-  kind: z.enum(NODE_KINDS),
+  // The document is the draft's one source (`source` below): a node may not be another.
+  kind: z.enum(NODE_KINDS).exclude(['source']),
   name: z.string().trim().min(1).max(300),
   aliases: z.array(z.string().max(300)).max(50).default([]),
   match: z.string().max(120).nullable(),
@@ -58,10 +59,13 @@ export interface Candidate {
   reason: string;
 }
 
+/** What a document can propose: every kind of node but a source, which the document itself is. */
+export type DraftNodeKind = Exclude<NodeKind, 'source'>;
+
 export interface DraftNode {
   /** The proposal's id within the draft (`d3`, `f1`); relationships refer to it. */
   id: string;
-  kind: NodeKind;
+  kind: DraftNodeKind;
   name: string;
   aliases: string[];
   /** The existing node it is, or null for a new node. */

@@ -5,9 +5,9 @@
  * moderated, presented, works for, organised, funded, supported, partnered in or attended what,
  * and the figures an event reports. Every quote is the exact segment it came from.
  */
-import type { Span } from '../domain/drafts.js';
+import type { DraftNodeKind, Span } from '../domain/drafts.js';
 import { nameWords } from '../domain/duplicates.js';
-import type { NodeKind, RelationshipType } from '../domain/model.js';
+import type { RelationshipType } from '../domain/model.js';
 import { CLOSING, FIGURE_WORDS, FUNDING, MODERATING, ORGANISING, PARTNERING, QUALIFIERS, SPEAKING, SUPPORTING } from './lexicon.js';
 import { definedAcronyms, gazetteerMatchers, mentionsIn, type Gazetteer, type Mention } from './mentions.js';
 import { segment, type Segment } from './segments.js';
@@ -17,7 +17,7 @@ export type { Span };
 
 export interface Entity {
   key: string;
-  kind: NodeKind;
+  kind: DraftNodeKind;
   name: string;
   aliases: string[];
   /** Model fields the document gives: acronym, honorific, orgKind, eventKind, dates, format … */
@@ -40,7 +40,7 @@ export interface Extraction {
   relationships: Proposed[];
 }
 
-const SUBKIND_FIELD: Partial<Record<NodeKind, string>> = { organisation: 'orgKind', event: 'eventKind', initiative: 'initiativeKind', place: 'placeKind' };
+const SUBKIND_FIELD: Partial<Record<DraftNodeKind, string>> = { organisation: 'orgKind', event: 'eventKind', initiative: 'initiativeKind', place: 'placeKind' };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
 
@@ -55,7 +55,7 @@ class Registry {
 
   constructor(private readonly text: string) {}
 
-  private create(kind: NodeKind, name: string, m: Mention, quote: string): Entity {
+  private create(kind: DraftNodeKind, name: string, m: Mention, quote: string): Entity {
     const entity: Entity = { key: `d${++this.counter}`, kind, name, aliases: [], fields: {}, quote, spans: [], mentions: 0 };
     this.entities.push(entity);
     return entity;
@@ -77,7 +77,7 @@ class Registry {
 
   /** A full name (or an acronym with its long form): the entity it names, made when new. */
   add(m: Mention, quote: string): Entity | undefined {
-    const kind = m.kind as NodeKind;
+    const kind = m.kind as DraftNodeKind;
     if (m.kind === 'person' && nameWords(m.name).length < 2) return undefined;
     const onlyAcronym = m.acronym !== undefined && m.name === m.acronym;
     let entity = m.acronym ? this.byAcronym.get(`${kind}:${m.acronym}`) : undefined;
@@ -98,7 +98,7 @@ class Registry {
   }
 
   /** "National Open Data Conference" is the "… 2024" one the document also names. */
-  private withoutYear(kind: NodeKind, name: string): Entity | undefined {
+  private withoutYear(kind: DraftNodeKind, name: string): Entity | undefined {
     if (kind !== 'event' || /\b(19|20)\d\d\b/.test(name)) return undefined;
     const words = keyWords(name);
     return this.entities.find((e) => e.kind === 'event' && keyWords(e.name.replace(/\b(19|20)\d\d\b/g, '')) === words);
@@ -106,7 +106,7 @@ class Registry {
 
   /** A short form ("Mr. Try", "Dr. Kimchoeun", a bare acronym): the one entity it can be. */
   resolve(m: Mention): Entity | undefined {
-    const kind = m.kind as NodeKind;
+    const kind = m.kind as DraftNodeKind;
     if (m.acronym && this.byAcronym.has(`${kind}:${m.acronym}`)) return this.byAcronym.get(`${kind}:${m.acronym}`);
     const direct = this.byKey.get(`${kind}:${keyWords(m.name)}`) ?? this.withoutYear(kind, m.name);
     if (direct) return direct;
