@@ -89,7 +89,10 @@ t-imp-e,Import Epsilon,cso,no-such-source
 `;
     const res = await upload({ 'organisations.csv': bad, 'relationships.csv': `from,type,to,sources\nt-imp-c,WORKS_FOR,odc,${TEST_SOURCE}\n` }, true);
     expect(res.status).toBe(400);
+    // A problem like any bad input, naming each rejected cell, that carries the plan.
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
     const plan = await res.json();
+    expect(plan.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['files.organisations.csv.3.orgKind', 'files.relationships.csv.2.type']));
     expect(plan.committed).toBe(false);
     expect(plan.rejected).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,6 @@
 /** What an import would do (a dry run) or did (a commit): declared once, for the API, its spec and the UI. */
 import { z } from 'zod';
+import { AppError } from './errors.js';
 import { duplicateSuggestionSchema } from './responses.js';
 
 const countSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
@@ -36,3 +37,14 @@ export const importPlanSchema = z.object({
 });
 
 export type ImportPlan = z.infer<typeof importPlanSchema>;
+
+/**
+ * A commit with rejected rows writes nothing. It answers like any bad input, a 400 problem whose
+ * `errors` name each rejected cell (`files.<file>.<line>.<column>`), and it carries the whole plan
+ * as extension members, so a client shows why exactly as it shows a dry run.
+ */
+export function rejectedPlan(plan: ImportPlan): AppError {
+  const rows = new Set(plan.rejected.map((r) => `${r.file}:${r.line}`)).size;
+  const errors = plan.rejected.map((r) => ({ field: `files.${r.file}.${r.line}.${r.field}`, message: r.message }));
+  return new AppError(400, 'Bad Request', `${rows} ${rows === 1 ? 'row was' : 'rows were'} rejected, so nothing was written.`, errors, {}, plan);
+}

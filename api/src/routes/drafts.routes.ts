@@ -8,7 +8,7 @@ import { reviewedDraftSchema } from '../domain/drafts.js';
 import { DocumentRefused } from '../drafts/text.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';
-import { importPlanSchema } from '../domain/import-plan.js';
+import { importPlanSchema, rejectedPlan } from '../domain/import-plan.js';
 
 export const DRAFT_LIMITS = { fileBytes: 10 * 1024 * 1024, textChars: 200_000 };
 
@@ -81,12 +81,12 @@ export function draftOperations(db: GraphDb): Operation[] {
       tag: 'curation',
       access: 'edit',
       summary: 'Commit a reviewed draft through the importer: all of it, or nothing',
-      description: 'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all (400 with the plan).',
+      description: 'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all: a 400 problem whose `errors` name each rejected cell and which carries the plan.',
       body: reviewedDraftSchema,
       response: importPlanSchema,
-      handle: async ({ body, viewer }, res) => {
+      handle: async ({ body, viewer }) => {
         const plan = await commitDraft(db, body, viewer!.user);
-        if (plan.rejected.length) res.status(400);
+        if (plan.rejected.length) throw rejectedPlan(plan);
         return plan;
       },
     }),

@@ -2,7 +2,7 @@
 import multer from 'multer';
 import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
-import { importPlanSchema } from '../domain/import-plan.js';
+import { importPlanSchema, rejectedPlan } from '../domain/import-plan.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';
 import { importFiles } from '../curation/import.js';
@@ -50,7 +50,7 @@ export function importOperations(db: GraphDb): Operation[] {
       access: 'edit',
       summary: 'Import CSV files or an XLSX workbook: a dry run unless commit=true',
       description:
-        'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated (with each changed field before and after), new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, value, what was expected, did you mean). A commit writes everything in one transaction, or, when anything is rejected, nothing (400 with the same plan). Uploads are bounded before they are read: 100 MB a request, 50 MB a file, 200,000 rows, 64 columns, 32,767 characters a cell, 200 MB uncompressed for an XLSX (413 naming the `limit`); a damaged workbook, formula cells and external links are a 400.',
+        'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated (with each changed field before and after), new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, value, what was expected, did you mean). A commit writes everything in one transaction, or, when anything is rejected, nothing: a 400 problem whose `errors` name each rejected cell and which carries the same plan. Uploads are bounded before they are read: 100 MB a request, 50 MB a file, 200,000 rows, 64 columns, 32,767 characters a cell, 200 MB uncompressed for an XLSX (413 naming the `limit`); a damaged workbook, formula cells and external links are a 400.',
       query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
       middleware: [receive],
       upload: z.object({
@@ -58,11 +58,11 @@ export function importOperations(db: GraphDb): Operation[] {
       }),
       problems: [413],
       response: importPlanSchema,
-      handle: async ({ query, viewer }, res, req) => {
+      handle: async ({ query, viewer }, _res, req) => {
         const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, data: f.buffer }));
         if (!files.length) throw badRequest('Attach at least one .csv or .xlsx file as `files`.', [{ field: 'files', message: 'no file' }]);
         const plan = await importFiles(db, files, query.commit, viewer!.user).catch(uploadProblem);
-        if (query.commit && plan.rejected.length) res.status(400);
+        if (query.commit && plan.rejected.length) throw rejectedPlan(plan);
         return plan;
       },
     }),
