@@ -30,6 +30,13 @@ function randomNetwork(size: number, edgesPerNode: number): Network {
 }
 
 describe('network metrics', () => {
+  it('gives no modularity (null, not a number) when there is no relationship to divide', () => {
+    const lonely: Network = { nodes: barbell().nodes, edges: [] };
+    expect(computeMetrics(lonely).modularity).toBeNull();
+    expect(computeMetrics({ nodes: [], edges: [] }).modularity).toBeNull();
+    expect(computeMetrics(barbell()).modularity).toBeGreaterThan(0.3);
+  });
+
   it('finds the two communities and the node that bridges them', () => {
     const result = computeMetrics(barbell());
     const byId = new Map(result.nodes.map((n) => [n.id, n]));
