@@ -6,7 +6,8 @@
 import { int } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
-import type { ViewEdge, ViewNode } from '../domain/views.js';
+import type { TimelineDiffResponse } from '../domain/responses.js';
+import type { ViewNode } from '../domain/views.js';
 import { toViewNode } from './graph.repository.js';
 import { visibleTo } from './cypher-filters.js';
 
@@ -55,7 +56,7 @@ export class TimelineRepository {
   }
 
   /** What joined and which links appeared after `from`, up to and including `to`. */
-  async diff(from: string, to: string, limit: number, publicOnly: boolean) {
+  async diff(from: string, to: string, limit: number, publicOnly: boolean): Promise<TimelineDiffResponse> {
     const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), take: int(limit) };
     const visible = (n: string) => visibleTo(n, publicOnly);
     return this.db.readTransaction(async (tx) => {
@@ -74,7 +75,8 @@ export class TimelineRepository {
       const [linkCount] = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere} RETURN count(r) AS n`, params);
       const links = await tx.run(
         `MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere}
-         RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r)} AS e
+         RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r),
+                 ends: {from: {id: a.id, kind: a.kind, name: a.name}, to: {id: b.id, kind: b.kind, name: b.name}}} AS e
          ORDER BY r.since, a.id, b.id LIMIT $take`,
         params,
       );
@@ -84,7 +86,7 @@ export class TimelineRepository {
         from,
         to,
         joined: joined.map((row) => ({ ...toViewNode(row.n as Row), firstSeen: row.firstSeen as string })) as (ViewNode & { firstSeen: string })[],
-        links: links.map((row) => row.e as ViewEdge),
+        links: links.map((row) => row.e as TimelineDiffResponse['links'][number]),
         totals: { joined: joinedTotal, links: linksTotal },
         truncated: joinedTotal > joined.length || linksTotal > links.length,
       };
