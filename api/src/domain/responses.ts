@@ -151,13 +151,15 @@ export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
 
 /** A link's end as a reader needs it: the end itself may be older than the link. */
 const linkEndSchema = z.object({ id: z.string(), kind: nodeKindSchema, name: z.string() });
+const diffLinkSchema = viewEdgeSchema.extend({ ends: z.object({ from: linkEndSchema, to: linkEndSchema }) });
 
 export const timelineDiffResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   joined: z.array(viewNodeSchema.extend({ firstSeen: z.string().describe('The earliest date the network knows it by.') })),
-  links: z.array(viewEdgeSchema.extend({ ends: z.object({ from: linkEndSchema, to: linkEndSchema }) })),
-  totals: z.object({ joined: z.number().int(), links: z.number().int() }).describe('Counted before the limit.'),
+  links: z.array(diffLinkSchema).describe('Links that began (their `since`) in the range.'),
+  ended: z.array(diffLinkSchema).describe('Links whose end date (`to_date`) falls in the range.'),
+  totals: z.object({ joined: z.number().int(), links: z.number().int(), ended: z.number().int() }).describe('Counted before the limit.'),
   truncated: z.boolean(),
 });
 export type TimelineDiffResponse = z.infer<typeof timelineDiffResponseSchema>;

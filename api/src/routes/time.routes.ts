@@ -28,7 +28,7 @@ export function timeOperations(timeline: TimelineRepository): Operation[] {
       method: 'get',
       path: '/api/timeline/diff',
       tag: 'time',
-      summary: 'Who joined and which links appeared after one date, up to another',
+      summary: 'Who joined, which links began and which ended after one date, up to another',
       query: ordered(z.strictObject({ from: isoDateSchema, to: isoDateSchema, limit: z.coerce.number().int().min(1).max(5000).default(500) })),
       response: timelineDiffResponseSchema,
       handle: async ({ query, publicOnly }) => timeline.diff(query.from, query.to, query.limit, publicOnly),
