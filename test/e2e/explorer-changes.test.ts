@@ -69,13 +69,17 @@ describe('Changes view', { timeout: 120_000 }, () => {
       expect([atTo! - atFrom!, change], kind).toEqual([nodes.length, nodes.length]);
     }
     for (const [type, links] of groupBy(diff.links, (l) => l.type)) {
-      expect(await page.locator(`#panel-changes ul[data-group="${type}"] > li`).count(), type).toBe(links.length);
+      expect(await page.locator(`#panel-changes ul[data-list="began"][data-group="${type}"] > li`).count(), type).toBe(links.length);
     }
+    // Links that ended: those with an end date in the range, as the API lists them.
+    expect(await text(page, '[data-count="ended"] .n')).toBe(diff.totals.ended.toLocaleString('en-GB'));
+    expect(diff.ended.map((l) => `${l.from} ${l.type} ${l.to}`)).toContain('taf PARTNERS_WITH odc');
+    expect(await page.locator('#panel-changes ul[data-list="ended"] > li').count()).toBe(diff.ended.length);
     const linkCells = await page.locator('#panel-changes tr[data-row="links"] td').allInnerTexts();
     expect(linkCells[2]).toBe(`+${diff.totals.links.toLocaleString('en-GB')}`);
     // A link names both its ends, old ones too.
     const partner = diff.links.find((l) => l.from === 'odc' || l.to === 'odc')!;
-    expect(await page.locator(`#panel-changes ul[data-group="${partner.type}"]`).innerText()).toContain('Open Development Cambodia Organization');
+    expect(await page.locator(`#panel-changes ul[data-list="began"][data-group="${partner.type}"]`).innerText()).toContain('Open Development Cambodia Organization');
     await expectAccessible(page, 'Changes view');
     await page.close();
   });
