@@ -15,6 +15,12 @@ const VIEWS: [file: string, query: string, ready: string][] = [
   ['table', '?tab=table&node=thy-try', '#panel-table table'],
   ['khmer', '?lang=km&colour=community&size=pagerank', '.canvas'],
   ['time-2024', '?asOf=2024-12-31', '.canvas'],
+  ['changes', '?tab=changes&fromYear=2022&toYear=2025', '#panel-changes .compare'],
+];
+/** Phone-sized (390 px) pictures. */
+const NARROW: [file: string, query: string, ready: string][] = [
+  ['narrow', '?node=odc', '#node-title'],
+  ['changes-narrow', '?tab=changes&fromYear=2022&toYear=2025', '#panel-changes .compare'],
 ];
 
 ensureChromium();
@@ -34,12 +40,15 @@ try {
     console.log(`docs/screenshots/${file}.png`);
     await page.close();
   }
-  const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await narrow.goto(`${app.url}/?node=odc`);
-  await narrow.locator('#node-title').waitFor();
-  await narrow.waitForTimeout(800);
-  await narrow.screenshot({ path: 'docs/screenshots/narrow.png' });
-  console.log('docs/screenshots/narrow.png');
+  for (const [file, query, ready] of NARROW) {
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await narrow.goto(`${app.url}/${query}`);
+    await narrow.locator(ready).first().waitFor();
+    await narrow.waitForTimeout(800);
+    await narrow.screenshot({ path: `docs/screenshots/${file}.png` });
+    console.log(`docs/screenshots/${file}.png`);
+    await narrow.close();
+  }
 } finally {
   await browser.close();
   await app.close();

@@ -154,6 +154,14 @@ describe('when the network is seen over time', () => {
     expect(ids(diff.joined)).toEqual(expect.arrayContaining(['ccc', 'idrc', 'regional-dialogue-2025']));
     expect(ids(diff.joined)).not.toContain('odc');
     expect(diff.links.map((l: any) => `${l.from} ${l.type} ${l.to}`)).toContain('ccc PARTNER_IN regional-dialogue-2025');
+    // Each link names its ends, which may have joined long before it.
+    const odcLink = diff.links.find((l: any) => l.from === 'odc' || l.to === 'odc');
+    expect(odcLink.ends[odcLink.from === 'odc' ? 'from' : 'to']).toEqual({ id: 'odc', kind: 'organisation', name: 'Open Development Cambodia Organization' });
+    // A link dated to 27 October 2025 and no later ends then; one that ended in 2024 is not in 2025's diff.
+    const ended = diff.ended.map((l: any) => `${l.from} ${l.type} ${l.to}`);
+    expect(ended).toContain('odc PARTNERS_WITH ccc');
+    expect(ended).not.toContain('taf PARTNERS_WITH odc');
+    expect(diff.totals.ended).toBe(diff.ended.length);
   });
 });
 

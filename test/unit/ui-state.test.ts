@@ -1,6 +1,6 @@
 /** The UI's URL state, number and date formatting, and time slider arithmetic. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, parseState, serializeState } from '../../ui/src/lib/url-state.js';
+import { DEFAULT_STATE, DEFAULT_YEARS, parseState, serializeState, YEARS } from '../../ui/src/lib/url-state.js';
 import { formatDate, formatNumber, MESSAGES } from '../../ui/src/lib/i18n.js';
 import { monthEnd, monthIndex, monthsSince, TIME_START } from '../../ui/src/lib/time.js';
 import { groupRelationships, shownProperties } from '../../ui/src/lib/node-detail.js';
@@ -33,6 +33,24 @@ describe('URL state', () => {
       ...DEFAULT_STATE,
       filters: { ...DEFAULT_STATE.filters, kinds: ['organisation'], asOf: undefined },
     });
+  });
+});
+
+describe('URL state of the changes view', () => {
+  it('opens a deep link with its two years, and keeps them in the link while the view is open', () => {
+    const state = parseState('?tab=changes&fromYear=2023&toYear=2024');
+    expect(state.tab).toBe('changes');
+    expect(state.years).toEqual({ from: 2023, to: 2024 });
+    expect(serializeState(state)).toBe('?tab=changes&fromYear=2023&toYear=2024');
+    expect(serializeState({ ...state, years: DEFAULT_YEARS })).toBe(`?tab=changes&fromYear=${DEFAULT_YEARS.from}&toYear=${DEFAULT_YEARS.to}`);
+    expect(serializeState({ ...state, tab: 'graph', years: DEFAULT_YEARS })).toBe('');
+  });
+
+  it('falls back to the default pair for years out of order or outside the history', () => {
+    for (const query of ['?fromYear=2025&toYear=2023', '?fromYear=2024&toYear=2024', '?fromYear=1999', `?toYear=${YEARS.last + 1}`, '?fromYear=20x2']) {
+      expect(parseState(query).years, query).toEqual(DEFAULT_YEARS);
+    }
+    expect(parseState(`?toYear=${YEARS.last}`).years).toEqual({ from: DEFAULT_YEARS.from, to: YEARS.last });
   });
 });
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { nodeKindSchema } from './model.js';
 import { savedViewInputSchema } from './saved-view.js';
 import { storedNodeSchema } from './node-responses.js';
-import { sourcedViewSchema, sourceViewSchema } from './views.js';
+import { sourcedViewSchema, sourceViewSchema, viewEdgeSchema, viewNodeSchema } from './views.js';
 
 export type SourcedGraphView = z.infer<typeof sourcedViewSchema>;
 
@@ -136,6 +136,33 @@ export const statsResponseSchema = z.object({
   participation: z.array(participationSchema),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
+
+// Time
+export const timelineResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(['year', 'month']),
+  periods: z.array(
+    z.object({ period: z.string(), events: z.number().int(), relationships: z.number().int(), newNodes: z.record(z.string(), z.number().int()) }),
+  ),
+  events: z.array(z.record(z.string(), z.unknown())),
+});
+export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
+
+/** A link's end as a reader needs it: the end itself may be older than the link. */
+const linkEndSchema = z.object({ id: z.string(), kind: nodeKindSchema, name: z.string() });
+const diffLinkSchema = viewEdgeSchema.extend({ ends: z.object({ from: linkEndSchema, to: linkEndSchema }) });
+
+export const timelineDiffResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  joined: z.array(viewNodeSchema.extend({ firstSeen: z.string().describe('The earliest date the network knows it by.') })),
+  links: z.array(diffLinkSchema).describe('Links that began (their `since`) in the range.'),
+  ended: z.array(diffLinkSchema).describe('Links whose end date (`to_date`) falls in the range.'),
+  totals: z.object({ joined: z.number().int(), links: z.number().int(), ended: z.number().int() }).describe('Counted before the limit.'),
+  truncated: z.boolean(),
+});
+export type TimelineDiffResponse = z.infer<typeof timelineDiffResponseSchema>;
 
 // Saved views
 export const savedViewSchema = savedViewInputSchema.extend({ id: z.string(), createdAt: z.string() });

@@ -6,7 +6,8 @@
 import { int } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
-import type { ViewEdge, ViewNode } from '../domain/views.js';
+import type { TimelineDiffResponse } from '../domain/responses.js';
+import type { ViewNode } from '../domain/views.js';
 import { toViewNode } from './graph.repository.js';
 import { visibleTo } from './cypher-filters.js';
 
@@ -54,8 +55,8 @@ export class TimelineRepository {
     return { from, to, granularity, periods: [...periods.values()].sort((a, b) => a.period.localeCompare(b.period)), events };
   }
 
-  /** What joined and which links appeared after `from`, up to and including `to`. */
-  async diff(from: string, to: string, limit: number, publicOnly: boolean) {
+  /** What joined, which links began and which ended after `from`, up to and including `to`. */
+  async diff(from: string, to: string, limit: number, publicOnly: boolean): Promise<TimelineDiffResponse> {
     const params = { from: toNeo4jDate(from), to: toNeo4jDate(to), take: int(limit) };
     const visible = (n: string) => visibleTo(n, publicOnly);
     return this.db.readTransaction(async (tx) => {
@@ -70,23 +71,31 @@ export class TimelineRepository {
          RETURN n {.*} AS n, firstSeen ORDER BY firstSeen, n.name LIMIT $take`,
         params,
       );
-      const linkWhere = `r.since > $from AND r.since <= $to AND ${visible('a')} AND ${visible('b')}`;
-      const [linkCount] = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere} RETURN count(r) AS n`, params);
-      const links = await tx.run(
-        `MATCH (a:Entity)-[r]->(b:Entity) WHERE ${linkWhere}
-         RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r)} AS e
-         ORDER BY r.since, a.id, b.id LIMIT $take`,
-        params,
-      );
+      type Link = TimelineDiffResponse['links'][number];
+      /** Links whose date (`since` for a beginning, `to_date` for an end) falls in the range. */
+      const linksDated = async (date: string): Promise<{ total: number; items: Link[] }> => {
+        const where = `${date} > $from AND ${date} <= $to AND ${visible('a')} AND ${visible('b')}`;
+        const [count] = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE ${where} RETURN count(r) AS n`, params);
+        const rows = await tx.run(
+          `MATCH (a:Entity)-[r]->(b:Entity) WHERE ${where}
+           RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r),
+                   ends: {from: {id: a.id, kind: a.kind, name: a.name}, to: {id: b.id, kind: b.kind, name: b.name}}} AS e
+           ORDER BY ${date}, a.id, b.id LIMIT $take`,
+          params,
+        );
+        return { total: count?.n as number, items: rows.map((row) => row.e as Link) };
+      };
+      const links = await linksDated('r.since');
+      const ended = await linksDated('r.to_date');
       const joinedTotal = joinedCount?.n as number;
-      const linksTotal = linkCount?.n as number;
       return {
         from,
         to,
         joined: joined.map((row) => ({ ...toViewNode(row.n as Row), firstSeen: row.firstSeen as string })) as (ViewNode & { firstSeen: string })[],
-        links: links.map((row) => row.e as ViewEdge),
-        totals: { joined: joinedTotal, links: linksTotal },
-        truncated: joinedTotal > joined.length || linksTotal > links.length,
+        links: links.items,
+        ended: ended.items,
+        totals: { joined: joinedTotal, links: links.total, ended: ended.total },
+        truncated: joinedTotal > joined.length || links.total > links.items.length || ended.total > ended.items.length,
       };
     });
   }

@@ -1,7 +1,7 @@
 /** How the network grew: periods with events, links and newcomers; the difference between two dates. */
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/model.js';
-import { viewEdgeSchema, viewNodeSchema } from '../domain/views.js';
+import { timelineDiffResponseSchema, timelineResponseSchema } from '../domain/responses.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import type { TimelineRepository } from '../repositories/timeline.repository.js';
 
@@ -21,31 +21,16 @@ export function timeOperations(timeline: TimelineRepository): Operation[] {
       tag: 'time',
       summary: 'Events, new relationships and newcomers per year or month',
       query: ordered(z.strictObject({ ...range, granularity: z.enum(['year', 'month']).default('year') })),
-      response: z.object({
-        from: z.string(),
-        to: z.string(),
-        granularity: z.enum(['year', 'month']),
-        periods: z.array(
-          z.object({ period: z.string(), events: z.number().int(), relationships: z.number().int(), newNodes: z.record(z.string(), z.number().int()) }),
-        ),
-        events: z.array(z.record(z.string(), z.unknown())),
-      }),
+      response: timelineResponseSchema,
       handle: async ({ query, publicOnly }) => timeline.timeline(query.from, query.to, query.granularity, publicOnly),
     }),
     defineOperation({
       method: 'get',
       path: '/api/timeline/diff',
       tag: 'time',
-      summary: 'Who joined and which links appeared after one date, up to another',
+      summary: 'Who joined, which links began and which ended after one date, up to another',
       query: ordered(z.strictObject({ from: isoDateSchema, to: isoDateSchema, limit: z.coerce.number().int().min(1).max(5000).default(500) })),
-      response: z.object({
-        from: z.string(),
-        to: z.string(),
-        joined: z.array(viewNodeSchema.extend({ firstSeen: z.string() })),
-        links: z.array(viewEdgeSchema),
-        totals: z.object({ joined: z.number().int(), links: z.number().int() }),
-        truncated: z.boolean(),
-      }),
+      response: timelineDiffResponseSchema,
       handle: async ({ query, publicOnly }) => timeline.diff(query.from, query.to, query.limit, publicOnly),
     }),
   ];

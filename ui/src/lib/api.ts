@@ -13,6 +13,8 @@ import type {
   SearchResponse,
   SourcedGraphView,
   StatsResponse,
+  TimelineDiffResponse,
+  TimelineResponse,
 } from '../../../api/src/domain/responses.js';
 import type { SavedViewInput } from '../../../api/src/domain/saved-view.js';
 import type { SuggestionsResponse } from '../../../api/src/domain/suggestions.js';
@@ -31,6 +33,7 @@ export type { User, Change, Release, DuplicateSuggestion };
 import type { ImportPlan } from '../../../api/src/domain/import-plan.js';
 export type { ImportPlan };
 export type { SuggestionsResponse, FlowsResponse, MapResponse };
+export type { TimelineDiffResponse, TimelineResponse };
 export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/domain/drafts.js';
@@ -230,6 +233,9 @@ export const api = {
   metrics: (filters: Filters) => request<MetricsResponse>('/api/metrics', { ...filterQuery({ ...filters, kinds: [] }), limit: 5_000 }),
   gaps: (filters: Filters) => request<GapsResponse>('/api/gaps', { ...filterQuery({ ...filters, kinds: [] }), limit: 100 }),
   stats: () => request<StatsResponse>('/api/stats'),
+  timeline: (from: string, to: string) => request<TimelineResponse>('/api/timeline', { from, to, granularity: 'year' }),
+  /** Who joined and which links began after `from`, up to `to` (the API's largest page). */
+  diff: (from: string, to: string) => request<TimelineDiffResponse>('/api/timeline/diff', { from, to, limit: 5_000 }),
   suggestions: (id: string, filters: Filters, limit = 10) =>
     request<SuggestionsResponse>(`/api/nodes/${encodeURIComponent(id)}/suggestions`, { asOf: filters.asOf, limit }),
   flows: (filters: Filters) => request<FlowsResponse>('/api/flows', { asOf: filters.asOf }),

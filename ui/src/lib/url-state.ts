@@ -3,7 +3,9 @@
  * how the graph is drawn. Parsing is forgiving (an unknown value falls back to the default) because
  * URLs are typed, truncated and pasted by people.
  */
-export const TABS = ['graph', 'table', 'path', 'gaps', 'metrics', 'dashboard', 'releases', 'curate'] as const;
+import { TIME_START } from './time.js';
+
+export const TABS = ['graph', 'table', 'path', 'changes', 'gaps', 'metrics', 'dashboard', 'releases', 'curate'] as const;
 export type Tab = (typeof TABS)[number];
 export const LANGUAGES = ['en', 'km'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,7 +44,18 @@ export interface UrlState {
   limit: number;
   /** Only nodes with at least this many links on screen (0: all). */
   minDegree: number;
+  /** The changes view compares the network at the end of one year with the end of a later one. */
+  years: YearPair;
 }
+
+export interface YearPair {
+  from: number;
+  to: number;
+}
+
+/** The years the changes view offers: from the start of the recorded history to this year. */
+export const YEARS = { first: TIME_START.year, last: Math.max(TIME_START.year + 1, new Date().getUTCFullYear()) };
+export const DEFAULT_YEARS: YearPair = { from: 2022, to: Math.min(2025, YEARS.last) };
 
 export const LIMITS = { min: 50, max: 20_000, default: 2_000 };
 
@@ -55,6 +68,7 @@ export const DEFAULT_STATE: UrlState = {
   embed: false,
   limit: LIMITS.default,
   minDegree: 0,
+  years: DEFAULT_YEARS,
 };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -69,6 +83,15 @@ const limit = (value: string | null) => {
   const n = Number(value);
   return Number.isInteger(n) && n >= LIMITS.min && n <= LIMITS.max ? n : LIMITS.default;
 };
+/** Two years in order within the network's history, or the default pair. */
+function years(from: string | null, to: string | null): YearPair {
+  const year = (value: string | null, fallback: number) => {
+    const n = Number(value ?? fallback);
+    return Number.isInteger(n) && n >= YEARS.first && n <= YEARS.last ? n : fallback;
+  };
+  const pair = { from: year(from, DEFAULT_YEARS.from), to: year(to, DEFAULT_YEARS.to) };
+  return pair.from < pair.to ? pair : DEFAULT_YEARS;
+}
 const list = (value: string | null) => (value ?? '').split(',').filter((item) => /^[A-Za-z_-]{1,40}$/.test(item));
 
 export function parseState(search: string): UrlState {
@@ -93,6 +116,7 @@ export function parseState(search: string): UrlState {
     embed: q.get('embed') === '1',
     limit: limit(q.get('limit')),
     minDegree: Math.min(50, Math.max(0, Math.trunc(Number(q.get('minDegree')) || 0))),
+    years: years(q.get('fromYear'), q.get('toYear')),
   };
 }
 
@@ -117,6 +141,9 @@ export function serializeState(state: UrlState): string {
     ['embed', state.embed ? '1' : undefined],
     ['limit', state.limit === LIMITS.default ? undefined : String(state.limit)],
     ['minDegree', state.minDegree ? String(state.minDegree) : undefined],
+    // Years are kept whenever the changes view is open, so that its link says what it compares.
+    ['fromYear', state.tab === 'changes' || state.years.from !== DEFAULT_YEARS.from ? String(state.years.from) : undefined],
+    ['toYear', state.tab === 'changes' || state.years.to !== DEFAULT_YEARS.to ? String(state.years.to) : undefined],
   ];
   const q = new URLSearchParams();
   for (const [key, value] of entries) if (value) q.set(key, value);
