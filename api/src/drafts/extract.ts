@@ -9,7 +9,9 @@ import type { DraftNodeKind, Span } from '../domain/drafts.js';
 import { nameWords } from '../domain/duplicates.js';
 import type { RelationshipType } from '../domain/model.js';
 import { CLOSING, FIGURE_WORDS, FUNDING, MODERATING, ORGANISING, PARTNERING, QUALIFIERS, SPEAKING, SUPPORTING } from './lexicon.js';
-import { definedAcronyms, gazetteerMatchers, mentionsIn, type Gazetteer, type Mention } from './mentions.js';
+import { gazetteerMatchers, type Gazetteer } from './gazetteer.js';
+import type { Mention } from './mention.js';
+import { definedAcronyms, mentionsIn } from './segment-mentions.js';
 import { segment, type Segment } from './segments.js';
 
 
