@@ -8,7 +8,7 @@
  * collaborations from an earlier network (docs/matchmaking.md).
  */
 import { pushTo } from '../lib/group-by.js';
-import { Index, MONEY, PARTICIPATION, RUNNING } from './gaps.js';
+import { Index, MONEY, PARTICIPATION, RUNNING } from './network-index.js';
 import type { Network } from '../domain/network.js';
 
 export const REASON_KINDS = ['event', 'topic', 'funder', 'partner', 'place'] as const;
