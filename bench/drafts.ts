@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuplicateCandidate } from '../api/src/domain/duplicates.js';
-import type { Entity } from '../api/src/drafts/extract.js';
+import type { Entity } from '../api/src/drafts/entity-registry.js';
 import { matchToNetwork } from '../api/src/drafts/match.js';
 import type { GraphNode, GraphRelationship } from '../api/src/domain/model.js';
 import { buildDraft, type Draft, type DraftNode } from '../api/src/drafts/draft.js';

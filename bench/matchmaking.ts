@@ -10,19 +10,8 @@
  * 2024-2025 figures are not the ones the weights were tuned on.
  */
 import { graphFilter } from '../api/src/domain/views.js';
-import {
-  CHOSEN_WEIGHTS,
-  MatchIndex,
-  REASON_KINDS,
-  pairKey,
-  pairScores,
-  rankingQuality,
-  workedTogether,
-  type Damping,
-  type MatchWeights,
-  type RankingQuality,
-  type SharedItem,
-} from '../api/src/analytics/matchmaking.js';
+import { CHOSEN_WEIGHTS, MatchIndex, REASON_KINDS, workedTogether, type Damping, type MatchWeights } from '../api/src/analytics/matchmaking.js';
+import { pairKey, pairScores, rankingQuality, type RankingQuality, type SharedItem } from '../api/src/analytics/matchmaking-backtest.js';
 import type { Network } from '../api/src/domain/network.js';
 import { AnalyticsRepository } from '../api/src/repositories/analytics.repository.js';
 import { loadSeed } from '../seed/seed.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collaborationGaps, fragileActors, funderOverlap, groupReach } from '../../api/src/analytics/gaps.js';
+import { collaborationGaps } from '../../api/src/analytics/collaboration-gaps.js';
+import { fragileActors, funderOverlap, groupReach } from '../../api/src/analytics/gaps.js';
 import type { Network } from '../../api/src/domain/network.js';
 
 const org = (id: string, orgKind = 'cso') => ({ id, kind: 'organisation', name: id, orgKind });

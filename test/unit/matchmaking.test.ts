@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHOSEN_WEIGHTS, MatchIndex, pairKey, pairScores, rankingQuality, workedTogether } from '../../api/src/analytics/matchmaking.js';
+import { CHOSEN_WEIGHTS, MatchIndex, workedTogether } from '../../api/src/analytics/matchmaking.js';
+import { pairKey, pairScores, rankingQuality } from '../../api/src/analytics/matchmaking-backtest.js';
 import type { Network } from '../../api/src/domain/network.js';
 
 const org = (id: string) => ({ id, kind: 'organisation', name: id.toUpperCase(), orgKind: 'cso' });

@@ -3,7 +3,8 @@
  * `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { collaborationGaps, fragileActors, funderOverlap, groupReach } from './gaps.js';
+import { collaborationGaps } from './collaboration-gaps.js';
+import { fragileActors, funderOverlap, groupReach } from './gaps.js';
 import { computeMetrics, type ExternalScores, type MetricsOptions } from './metrics.js';
 import type { Network, Participation } from '../domain/network.js';
 

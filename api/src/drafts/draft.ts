@@ -5,10 +5,12 @@
  */
 import type { DuplicateCandidate } from '../domain/duplicates.js';
 import type { Draft, DraftNode, DraftRelationship } from '../domain/drafts.js';
-import { extract, type Entity } from './extract.js';
+import type { Entity } from './entity-registry.js';
+import { extract } from './extract.js';
 import { HONORIFIC } from './lexicon.js';
 import { matchToNetwork } from './match.js';
-import { foldApostrophes, type Gazetteer, type MentionKind } from './mentions.js';
+import { foldApostrophes, type Gazetteer } from './gazetteer.js';
+import type { MentionKind } from './mention.js';
 import { draftQuoteIsVerbatim } from './quote-check.js';
 
 export type { Draft, DraftNode, DraftRelationship };

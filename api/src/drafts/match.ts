@@ -8,7 +8,7 @@
 import type { Candidate } from '../domain/drafts.js';
 import { nameWords, suggestDuplicates, type DuplicateCandidate } from '../domain/duplicates.js';
 import { MATCH } from './lexicon.js';
-import type { Entity } from './extract.js';
+import type { Entity } from './entity-registry.js';
 
 
 export interface Matching {

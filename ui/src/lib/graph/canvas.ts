@@ -7,12 +7,13 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
 import svg from 'cytoscape-svg';
+import { showLabels } from './canvas-labels.js';
 import { defaults } from './defaults.js';
-import { labelBox, pickLabels, type LabelCandidate } from './label-picking.js';
+import { neighbourInDirection } from './keyboard-step.js';
 import { LayoutWorker } from './layout.js';
 import { startPositions, type Positions } from './layout-start.js';
 import { graphStyle } from './style.js';
-import { currentPositions, highlight, placeNodes, syncElements } from './sync.js';
+import { currentPositions, highlight, layoutGraph, placeNodes, syncElements } from './sync.js';
 
 cytoscape.use(svg);
 
@@ -143,23 +144,7 @@ export class GraphCanvas {
    * the direction (dx, dy) on screen; it is marked and brought into view. Undefined if none.
    */
   step(from: string | undefined, dx: number, dy: number): NodeSingular | undefined {
-    const start = from ? this.cy.getElementById(from) : this.cy.collection();
-    let next: NodeSingular | undefined;
-    if (start.empty()) next = this.cy.nodes().max((n) => n.degree(false)).ele as NodeSingular | undefined;
-    else {
-      const at = start.position();
-      let best = -Infinity;
-      start.neighborhood('node').forEach((n) => {
-        const p = n.position();
-        const length = Math.hypot(p.x - at.x, p.y - at.y) || 1;
-        // Most in the direction first; among those, the nearest.
-        const score = ((p.x - at.x) * dx + (p.y - at.y) * dy) / length - length / 10_000;
-        if (score > best) {
-          best = score;
-          next = n;
-        }
-      });
-    }
+    const next = neighbourInDirection(this.cy, from, dx, dy);
     if (!next) return undefined;
     this.cy.nodes('.cursor').removeClass('cursor');
     next.addClass('cursor');
@@ -204,17 +189,6 @@ export class GraphCanvas {
     this.styledLarge = large;
   }
 
-  /** The nodes and edges a layout works on: those on the canvas and those waiting to join it. */
-  private layoutGraph(pending: ElementDefinition[]) {
-    const nodes = this.cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) }));
-    const edges = this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
-    for (const d of pending) {
-      if (d.group === 'nodes') nodes.push({ id: d.data.id!, size: Number(d.data.size) });
-      else edges.push({ source: d.data.source, target: d.data.target });
-    }
-    return { nodes, edges };
-  }
-
   /** Draws what the current elements say, with the positions known now. */
   private redraw(): void {
     placeNodes(this.cy, this.positions);
@@ -229,7 +203,7 @@ export class GraphCanvas {
    * waits the fraction of a second the forces take.
    */
   private async arrange(pending: ElementDefinition[], fixed: Positions): Promise<void> {
-    const { nodes, edges } = this.layoutGraph(pending);
+    const { nodes, edges } = layoutGraph(this.cy, pending);
     this.events.arranging(true);
     try {
       if (nodes.length > defaults.size.draftFirst && !Object.keys(fixed).length) {
@@ -305,32 +279,7 @@ export class GraphCanvas {
 
   private updateLabels(): void {
     if (!this.hasSize()) return;
-    const zoom = this.cy.zoom();
-    const { readablePx } = defaults.labels;
-    const width = this.container.clientWidth;
-    const height = this.container.clientHeight;
-    const candidates: LabelCandidate[] = [];
-    const size = new Map<string, number>();
-    this.cy.nodes().forEach((node) => {
-      if (node.hasClass('faded') || (this.styledLarge && !node.hasClass('top'))) return;
-      const always = node.selected() || node.hasClass('cursor') || node.hasClass('hovered') || node.hasClass('neighbour') || node.hasClass('on-path');
-      const p = node.renderedPosition();
-      const diameter = Number(node.data('size')) * zoom;
-      if (p.x < -diameter || p.y < -diameter || p.x > width + diameter || p.y > height + diameter) return;
-      // Zoomed out, a label is still drawn at a readable size; there is room for fewer of them.
-      const px = Math.max(Number(node.data('fontSize')) * zoom, readablePx);
-      size.set(node.id(), px / zoom);
-      const box = labelBox(String(node.data('label') ?? ''), p.x, p.y, diameter, px);
-      candidates.push({ id: node.id(), ...box, rank: always ? Infinity : Number(node.data('size')) * 1_000 + node.degree(false) });
-    });
-    const shown = pickLabels(candidates);
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        const on = shown.has(node.id());
-        if (on) node.data('labelSize', size.get(node.id()));
-        if (node.hasClass('labelled') !== on) node.toggleClass('labelled', on);
-      });
-    });
+    showLabels(this.cy, this.container.clientWidth, this.container.clientHeight, this.styledLarge);
   }
 }
 

@@ -79,3 +79,14 @@ export function highlight(cy: Core, ids: ReadonlySet<string>): void {
     });
   });
 }
+
+/** The nodes and edges a layout works on: those on the canvas and those waiting to join it. */
+export function layoutGraph(cy: Core, pending: ElementDefinition[]) {
+  const nodes = cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) }));
+  const edges = cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+  for (const d of pending) {
+    if (d.group === 'nodes') nodes.push({ id: d.data.id!, size: Number(d.data.size) });
+    else edges.push({ source: d.data.source, target: d.data.target });
+  }
+  return { nodes, edges };
+}
