@@ -9,6 +9,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { createAccount, removeAccounts } from '../support/accounts.js';
 
 let app: TestApp;
 let ajv: Ajv2020;
@@ -21,19 +22,23 @@ beforeAll(async () => {
   // The whole document under one id, so that response schemas resolve #/components/… in it.
   ajv.addSchema({ $id: 'spec', ...spec });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await removeAccounts(app);
+  await app.close();
+});
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
-/** The answer's problems against the spec's 200 schema of `method path`, as "where: what" lines. */
-async function problems(method: string, path: string, res: Response): Promise<string[]> {
-  expect(res.status, `${method} ${path}`).toBe(200);
+/** The answer's problems against the spec's `status` schema of `method path`, as "where: what" lines. */
+async function problems(method: string, path: string, res: Response, status = 200): Promise<string[]> {
+  expect(res.status, `${method} ${path}`).toBe(status);
   // A file (an export's default) must be of a documented media type; JSON must match its schema.
   const type = res.headers.get('content-type')!.split(';')[0]!;
-  const documented = Object.keys(ajv.getSchema(`spec#/${pointer('paths', path, method, 'responses', '200', 'content')}`)?.schema as object);
-  if (type !== 'application/json') return documented.includes(type) ? [] : [`answered ${type}, not one of ${documented.join(', ')}`];
-  const validate = ajv.getSchema(`spec#/${pointer('paths', path, method, 'responses', '200', 'content', 'application/json', 'schema')}`);
-  expect(validate, `a 200 JSON schema for ${method} ${path}`).toBeDefined();
+  const content = ['paths', path, method, 'responses', String(status), 'content'];
+  const documented = Object.keys(ajv.getSchema(`spec#/${pointer(...content)}`)?.schema as object);
+  if (!type.endsWith('json')) return documented.includes(type) ? [] : [`answered ${type}, not one of ${documented.join(', ')}`];
+  const validate = ajv.getSchema(`spec#/${pointer(...content, type, 'schema')}`);
+  expect(validate, `a ${status} ${type} schema for ${method} ${path}`).toBeDefined();
   if (validate!(await res.json())) return [];
   return (validate!.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`);
 }
@@ -84,5 +89,14 @@ describe('when a client generated from the OpenAPI document reads the API', () =
     });
     expect(await problems('post', '/api/views/export', res.clone())).toEqual([]);
     expect((await res.json()).layout.positions.odc).toEqual({ x: 1, y: 2 });
+  });
+
+  it('then a rejected import commit is the documented 400 problem, carrying its plan', async () => {
+    const editor = await createAccount(app, 'editor');
+    const form = new FormData();
+    form.append('files', new Blob(['id,name,orgKind,sources\nt-oa-x,Conformance,not-a-kind,no-such-source\n']), 'organisations.csv');
+    const res = await fetch(`${app.baseUrl}/api/import?commit=true`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(await problems('post', '/api/import', res.clone(), 400)).toEqual([]);
+    expect(await res.json()).toMatchObject({ committed: false, rejected: expect.arrayContaining([expect.objectContaining({ field: 'orgKind' })]) });
   });
 });

@@ -71,6 +71,11 @@ function problemsOf(op: Operation): number[] {
   return [...new Set([400, ...guarded, ...notFound, ...tooLarge, ...(op.problems ?? []), 500, 503])].sort();
 }
 
+/** The problem document of `status`: on a 400, with the members the operation adds to it (a rejected import's plan). */
+function problemOf(op: Operation, status: number): z.ZodType {
+  return status === 400 && op.badRequestExtends ? problemSchema.extend(op.badRequestExtends.partial().shape) : problemSchema;
+}
+
 function operationObject(op: Operation): ZodOpenApiOperationObject {
   const content: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
   for (const type of op.files ?? []) content[type] = { schema: binary };
@@ -92,7 +97,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     responses: {
       [success]: { description: success === '201' ? 'Created' : 'OK', content },
       ...Object.fromEntries(
-        problemsOf(op).map((status) => [String(status), { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemSchema } } }]),
+        problemsOf(op).map((status) => [String(status), { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemOf(op, status) } } }]),
       ),
     },
   };

@@ -36,6 +36,8 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   filesOnly?: boolean;
   /** A multipart/form-data body (an upload), read by `middleware`, documented with this schema. */
   upload?: z.ZodType;
+  /** Members a 400 problem may carry besides the standard ones (RFC 9457 extensions), such as a rejected import's plan. */
+  badRequestExtends?: z.ZodObject;
   /** Problem statuses worth documenting besides 400 and 500. */
   problems?: number[];
   /** False for what answers nothing of the network (health, the session): no redactor is read, so it never waits on the database. */

@@ -84,6 +84,7 @@ export function draftOperations(db: GraphDb): Operation[] {
       description: 'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all: a 400 problem whose `errors` name each rejected cell and which carries the plan.',
       body: reviewedDraftSchema,
       response: importPlanSchema,
+      badRequestExtends: importPlanSchema,
       handle: async ({ body, viewer }) => {
         const plan = await commitDraft(db, body, viewer!.user);
         if (plan.rejected.length) throw rejectedPlan(plan);

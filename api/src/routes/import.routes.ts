@@ -58,6 +58,7 @@ export function importOperations(db: GraphDb): Operation[] {
       }),
       problems: [413],
       response: importPlanSchema,
+      badRequestExtends: importPlanSchema,
       handle: async ({ query, viewer }, _res, req) => {
         const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, data: f.buffer }));
         if (!files.length) throw badRequest('Attach at least one .csv or .xlsx file as `files`.', [{ field: 'files', message: 'no file' }]);
