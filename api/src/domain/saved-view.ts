@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from './model.js';
+import { parseRelationshipId } from './ids.js';
 
 const MAX_NODES = 5_000;
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -40,7 +41,10 @@ export function withoutHiddenNodes<V extends SavedViewInput>(view: V, visible: R
     ...view,
     state: naming.length ? `${view.state.startsWith('?') ? '?' : ''}${state}` : view.state,
     nodes: keep(view.nodes),
-    edges: view.edges.filter((edge) => !edge.split('|').some((part) => hidden.has(part))),
+    edges: view.edges.filter((edge) => {
+      const ends = parseRelationshipId(edge);
+      return !(ends && (hidden.has(ends.from) || hidden.has(ends.to)));
+    }),
     hidden: keep(view.hidden),
     pinned: keep(view.pinned),
     collapsed: keep(view.collapsed),

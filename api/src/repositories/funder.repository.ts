@@ -1,6 +1,7 @@
 /** What the Funder view reads besides the analytics network: the relationships of money flows, and places with their coordinates. */
 import type { GraphDb } from '../db/graph-db.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
+import { relationshipIdCypher } from './relationship-id.cypher.js';
 
 export interface FlowEndpoint {
   id: string;
@@ -28,7 +29,7 @@ export class FunderRepository {
        WHERE ${relationshipAllowed('r', filter)} AND ${nodeAllowed('a', filter)} AND ${nodeAllowed('b', filter)}
        RETURN a {.id, .name, .kind} AS a,
               b {.id, .name, .kind, isPart: EXISTS { (b)-[:PART_OF]->(:Event) }} AS b,
-              {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r),
+              {id: ${relationshipIdCypher('r')}, from: a.id, to: b.id, type: type(r),
                properties: r {.sources, .quote, .confidence, .amount, .currency, .note}} AS r`,
       filterParams(filter),
     );

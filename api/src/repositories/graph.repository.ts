@@ -10,12 +10,13 @@ import type { GraphDb, Row } from '../db/graph-db.js';
 import type { SourcedView } from '../domain/views.js';
 import { filterParams, nodeAllowed, presentInWindow, relationshipAllowed, visibleTo, type GraphFilter } from './cypher-filters.js';
 import { toSourceView } from '../domain/views.js';
+import { relationshipIdCypher } from './relationship-id.cypher.js';
 
 /** A node as views carry it: every property, with id, kind and name lifted out. */
 const NODE = (n: string) => `${n} {.*}`;
 /** An edge as views carry it; its id is stable across loads. */
 const EDGE = (r: string) =>
-  `{id: startNode(${r}).id + '|' + type(${r}) + '|' + endNode(${r}).id + '|' + coalesce(${r}.key, ''),
+  `{id: ${relationshipIdCypher(r)},
     from: startNode(${r}).id, to: endNode(${r}).id, type: type(${r}), properties: properties(${r})}`;
 
 export function toViewNode(properties: Row): ViewNode {

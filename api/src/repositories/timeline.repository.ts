@@ -10,6 +10,7 @@ import type { TimelineDiffResponse } from '../domain/responses.js';
 import type { ViewNode } from '../domain/views.js';
 import { toViewNode } from './graph.repository.js';
 import { visibleTo } from './cypher-filters.js';
+import { relationshipIdCypher } from './relationship-id.cypher.js';
 
 export type Granularity = 'year' | 'month';
 
@@ -78,7 +79,7 @@ export class TimelineRepository {
         const [count] = await tx.run(`MATCH (a:Entity)-[r]->(b:Entity) WHERE ${where} RETURN count(r) AS n`, params);
         const rows = await tx.run(
           `MATCH (a:Entity)-[r]->(b:Entity) WHERE ${where}
-           RETURN {id: a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, ''), from: a.id, to: b.id, type: type(r), properties: properties(r),
+           RETURN {id: ${relationshipIdCypher('r')}, from: a.id, to: b.id, type: type(r), properties: properties(r),
                    ends: {from: {id: a.id, kind: a.kind, name: a.name}, to: {id: b.id, kind: b.kind, name: b.name}}} AS e
            ORDER BY ${date}, a.id, b.id LIMIT $take`,
           params,
