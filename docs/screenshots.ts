@@ -3,11 +3,19 @@
  * the seed network in Debian's chromium, so that they always show the explorer as it is.
  */
 import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { ensureChromium, launchChromium } from '../test/support/browser.js';
 import { seedDatabase, serveExplorer } from '../bench/ui-support.js';
 
+/** What to do on the page before the picture, when the link alone does not show it. */
+const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
+  focus: (page) => page.getByRole('button', { name: 'Focus' }).click(),
+};
+
 const VIEWS: [file: string, query: string, ready: string][] = [
+  ['first-view', '', '.canvas'],
   ['graph', '?node=odc', '#node-title'],
+  ['focus', '?node=odc', '#node-title'],
   ['path', '?tab=path&from=thy-try&to=dongpo-deng', 'ol.sentences'],
   ['gaps', '?tab=gaps', '#panel-gaps table'],
   ['metrics', '?tab=metrics&size=pagerank&colour=community', '#panel-metrics table'],
@@ -34,6 +42,7 @@ try {
     await page.goto(`${app.url}/${query}`);
     await page.waitForFunction(() => performance.getEntriesByName('spean:graph-rendered').length > 0, null, { timeout: 60_000 });
     await page.locator(ready).first().waitFor();
+    await ACTIONS[file]?.(page);
     await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');
     await page.waitForTimeout(600);
     await page.screenshot({ path: `docs/screenshots/${file}.png` });
