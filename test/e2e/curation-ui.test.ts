@@ -5,12 +5,11 @@
  * not public looks like to each audience (embeds included).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, TEST_PASSWORD, type TestAccount } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
 import { createGraph, TEST_SOURCE, removeGraph } from '../support/factory.js';
-import { expectAccessible, openExplorer, waitForGraph } from '../support/ui.js';
+import { expectAccessible, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -18,7 +17,7 @@ let editor: TestAccount;
 let admin: TestAccount;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
   [editor, admin] = await Promise.all([createAccount(app, 'editor'), createAccount(app, 'admin')]);
   await createGraph(
     app.db,

@@ -4,12 +4,11 @@
  * rejected, and the rest is committed through the importer; the panel passes axe.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
 import { createGraph, TEST_SOURCE, removeGraph } from '../support/factory.js';
-import { expectAccessible, waitForGraph } from '../support/ui.js';
+import { expectAccessible, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -18,7 +17,7 @@ let editor: TestAccount;
 const REPORT = 'Ms. Chanthy Sovanna, Programme Manager of the Kampot Youth Data Network, gave the welcoming remarks at the Youth Data Workshop 2027.';
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
   editor = await createAccount(app, 'editor');
   // The network knows all three, so the draft matches them and the commit writes only relationships and the source.
   await createGraph(app.db, [

@@ -4,22 +4,18 @@
  * reads in Khmer, and it fits a 390 px screen.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineDiffResponse } from '../../api/src/domain/responses.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { expectAccessible, waitForGraph } from '../support/ui.js';
+import type { TestApp } from '../support/app.js';
+import { closeExplorerInChromium, expectAccessible, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeExplorerInChromium(app, browser));
 
 /**
  * Opens the explorer as openExplorer does, keeping the diff the page itself was answered: other

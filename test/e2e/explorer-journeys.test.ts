@@ -4,21 +4,17 @@
  * that Escape and Clear undo.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { openExplorer, waitForGraph } from '../support/ui.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
+import { closeExplorerInChromium, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeExplorerInChromium(app, browser));
 
 /** Ids of these classes on the canvas. */
 const withClass = (page: Page, selector: string) =>

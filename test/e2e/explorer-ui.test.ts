@@ -4,21 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { canvasNodes, expectAccessible, openExplorer, waitForGraph } from '../support/ui.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
+import { canvasNodes, closeExplorerInChromium, expectAccessible, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeExplorerInChromium(app, browser));
 
 describe('explorer UI', { timeout: 90_000 }, () => {
   it('draws the seed network, and search → select shows the node with the sources of each fact', async () => {

@@ -6,10 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchChromium } from '../support/browser.js';
-import { expectAccessible, openExplorer } from '../support/ui.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
+import { closeExplorerInChromium, expectAccessible, openExplorer, startExplorerInChromium } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -17,12 +16,9 @@ const SHOTS = 'test/e2e/screenshots';
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  [app, browser] = await Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+  [app, browser] = await startExplorerInChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeExplorerInChromium(app, browser));
 
 async function openFunderView(viewport?: { width: number; height: number }, query = ''): Promise<Page> {
   const page = await openExplorer(browser, `${app.baseUrl}/?tab=gaps${query}`, viewport);

@@ -4,10 +4,23 @@
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { startTestApp, type TestApp } from './app.js';
+import { launchChromium } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
+
+/** The app serving the built UI and Debian's chromium, started side by side for a browser test file. */
+export function startExplorerInChromium(): Promise<[TestApp, Browser]> {
+  return Promise.all([startTestApp(undefined, { uiDir: inject('uiDir') }), launchChromium()]);
+}
+
+/** Closes what startExplorerInChromium started; either is missing when start-up failed. */
+export async function closeExplorerInChromium(app: TestApp | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await app?.close();
+}
 
 /** Opens a page of the explorer and waits until the graph is on screen. */
 export async function openExplorer(browser: Browser, url: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
