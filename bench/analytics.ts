@@ -47,7 +47,10 @@ if (process.env.BENCH_ANALYTICS_MEMORY !== '0') {
   await measure('PageRank (CSR), 50k / 1M', 2_000, () => pagerank(bigCsr));
   await measure('PageRank (graphology, for comparison), 50k / 1M', null, () => graphologyPagerank(bigGraph, { getEdgeWeight: null }));
   await measure('sampled betweenness (512 sources, CSR), 50k / 1M', null, () =>
-    betweenness(bigCsr, Int32Array.from({ length: 512 }, (_, i) => (i * 97) % bigCsr.ids.length)),
+    betweenness(
+      bigCsr,
+      Int32Array.from({ length: 512 }, (_, i) => (i * 97) % bigCsr.ids.length),
+    ),
   );
   await measure('all metrics (sampled betweenness), 50k / 1M', null, () => computeMetrics(big));
 
@@ -82,11 +85,21 @@ if (process.env.BENCH_ANALYTICS_DB !== '0') {
       );
       const viaGds = await measure('assembling the metrics from GDS scores', null, () => computeMetrics(network, DEFAULT_METRICS_OPTIONS, scores));
       const top = (result: typeof inWorker, key: 'pagerank' | 'betweenness') =>
-        [...result.nodes].sort((a, b) => b[key] - a[key]).slice(0, 20).map((n) => n.id);
+        [...result.nodes]
+          .sort((a, b) => b[key] - a[key])
+          .slice(0, 20)
+          .map((n) => n.id);
       const overlap = (key: 'pagerank' | 'betweenness') => top(inWorker, key).filter((id) => top(viaGds, key).includes(id)).length;
-      const agreement = { pagerankTop20: overlap('pagerank'), betweennessTop20: overlap('betweenness'), modularity: [inWorker.modularity, viaGds.modularity], communities: [inWorker.communities.length, viaGds.communities.length] };
+      const agreement = {
+        pagerankTop20: overlap('pagerank'),
+        betweennessTop20: overlap('betweenness'),
+        modularity: [inWorker.modularity, viaGds.modularity],
+        communities: [inWorker.communities.length, viaGds.communities.length],
+      };
       results.push({ what: 'worker and GDS agree', ...agreement });
-      console.log(`worker and GDS agree on ${agreement.pagerankTop20}/20 of the top PageRank and ${agreement.betweennessTop20}/20 of the top betweenness; modularity ${agreement.modularity.map((m) => m?.toFixed(3) ?? 'none').join(' vs ')}, communities ${agreement.communities.join(' vs ')}`);
+      console.log(
+        `worker and GDS agree on ${agreement.pagerankTop20}/20 of the top PageRank and ${agreement.betweennessTop20}/20 of the top betweenness; modularity ${agreement.modularity.map((m) => m?.toFixed(3) ?? 'none').join(' vs ')}, communities ${agreement.communities.join(' vs ')}`,
+      );
     }
   } finally {
     await bench.close();

@@ -11,9 +11,8 @@
  * measured in the same run against the same database, endpoint by endpoint beside this one.
  * BENCH_PROFILE=1: the API children run under `node --cpu-prof`; the top frames are printed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { once } from 'node:events';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { seededRandom } from '../api/src/analytics/metrics.js';
 import { GraphRepository } from '../api/src/repositories/graph.repository.js';
@@ -22,6 +21,7 @@ import { AnalyticsRepository } from '../api/src/repositories/analytics.repositor
 import { ensureGenerated, scaleFromArgs } from './generate.js';
 import { httpGet, load, type LoadResult } from './load.js';
 import { framesTable, mainThreadProfile, topFrames, type Frame } from './profile-top.js';
+import { childCpuMicros, neo4jPid, rssMiB, startChild, stopChild } from './processes.js';
 import { openBenchDatabase, RESULTS_DIR, writeResults } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -32,29 +32,6 @@ const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 8192);
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
-function startChild(command: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start`)), 120_000);
-    const watch = (chunk: Buffer) => {
-      if (ready.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', watch);
-    child.stderr!.on('data', watch);
-    child.on('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** The server of a checkout as its own `npm start` runs it: compiled when it has a build step, else under tsx. */
 function serverCommand(dir: string, profileDir: string): string[] {
   const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -63,14 +40,6 @@ function serverCommand(dir: string, profileDir: string): string[] {
   const built = spawnSync(process.execPath, [path.join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: dir, stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`compiling the server in ${dir} failed`);
   return [...profile, ...probe, 'dist/api/src/server.js'];
-}
-
-/** CPU time the child has used so far, in µs (user + system, all its threads). */
-async function childCpuMicros(child: ChildProcess): Promise<number> {
-  const answer = once(child, 'message');
-  child.send('cpu-usage');
-  const [{ cpuUsage }] = (await answer) as [{ cpuUsage: NodeJS.CpuUsage }];
-  return cpuUsage.user + cpuUsage.system;
 }
 
 /** A load with the CPU time per call of the process that did the work. */
@@ -86,31 +55,6 @@ const ownCpuMicros = async () => {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
 };
-
-/** Resident memory of a process in MiB, from /proc. */
-function rssMiB(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pid of the bench's Neo4j launcher, found by its command line. */
-function neo4jPid(): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('org.spean.db.Launcher') && cmd.includes('.neo4j/bench')) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return undefined;
-}
 
 type Measured = LoadResult & { cpuMicrosPerCall: number };
 
@@ -189,7 +133,11 @@ try {
   );
 
   const cases: { endpoint: string; http: (base: string) => string; driver: (() => Promise<unknown>) | null }[] = [
-    { endpoint: 'GET /api/search', http: (base) => `${base}/api/search?q=${encodeURIComponent(word())}`, driver: () => search.search(word(), { kinds: [], limit: 20, window: {}, publicOnly: true }) },
+    {
+      endpoint: 'GET /api/search',
+      http: (base) => `${base}/api/search?q=${encodeURIComponent(word())}`,
+      driver: () => search.search(word(), { kinds: [], limit: 20, window: {}, publicOnly: true }),
+    },
     {
       endpoint: 'GET /api/nodes/:id/neighbourhood depth=1',
       http: (base) => `${base}/api/nodes/${person()}/neighbourhood?depth=1`,
@@ -208,7 +156,14 @@ try {
       },
       driver: async () => {
         const [from, to] = pair();
-        const found = await graph.shortestPaths({ from: from!, to: to!, maxLength: 4, limit: 20, avoidKinds: ['topic', 'place', 'figure', 'source'], filter: all });
+        const found = await graph.shortestPaths({
+          from: from!,
+          to: to!,
+          maxLength: 4,
+          limit: 20,
+          avoidKinds: ['topic', 'place', 'figure', 'source'],
+          filter: all,
+        });
         return graph.withSources(found.view);
       },
     },
@@ -224,7 +179,14 @@ try {
     for (const c of cases) {
       // One server after the other, never at once: each gets the machine the other had.
       const perServer: Measured[] = [];
-      for (const server of servers) perServer.push(await measured(() => httpGet(c.http(server.base)), callers, () => childCpuMicros(server.child)));
+      for (const server of servers)
+        perServer.push(
+          await measured(
+            () => httpGet(c.http(server.base)),
+            callers,
+            () => childCpuMicros(server.child),
+          ),
+        );
       const [api, baseline = null] = perServer as [Measured, Measured?];
       const driver = c.driver ? await measured(async () => void (await c.driver!()), callers, ownCpuMicros) : null;
       const addedCpu = driver ? api.cpuMicrosPerCall - driver.cpuMicrosPerCall : null;
@@ -238,13 +200,18 @@ try {
       console.log(
         `${c.endpoint.padEnd(42)} API ${triple(api)} ms, ${api.throughput}/s, CPU ${api.cpuMicrosPerCall} µs` +
           (baseline ? ` | baseline ${triple(baseline)} ms, CPU ${baseline.cpuMicrosPerCall} µs` : '') +
-          (driver ? ` | driver ${triple(driver)} ms, CPU ${driver.cpuMicrosPerCall} µs | ×${overhead.p50Ratio}, +${addedCpu} µs CPU (${Math.round(overhead.addedCpuShare! * 100)} %)` : '') +
+          (driver
+            ? ` | driver ${triple(driver)} ms, CPU ${driver.cpuMicrosPerCall} µs | ×${overhead.p50Ratio}, +${addedCpu} µs CPU (${Math.round(overhead.addedCpuShare! * 100)} %)`
+            : '') +
           (api.errors ? ` | ${api.errors} errors` : ''),
       );
     }
   }
 
-  console.log('\n| endpoint | callers | API p50 / p95 / p99 ms | driver p50 / p95 / p99 ms | ×p50 | API CPU µs/req | driver CPU µs/call | added CPU |' + (BASELINE ? ' baseline p50 / p95 / p99 ms | baseline CPU µs/req |' : ''));
+  console.log(
+    '\n| endpoint | callers | API p50 / p95 / p99 ms | driver p50 / p95 / p99 ms | ×p50 | API CPU µs/req | driver CPU µs/call | added CPU |' +
+      (BASELINE ? ' baseline p50 / p95 / p99 ms | baseline CPU µs/req |' : ''),
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |' + (BASELINE ? ' --- | --- |' : ''));
   for (const r of rows) {
     console.log(
@@ -287,7 +254,19 @@ try {
       console.log(`\nTop frames by self time, API process (${v.name}), ${path.join(dir, newest)}:\n${framesTable(profiles[v.name]!)}`);
     }
   }
-  writeResults(`api-${scale.name}`, { scale, seconds: SECONDS, callers: CALLERS, baseline: BASELINE ?? null, generated, bare: bareRows, rows, budgets, memory, metricsFirstMs, profiles });
+  writeResults(`api-${scale.name}`, {
+    scale,
+    seconds: SECONDS,
+    callers: CALLERS,
+    baseline: BASELINE ?? null,
+    generated,
+    bare: bareRows,
+    rows,
+    budgets,
+    memory,
+    metricsFirstMs,
+    profiles,
+  });
 } finally {
   for (const server of servers) await stopChild(server.child);
   if (bare) await stopChild(bare);

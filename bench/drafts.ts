@@ -31,7 +31,13 @@ function sourcesDir(): string {
 type Node = GraphNode & { sources?: string[] };
 const citesOnly = (sources: string[] | undefined, doc: string) => !!sources && sources.length === 1 && sources[0] === doc;
 const cites = (sources: string[] | undefined, doc: string) => !!sources?.includes(doc);
-const asCandidate = (n: Node): DuplicateCandidate => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, acronym: 'acronym' in n ? n.acronym : undefined });
+const asCandidate = (n: Node): DuplicateCandidate => ({
+  id: n.id,
+  kind: n.kind,
+  name: n.name,
+  aliases: n.aliases,
+  acronym: 'acronym' in n ? n.acronym : undefined,
+});
 
 /**
  * The seed node a proposal stands for, judged apart from its match: the node the matcher picks
@@ -39,8 +45,22 @@ const asCandidate = (n: Node): DuplicateCandidate => ({ id: n.id, kind: n.kind, 
  * an existing node that is not this one counts as wrong.
  */
 function truthOf(node: DraftNode, seed: DuplicateCandidate[]): string | undefined {
-  const entity: Entity = { key: node.id, kind: node.kind, name: node.name.replace(/^the\s+/i, ''), aliases: node.aliases, fields: node.fields, quote: node.quote, spans: node.spans, mentions: 1 };
-  return matchToNetwork([entity], seed.filter((n) => n.kind === node.kind)).matches.get(node.id)?.match ?? undefined;
+  const entity: Entity = {
+    key: node.id,
+    kind: node.kind,
+    name: node.name.replace(/^the\s+/i, ''),
+    aliases: node.aliases,
+    fields: node.fields,
+    quote: node.quote,
+    spans: node.spans,
+    mentions: 1,
+  };
+  return (
+    matchToNetwork(
+      [entity],
+      seed.filter((n) => n.kind === node.kind),
+    ).matches.get(node.id)?.match ?? undefined
+  );
 }
 
 interface Score {
@@ -65,7 +85,12 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
     const gold = new Set(nodes.filter((n) => n.kind === kind && cites(n.sources, doc)).map((n) => n.id));
     const proposed = draft.nodes.filter((n) => n.kind === kind);
     const hits = new Set(proposed.map((n) => corresponds.get(n.id)).filter((id): id is string => !!id && gold.has(id)));
-    kinds[kind] = { gold: gold.size, found: hits.size, proposed: proposed.length, correct: proposed.filter((n) => gold.has(corresponds.get(n.id) ?? '')).length };
+    kinds[kind] = {
+      gold: gold.size,
+      found: hits.size,
+      proposed: proposed.length,
+      correct: proposed.filter((n) => gold.has(corresponds.get(n.id) ?? '')).length,
+    };
   }
   // Matching: of the proposals that stand for a seed node (or were matched), those whose match is
   // right: the node when the reduced network has it, none when it does not.
@@ -87,11 +112,21 @@ function scoreDocument(doc: string, text: string, nodes: Node[], relationships: 
     ms,
     kinds,
     matches: { judged: judged.length, right: matchedRight, existing: existing.length, existingRight },
-    relationships: { gold: goldRels.length, recovered: recovered.length, askedGold: asked.length, askedRecovered: recovered.filter((r) => ASKED.has(r.type)).length, proposed: draft.relationships.length },
+    relationships: {
+      gold: goldRels.length,
+      recovered: recovered.length,
+      askedGold: asked.length,
+      askedRecovered: recovered.filter((r) => ASKED.has(r.type)).length,
+      proposed: draft.relationships.length,
+    },
     quotes: { total: quotes.length, verbatim: quotes.filter((q) => draftQuoteIsVerbatim(q, text)).length },
     draft,
     missedRelationships: goldRels.filter((r) => ASKED.has(r.type) && !recovered.includes(r)).map((r) => `${r.from} ${r.type} ${r.to}`),
-    missed: { nodes: nodes.filter((n) => (SCORED as readonly string[]).includes(n.kind) && cites(n.sources, doc) && ![...corresponds.values()].includes(n.id)).map((n) => n.id) },
+    missed: {
+      nodes: nodes
+        .filter((n) => (SCORED as readonly string[]).includes(n.kind) && cites(n.sources, doc) && ![...corresponds.values()].includes(n.id))
+        .map((n) => n.id),
+    },
   };
 }
 
@@ -103,16 +138,25 @@ function main() {
   const nodes = batch.nodes.map((n) => n.record as Node);
   const relationships = batch.relationships.map((r) => r.record);
   const dir = sourcesDir();
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-  const results = docs.map((file) => scoreDocument(file.replace(/\.txt$/, ''), readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n'), nodes, relationships));
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const results = docs.map((file) =>
+    scoreDocument(file.replace(/\.txt$/, ''), readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n'), nodes, relationships),
+  );
   const rows = [...results.map((r) => ({ ...r, name: r.doc })), { ...total(results), name: 'total' }];
-  console.log('| document | people R / P | organisations R / P | events R / P | existing matched right | matches right (all) | relationships (all) | relationships (asked types) | quotes verbatim | time |');
+  console.log(
+    '| document | people R / P | organisations R / P | events R / P | existing matched right | matches right (all) | relationships (all) | relationships (asked types) | quotes verbatim | time |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const k = (kind: string) => `${pct(r.kinds[kind]!.found, r.kinds[kind]!.gold)} / ${pct(r.kinds[kind]!.correct, r.kinds[kind]!.proposed)}`;
-    console.log(`| ${r.name} | ${k('person')} | ${k('organisation')} | ${k('event')} | ${pct(r.matches.existingRight, r.matches.existing)} (${r.matches.existingRight}/${r.matches.existing}) | ${pct(r.matches.right, r.matches.judged)} | ${pct(r.relationships.recovered, r.relationships.gold)} (${r.relationships.recovered}/${r.relationships.gold}) | ${pct(r.relationships.askedRecovered, r.relationships.askedGold)} (${r.relationships.askedRecovered}/${r.relationships.askedGold}) | ${pct(r.quotes.verbatim, r.quotes.total)} | ${r.ms.toFixed(0)} ms |`);
+    console.log(
+      `| ${r.name} | ${k('person')} | ${k('organisation')} | ${k('event')} | ${pct(r.matches.existingRight, r.matches.existing)} (${r.matches.existingRight}/${r.matches.existing}) | ${pct(r.matches.right, r.matches.judged)} | ${pct(r.relationships.recovered, r.relationships.gold)} (${r.relationships.recovered}/${r.relationships.gold}) | ${pct(r.relationships.askedRecovered, r.relationships.askedGold)} (${r.relationships.askedRecovered}/${r.relationships.askedGold}) | ${pct(r.quotes.verbatim, r.quotes.total)} | ${r.ms.toFixed(0)} ms |`,
+    );
   }
-  if (process.env.BENCH_VERBOSE) for (const r of results) console.log(r.doc, 'missed:', r.missed.nodes.join(', '), '\n  relationships missed:', r.missedRelationships.join('; '));
+  if (process.env.BENCH_VERBOSE)
+    for (const r of results) console.log(r.doc, 'missed:', r.missed.nodes.join(', '), '\n  relationships missed:', r.missedRelationships.join('; '));
   const all = rows.at(-1)!;
   if (all.quotes.verbatim !== all.quotes.total) {
     console.error('Some quotes are not verbatim in their document.');
@@ -123,12 +167,29 @@ function main() {
 function total(results: ReturnType<typeof scoreDocument>[]) {
   const sum = (f: (r: ReturnType<typeof scoreDocument>) => number) => results.reduce((s, r) => s + f(r), 0);
   const kinds: Record<string, Score> = {};
-  for (const kind of SCORED) kinds[kind] = { gold: sum((r) => r.kinds[kind]!.gold), found: sum((r) => r.kinds[kind]!.found), proposed: sum((r) => r.kinds[kind]!.proposed), correct: sum((r) => r.kinds[kind]!.correct) };
+  for (const kind of SCORED)
+    kinds[kind] = {
+      gold: sum((r) => r.kinds[kind]!.gold),
+      found: sum((r) => r.kinds[kind]!.found),
+      proposed: sum((r) => r.kinds[kind]!.proposed),
+      correct: sum((r) => r.kinds[kind]!.correct),
+    };
   return {
     ms: Math.max(...results.map((r) => r.ms)),
     kinds,
-    matches: { judged: sum((r) => r.matches.judged), right: sum((r) => r.matches.right), existing: sum((r) => r.matches.existing), existingRight: sum((r) => r.matches.existingRight) },
-    relationships: { gold: sum((r) => r.relationships.gold), recovered: sum((r) => r.relationships.recovered), askedGold: sum((r) => r.relationships.askedGold), askedRecovered: sum((r) => r.relationships.askedRecovered), proposed: 0 },
+    matches: {
+      judged: sum((r) => r.matches.judged),
+      right: sum((r) => r.matches.right),
+      existing: sum((r) => r.matches.existing),
+      existingRight: sum((r) => r.matches.existingRight),
+    },
+    relationships: {
+      gold: sum((r) => r.relationships.gold),
+      recovered: sum((r) => r.relationships.recovered),
+      askedGold: sum((r) => r.relationships.askedGold),
+      askedRecovered: sum((r) => r.relationships.askedRecovered),
+      proposed: 0,
+    },
     quotes: { total: sum((r) => r.quotes.total), verbatim: sum((r) => r.quotes.verbatim) },
   };
 }

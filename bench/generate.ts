@@ -19,7 +19,6 @@ function withDates(props: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-
 /** Deletes the bench network in batches; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
 export async function wipe(db: GraphDb): Promise<void> {
   const session = db.driver.session();
@@ -34,9 +33,13 @@ async function loadNodes(db: GraphDb, nodes: GeneratedNode[]): Promise<void> {
   for (const [kind, list] of groupBy(nodes, (n) => n.kind)) {
     for (let i = 0; i < list.length; i += BATCH) {
       // Labels come from the model's own table, never from data.
-      await db.write(`UNWIND $rows AS row CREATE (n:Entity:${LABEL_OF[kind as NodeKind]}) SET n = row`, {
-        rows: list.slice(i, i + BATCH).map((n) => withDates(n.props)),
-      }, 600_000);
+      await db.write(
+        `UNWIND $rows AS row CREATE (n:Entity:${LABEL_OF[kind as NodeKind]}) SET n = row`,
+        {
+          rows: list.slice(i, i + BATCH).map((n) => withDates(n.props)),
+        },
+        600_000,
+      );
     }
   }
 }

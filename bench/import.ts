@@ -12,7 +12,13 @@ const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const SOURCE = 'imp-source';
 
 function files(): { upload: UploadedFile[]; orgs: Record<string, string>[]; people: Record<string, string>[]; rels: Record<string, string>[] } {
-  const orgs = Array.from({ length: NODES / 2 }, (_, i) => ({ id: `imp-org-${i}`, name: `Import Organisation ${i}`, orgKind: i % 3 ? 'cso' : 'research', sources: SOURCE, aliases: `IO${i}` }));
+  const orgs = Array.from({ length: NODES / 2 }, (_, i) => ({
+    id: `imp-org-${i}`,
+    name: `Import Organisation ${i}`,
+    orgKind: i % 3 ? 'cso' : 'research',
+    sources: SOURCE,
+    aliases: `IO${i}`,
+  }));
   const people = Array.from({ length: NODES / 2 }, (_, i) => ({ id: `imp-person-${i}`, name: `Import Person ${i}`, sources: SOURCE }));
   const rels = [
     ...people.map((p, i) => ({ from: p.id, type: 'WORKS_FOR', to: orgs[i % orgs.length]!.id, sources: SOURCE, role: 'staff' })),
@@ -43,8 +49,13 @@ async function wipe(): Promise<void> {
 /** The floor: the same rows, parsed already, written by UNWIND in one transaction. */
 async function bareUnwind(data: ReturnType<typeof files>): Promise<void> {
   await db.writeTransaction(async (tx) => {
-    await tx.run("CREATE (:Entity:Source {id: $id, kind: 'source', name: 'Import benchmark source', sourceKind: 'report', publisher: 'Spean bench'})", { id: SOURCE });
-    for (const [label, rows] of [['Organisation', data.orgs], ['Person', data.people]] as const) {
+    await tx.run("CREATE (:Entity:Source {id: $id, kind: 'source', name: 'Import benchmark source', sourceKind: 'report', publisher: 'Spean bench'})", {
+      id: SOURCE,
+    });
+    for (const [label, rows] of [
+      ['Organisation', data.orgs],
+      ['Person', data.people],
+    ] as const) {
       for (let i = 0; i < rows.length; i += 5_000) {
         await tx.run(`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row, n:${label}`, { rows: rows.slice(i, i + 5_000) });
       }
@@ -52,9 +63,12 @@ async function bareUnwind(data: ReturnType<typeof files>): Promise<void> {
     for (const type of ['WORKS_FOR', 'PARTNERS_WITH']) {
       const rows = data.rels.filter((r) => r.type === type);
       for (let i = 0; i < rows.length; i += 5_000) {
-        await tx.run(`UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:${type} {key: ''}]->(b) SET r.sources = [row.sources], r.role = row.role`, {
-          rows: rows.slice(i, i + 5_000),
-        });
+        await tx.run(
+          `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:${type} {key: ''}]->(b) SET r.sources = [row.sources], r.role = row.role`,
+          {
+            rows: rows.slice(i, i + 5_000),
+          },
+        );
       }
     }
   }, 600_000);

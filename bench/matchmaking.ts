@@ -114,7 +114,13 @@ async function readSplit(repository: AnalyticsRepository, split: Split): Promise
 }
 
 const describeTask = (t: Task) => ({ candidates: t.candidates.size, candidatePairs: t.candidatePairs, newPairs: t.truth.size });
-const truthNames = (t: Task) => [...t.truth].map((pair) => pair.split('|').map((id) => t.match.index.byId.get(id)?.name ?? id).join(' + '));
+const truthNames = (t: Task) =>
+  [...t.truth].map((pair) =>
+    pair
+      .split('|')
+      .map((id) => t.match.index.byId.get(id)?.name ?? id)
+      .join(' + '),
+  );
 
 function printTable(title: string, rows: Record<string, RankingQuality>) {
   console.log(`\n${title}`);
@@ -145,7 +151,12 @@ try {
       ...baselines(test),
     };
     printTable(`${name}: network at ${TEST.asOf} → pairs first working together by ${TEST.until} (${JSON.stringify(describeTask(test))})`, rows);
-    networks[name] = { tuningSplit: describeTask(tune), testSplit: describeTask(test), results: rows, ...(name === 'seed' ? { newPairs: truthNames(test) } : {}) };
+    networks[name] = {
+      tuningSplit: describeTask(tune),
+      testSplit: describeTask(test),
+      results: rows,
+      ...(name === 'seed' ? { newPairs: truthNames(test) } : {}),
+    };
     if (name === 'seed') console.log('new pairs:', truthNames(test).join('; '));
   }
   // The tuning grid: the mean precision@20 of each weighting over both networks' earlier split.

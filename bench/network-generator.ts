@@ -86,9 +86,19 @@ export function generateNetwork(scale: Scale, seed = 2025): { nodes: GeneratedNo
   add('person', people, (i) => ({ name: `${name()} ${name()} ${i}`, aliases: [`${name()} ${i}`], sources: sources() }));
   add('event', counts.event, (i) => {
     const start = date();
-    return { name: `${name()} ${pick(['Forum', 'Workshop', 'Open Data Day', 'Hackathon'])} ${i}`, eventKind: pick(EVENT_KINDS), startDate: start, since: start, sources: sources() };
+    return {
+      name: `${name()} ${pick(['Forum', 'Workshop', 'Open Data Day', 'Hackathon'])} ${i}`,
+      eventKind: pick(EVENT_KINDS),
+      startDate: start,
+      since: start,
+      sources: sources(),
+    };
   });
-  add('initiative', counts.initiative, (i) => ({ name: `${name()} ${pick(['Portal', 'Platform', 'Dataset', 'Policy'])} ${i}`, initiativeKind: pick(INITIATIVE_KINDS), sources: sources() }));
+  add('initiative', counts.initiative, (i) => ({
+    name: `${name()} ${pick(['Portal', 'Platform', 'Dataset', 'Policy'])} ${i}`,
+    initiativeKind: pick(INITIATIVE_KINDS),
+    sources: sources(),
+  }));
 
   const inCommunity = (kind: string, community: number) => {
     const list = ids[kind]!;
@@ -105,17 +115,79 @@ export function generateNetwork(scale: Scale, seed = 2025): { nodes: GeneratedNo
   const fundable = [...ids.initiative!, ...ids.organisation!];
   // The mix of relationship types, as shares of the total.
   const plan: [number, () => void][] = [
-    [0.2, () => { const i = Math.floor(random() * people); rel(ids.person![i]!, 'WORKS_FOR', inCommunity('organisation', i % communities)); }],
-    [0.35, () => { const e = skewed(eventCount); rel(inCommunity('person', e % communities), pick(SPEAKING), ids.event![e]!); }],
-    [0.08, () => { const e = Math.floor(random() * eventCount); rel(inCommunity('organisation', e % communities), pick(['ORGANISED', 'HOSTED', 'PARTNER_IN']), ids.event![e]!); }],
-    [0.04, () => { const e = Math.floor(random() * eventCount); rel(ids.event![e]!, 'PART_OF', ids.event![skewed(eventCount)]!); }],
-    [0.05, () => { rel(pick(ids.event!), 'ABOUT', pick(ids.topic!)); }],
-    [0.05, () => { rel(pick(ids.event!), 'HELD_IN', ids.place![skewed(counts.place)]!); }],
-    [0.06, () => { const o = Math.floor(random() * counts.organisation); rel(ids.organisation![o]!, pick(['RUNS', 'IMPLEMENTS']), inCommunity('initiative', o % communities)); }],
-    [0.04, () => { rel(ids.organisation![skewed(counts.organisation / 10) * 97 % counts.organisation]!, 'FUNDS', pick(fundable)); }],
-    [0.03, () => { rel(pick(ids.initiative!), 'SUPPORTS', pick(ids.organisation!)); }],
-    [0.04, () => { const o = Math.floor(random() * counts.organisation); rel(ids.organisation![o]!, 'PARTNERS_WITH', inCommunity('organisation', o % communities)); }],
-    [0.06, () => { const i = Math.floor(random() * people); rel(ids.person![i]!, 'PRESENTED', inCommunity('initiative', i % communities)); }],
+    [
+      0.2,
+      () => {
+        const i = Math.floor(random() * people);
+        rel(ids.person![i]!, 'WORKS_FOR', inCommunity('organisation', i % communities));
+      },
+    ],
+    [
+      0.35,
+      () => {
+        const e = skewed(eventCount);
+        rel(inCommunity('person', e % communities), pick(SPEAKING), ids.event![e]!);
+      },
+    ],
+    [
+      0.08,
+      () => {
+        const e = Math.floor(random() * eventCount);
+        rel(inCommunity('organisation', e % communities), pick(['ORGANISED', 'HOSTED', 'PARTNER_IN']), ids.event![e]!);
+      },
+    ],
+    [
+      0.04,
+      () => {
+        const e = Math.floor(random() * eventCount);
+        rel(ids.event![e]!, 'PART_OF', ids.event![skewed(eventCount)]!);
+      },
+    ],
+    [
+      0.05,
+      () => {
+        rel(pick(ids.event!), 'ABOUT', pick(ids.topic!));
+      },
+    ],
+    [
+      0.05,
+      () => {
+        rel(pick(ids.event!), 'HELD_IN', ids.place![skewed(counts.place)]!);
+      },
+    ],
+    [
+      0.06,
+      () => {
+        const o = Math.floor(random() * counts.organisation);
+        rel(ids.organisation![o]!, pick(['RUNS', 'IMPLEMENTS']), inCommunity('initiative', o % communities));
+      },
+    ],
+    [
+      0.04,
+      () => {
+        rel(ids.organisation![(skewed(counts.organisation / 10) * 97) % counts.organisation]!, 'FUNDS', pick(fundable));
+      },
+    ],
+    [
+      0.03,
+      () => {
+        rel(pick(ids.initiative!), 'SUPPORTS', pick(ids.organisation!));
+      },
+    ],
+    [
+      0.04,
+      () => {
+        const o = Math.floor(random() * counts.organisation);
+        rel(ids.organisation![o]!, 'PARTNERS_WITH', inCommunity('organisation', o % communities));
+      },
+    ],
+    [
+      0.06,
+      () => {
+        const i = Math.floor(random() * people);
+        rel(ids.person![i]!, 'PRESENTED', inCommunity('initiative', i % communities));
+      },
+    ],
   ];
   const total = plan.reduce((sum, [share]) => sum + share, 0);
   for (const [share, make] of plan) {

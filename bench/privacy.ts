@@ -22,7 +22,7 @@ const graph = new GraphRepository(db);
 const nodes = new NodeRepository(db);
 const search = new SearchRepository(db);
 let seed = 7;
-const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const person = () => `g-person-${1 + Math.floor(random() * (people - 1))}`;
 const words = ['kamo', 'rith', 'sokdara', 'pheap', 'open data', 'lina', 'chea', 'forum', 'portal', 'bosen'];
 const word = () => words[Math.floor(random() * words.length)]!;
@@ -47,7 +47,9 @@ try {
     }
     results[name] = { signedIn: latency(samples.signedIn), anonymous: latency(samples.anonymous) };
     const show = (l: Latency) => `${l.p50} / ${l.p95} / ${l.p99}`;
-    console.log(`${name.padEnd(24)} signed in ${show(results[name].signedIn).padEnd(24)} anonymous ${show(results[name].anonymous)}  (ms p50/p95/p99, ${count} calls each)`);
+    console.log(
+      `${name.padEnd(24)} signed in ${show(results[name].signedIn).padEnd(24)} anonymous ${show(results[name].anonymous)}  (ms p50/p95/p99, ${count} calls each)`,
+    );
   }
   writeResults('privacy', { people, hidden: Math.floor(people / 100), calls: CALLS, results });
 } finally {

@@ -24,7 +24,12 @@ export interface Frame {
 }
 
 function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
-  const where = url ? `${url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '').replace(process.cwd() + path.sep, '')}:${lineNumber + 1}` : '';
+  const where = url
+    ? `${url
+        .replace(/^file:\/\//, '')
+        .replace(/^.*node_modules\//, '')
+        .replace(process.cwd() + path.sep, '')}:${lineNumber + 1}`
+    : '';
   return `${functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
 }
 
@@ -49,7 +54,10 @@ export function topFrames(file: string, n = 15): Frame[] {
 
 /** The main thread's profile among those `--cpu-prof` wrote into a folder. */
 export function mainThreadProfile(files: string[]): string | undefined {
-  return files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)).sort().pop();
+  return files
+    .filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
+    .sort()
+    .pop();
 }
 
 export function framesTable(frames: Frame[]): string {

@@ -24,7 +24,14 @@ export async function openBenchDatabase(heapMiB = 4096, pageCacheMiB = 2048): Pr
   let uri = process.env.NEO4J_URI;
   if (!uri) {
     // Loading and wiping a million relationships outlasts the explorer's 60 s transaction limit.
-    local = await startLocalNeo4j({ port: Number(process.env.BENCH_NEO4J_PORT ?? 7690), home: '.neo4j/bench', heapMiB, pageCacheMiB, txMaxMiB: 2048, txTimeoutSeconds: 3_600 });
+    local = await startLocalNeo4j({
+      port: Number(process.env.BENCH_NEO4J_PORT ?? 7690),
+      home: '.neo4j/bench',
+      heapMiB,
+      pageCacheMiB,
+      txMaxMiB: 2048,
+      txTimeoutSeconds: 3_600,
+    });
     uri = local.uri;
   }
   const db = new GraphDb({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', queryTimeoutMs: 600_000 });

@@ -19,7 +19,7 @@ export interface Readability {
 /** Pairs of overlapping label boxes on the canvas now; `everyLabel` draws all as the old rule did. */
 function labelOverlap(page: Page, everyLabel: boolean): Promise<{ labels: number; pairs: number }> {
   return page.evaluate((all) => {
-    const cy = (window as unknown as { speanCy: import("cytoscape").Core }).speanCy;
+    const cy = (window as unknown as { speanCy: import('cytoscape').Core }).speanCy;
     const zoom = cy.zoom();
     const extent = cy.extent();
     const before = cy.nodes('.labelled');
@@ -32,7 +32,9 @@ function labelOverlap(page: Page, everyLabel: boolean): Promise<{ labels: number
       .map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }))
       .filter((b) => b.w > 0 && b.x2 > extent.x1 && b.x1 < extent.x2 && b.y2 > extent.y1 && b.y1 < extent.y2);
     if (all) {
-      cy.nodes().removeClass('labelled').forEach((n) => void n.data('labelSize', sizes.get(n.id())));
+      cy.nodes()
+        .removeClass('labelled')
+        .forEach((n) => void n.data('labelSize', sizes.get(n.id())));
       before.addClass('labelled');
     }
     let pairs = 0;

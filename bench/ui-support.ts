@@ -54,4 +54,3 @@ export async function seedDatabase() {
   if (!row?.n) await loadSeed(db);
   return { db, close: async () => (await db.close(), await local.stop()) };
 }
-

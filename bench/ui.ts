@@ -112,7 +112,10 @@ try {
   // The seed network, several runs each; the first load of each warms the server's caches.
   const seedRuns = { spean: [] as Load[], baseline: [] as Load[] };
   for (let i = 0; i <= RUNS; i++) {
-    for (const [name, url, ours] of [['spean', `${seedApp.url}/`, true], ['baseline', `${seedApp.url}/bench/baseline.html`, false]] as const) {
+    for (const [name, url, ours] of [
+      ['spean', `${seedApp.url}/`, true],
+      ['baseline', `${seedApp.url}/bench/baseline.html`, false],
+    ] as const) {
       const { page, load } = await loadPage(browser, url, ours);
       if (i > 0) seedRuns[name].push(load);
       await page.close();
@@ -132,8 +135,12 @@ try {
   const { page: seedPage } = await loadPage(browser, `${seedApp.url}/`, true);
   const readability = await measureReadability(seedPage);
   await seedPage.close();
-  console.log(`seed first view: ${readability.labelOverlapAfter} overlapping label pairs among ${readability.labelsDrawn} labels drawn (before: ${readability.labelOverlapBefore} among ${readability.labelsBefore}, every label of 8 px or more); three relationship-kind filters: ${readability.relFilterMs.join(', ')} ms (target < 300 each)`);
-  console.log(`seed network (${seedResult.nodes} nodes, ${seedResult.edges} edges): on screen in ${seedResult.firstFrameMs} ms, data at ${seedResult.dataMs} ms (baseline ${seedResult.baselineFirstFrameMs} ms, data at ${seedResult.baselineDataMs} ms; budget 1500), layout ${seedResult.layoutMs} ms in the worker, longest main-thread task ${seedResult.longestTaskMs} ms`);
+  console.log(
+    `seed first view: ${readability.labelOverlapAfter} overlapping label pairs among ${readability.labelsDrawn} labels drawn (before: ${readability.labelOverlapBefore} among ${readability.labelsBefore}, every label of 8 px or more); three relationship-kind filters: ${readability.relFilterMs.join(', ')} ms (target < 300 each)`,
+  );
+  console.log(
+    `seed network (${seedResult.nodes} nodes, ${seedResult.edges} edges): on screen in ${seedResult.firstFrameMs} ms, data at ${seedResult.dataMs} ms (baseline ${seedResult.baselineFirstFrameMs} ms, data at ${seedResult.baselineDataMs} ms; budget 1500), layout ${seedResult.layoutMs} ms in the worker, longest main-thread task ${seedResult.longestTaskMs} ms`,
+  );
 
   const views = [];
   // BENCH_UI_LIMITS= (empty) measures the seed network only.
@@ -148,8 +155,17 @@ try {
       await page.close();
       row.nodes = load.nodes;
       row.edges = load.edges;
-      row[renderer] = { dataMs: load.dataMs, firstFrameMs: load.firstFrameMs, afterDataMs: load.firstFrameMs - load.dataMs, layoutMs: load.layoutMs, longestTaskMs: load.longestTaskMs, fps };
-      console.log(`${load.nodes} nodes / ${load.edges} edges, ${renderer}: first frame ${load.firstFrameMs} ms, ${load.firstFrameMs - load.dataMs} ms after the data (bare Cytoscape: ${baseline.firstFrameMs} ms, ${baseline.firstFrameMs - baseline.dataMs} ms after the data), layout ${load.layoutMs} ms in the worker, longest task ${load.longestTaskMs} ms, ${fps} fps panning and zooming`);
+      row[renderer] = {
+        dataMs: load.dataMs,
+        firstFrameMs: load.firstFrameMs,
+        afterDataMs: load.firstFrameMs - load.dataMs,
+        layoutMs: load.layoutMs,
+        longestTaskMs: load.longestTaskMs,
+        fps,
+      };
+      console.log(
+        `${load.nodes} nodes / ${load.edges} edges, ${renderer}: first frame ${load.firstFrameMs} ms, ${load.firstFrameMs - load.dataMs} ms after the data (bare Cytoscape: ${baseline.firstFrameMs} ms, ${baseline.firstFrameMs - baseline.dataMs} ms after the data), layout ${load.layoutMs} ms in the worker, longest task ${load.longestTaskMs} ms, ${fps} fps panning and zooming`,
+      );
     }
     views.push(row);
   }

@@ -60,7 +60,9 @@ export async function buildLauncher(): Promise<string> {
   const upToDate =
     newerThan(launcherClass, ...sources) &&
     newerThan(classpathFile, sources[0]!) &&
-    readFileSync(classpathFile, 'utf8').split(path.delimiter).every((jar) => existsSync(jar));
+    readFileSync(classpathFile, 'utf8')
+      .split(path.delimiter)
+      .every((jar) => existsSync(jar));
   if (!upToDate) {
     console.error('[neo4j] building the launcher (the first time this fetches Neo4j 5.26 from Maven Central) …');
     await run('mvn', ['-B', '-q', 'compile'], launcherDir);
@@ -107,7 +109,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     { stdio: ['pipe', 'pipe', log] },
   );
   closeSync(log);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const uri = await waitForReady(child, logFile, options.startTimeoutMs ?? 180_000);
   return { uri, logFile, pid: child.pid!, exited, stop: () => stopChild(child) };
 }

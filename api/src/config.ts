@@ -12,7 +12,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** An existing Neo4j (Aura, a cluster, Docker). When unset, the project starts its own. */
-  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI')
+    .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).optional(),
@@ -29,7 +32,12 @@ const envSchema = z.object({
   UI_DIR: z.string().default('ui/dist'),
   /** Whether people who are not signed in may read the network (private people stay hidden). */
   ANONYMOUS_READ: flag.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Session cookies are Secure by default; browsers accept them on http://localhost and 127.0.0.1 too. */
   COOKIE_SECURE: flag.default(true),
   LOGINS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
@@ -37,7 +45,14 @@ const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('*')
-    .transform((v) => (v.trim() === '*' ? ('*' as const) : v.split(',').map((o) => o.trim()).filter(Boolean)))
+    .transform((v) =>
+      v.trim() === '*'
+        ? ('*' as const)
+        : v
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
+    )
     .pipe(z.union([z.literal('*'), z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], without a path'))])),
 });
 

@@ -93,7 +93,9 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await page.getByRole('tab', { name: 'Curate' }).click();
     const panel = page.getByRole('region', { name: 'Import a spreadsheet' });
     const csv = (rows: string) => ({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,name,orgKind,sources\n${rows}`) });
-    await panel.getByLabel('Files').setInputFiles(csv(`t-ui-imp,Open Development Cambodia Org,cso,${TEST_SOURCE}\nt-ui-bad,Bad Row,not-a-kind,${TEST_SOURCE}\n`));
+    await panel
+      .getByLabel('Files')
+      .setInputFiles(csv(`t-ui-imp,Open Development Cambodia Org,cso,${TEST_SOURCE}\nt-ui-bad,Bad Row,not-a-kind,${TEST_SOURCE}\n`));
     await panel.getByRole('button', { name: 'Check' }).click();
     const rejected = panel.getByRole('table');
     await rejected.getByText('1 row rejected: nothing is imported until it is fixed').waitFor();
@@ -124,7 +126,9 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await form.getByLabel(/^Website/).fill('');
     await form.getByRole('button', { name: 'Save' }).click();
     await panel.getByText('Met at the 2026 workshop.').waitFor();
-    await expect.poll(() => panel.getByRole('region', { name: 'History' }).innerText(), { timeout: 10_000 }).toMatch(/Test editor changed · Changed: description/);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'History' }).innerText(), { timeout: 10_000 })
+      .toMatch(/Test editor changed · Changed: description/);
 
     // Someone else changes the node while the form is open: the form says so and shows the new version.
     await panel.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -177,7 +181,10 @@ describe('curation UI', { timeout: 120_000 }, () => {
     await signIn(page, admin);
     const panel = page.getByRole('complementary', { name: 'Mekong Civic UI Lab' });
     const history = panel.getByRole('region', { name: 'History' });
-    await history.locator('li', { hasText: /Changed: .*acronym/ }).getByRole('button', { name: 'Undo this change' }).click();
+    await history
+      .locator('li', { hasText: /Changed: .*acronym/ })
+      .getByRole('button', { name: 'Undo this change' })
+      .click();
     await history.getByText('undone').waitFor();
     await expect.poll(async () => (await nodeInDb('t-ui-lab'))!.acronym).toBeUndefined();
 
@@ -231,7 +238,10 @@ describe('curation UI', { timeout: 120_000 }, () => {
     const publish = page.getByRole('form', { name: 'Publish a release' });
     await publish.getByLabel('Title').fill('UI test release');
     await publish.getByRole('button', { name: 'Publish a release' }).click();
-    await page.getByRole('status').getByText(/Published\./).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Published\./)
+      .waitFor();
     await page.close();
 
     const visitor = await openExplorer(browser, `${app.baseUrl}/?tab=releases`);

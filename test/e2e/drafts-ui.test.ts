@@ -58,7 +58,9 @@ describe('draft review', { timeout: 120_000 }, () => {
     await panel.getByRole('button', { name: 'Draft it' }).click();
     const documentView = panel.getByRole('region', { name: 'The document' });
     await documentView.locator('mark').first().waitFor();
-    expect(await documentView.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['Chanthy Sovanna', 'Kampot Youth Data Network', 'Youth Data Workshop 2027']));
+    expect(await documentView.locator('mark').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Chanthy Sovanna', 'Kampot Youth Data Network', 'Youth Data Workshop 2027']),
+    );
     await expectAccessible(page, 'the draft review');
 
     // Each proposal is matched to the node the network has; the curator rejects one relationship.

@@ -75,7 +75,9 @@ describe('Changes view', { timeout: 120_000 }, () => {
     expect(linkCells[2]).toBe(`+${diff.totals.links.toLocaleString('en-GB')}`);
     // A link names both its ends, old ones too.
     const partner = diff.links.find((l) => l.from === 'odc' || l.to === 'odc')!;
-    expect(await page.locator(`#panel-changes ul[data-list="began"][data-group="${partner.type}"]`).innerText()).toContain('Open Development Cambodia Organization');
+    expect(await page.locator(`#panel-changes ul[data-list="began"][data-group="${partner.type}"]`).innerText()).toContain(
+      'Open Development Cambodia Organization',
+    );
     await expectAccessible(page, 'Changes view');
     await page.close();
   });

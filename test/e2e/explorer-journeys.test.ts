@@ -18,7 +18,14 @@ afterAll(() => closeExplorerInChromium(app, browser));
 
 /** Ids of these classes on the canvas. */
 const withClass = (page: Page, selector: string) =>
-  page.evaluate((s) => (window as any).speanCy.$(s).map((e: any) => e.id()).sort() as string[], selector);
+  page.evaluate(
+    (s) =>
+      (window as any).speanCy
+        .$(s)
+        .map((e: any) => e.id())
+        .sort() as string[],
+    selector,
+  );
 
 /** Ids of the given nodes whose centre is outside the canvas's viewport. */
 const offScreen = (page: Page, ids: string[]) =>
@@ -116,7 +123,12 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?tab=gaps&node=thy-try`);
     await page.getByRole('tab', { name: 'Graph' }).click();
     await page.waitForFunction(() => !(window as any).speanCy.animated());
-    const neighbours = await page.evaluate(() => (window as any).speanCy.$id('thy-try').closedNeighborhood('node').map((n: any) => n.id()));
+    const neighbours = await page.evaluate(() =>
+      (window as any).speanCy
+        .$id('thy-try')
+        .closedNeighborhood('node')
+        .map((n: any) => n.id()),
+    );
     expect(neighbours.length).toBeGreaterThan(1);
     expect(await offScreen(page, neighbours)).toEqual([]);
     await page.close();
@@ -147,7 +159,10 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     const page = await openExplorer(browser, app.baseUrl);
     await page.getByRole('combobox', { name: 'Search the network' }).focus();
     await page.keyboard.type('Thy Try');
-    await page.getByRole('option', { name: /Thy Try/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Thy Try/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('complementary', { name: 'Thy Try' }).waitFor();
@@ -165,7 +180,12 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     await page.keyboard.press('ArrowRight');
     const cursor = await page.evaluate(() => (window as any).speanCy.$('node.cursor').map((n: any) => n.id()));
     expect(cursor).toHaveLength(1);
-    const neighbours = await page.evaluate(() => (window as any).speanCy.$id('thy-try').neighborhood('node').map((n: any) => n.id()));
+    const neighbours = await page.evaluate(() =>
+      (window as any).speanCy
+        .$id('thy-try')
+        .neighborhood('node')
+        .map((n: any) => n.id()),
+    );
     expect(neighbours).toContain(cursor[0]);
     expect(await page.locator('.stage [aria-live=polite]').innerText()).toMatch(/links?\. Enter opens it\.$/);
     await page.keyboard.press('Enter');
@@ -183,14 +203,30 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
   it('focus mode keeps a node and its neighbours, and the legend follows community colours', async () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?node=odc&colour=community`);
     await page.getByRole('button', { name: 'Focus' }).click();
-    const bright = await page.evaluate(() => (window as any).speanCy.nodes().filter((n: any) => !n.hasClass('faded')).map((n: any) => n.id()).sort());
-    const expected = await page.evaluate(() => (window as any).speanCy.$id('odc').closedNeighborhood('node').map((n: any) => n.id()).sort());
+    const bright = await page.evaluate(() =>
+      (window as any).speanCy
+        .nodes()
+        .filter((n: any) => !n.hasClass('faded'))
+        .map((n: any) => n.id())
+        .sort(),
+    );
+    const expected = await page.evaluate(() =>
+      (window as any).speanCy
+        .$id('odc')
+        .closedNeighborhood('node')
+        .map((n: any) => n.id())
+        .sort(),
+    );
     expect(bright).toEqual(expected);
     // The legend starts folded when the view opens on a node, so as not to cover it.
     expect(await page.locator('.legend').getAttribute('open')).toBeNull();
     await page.locator('.legend summary').click();
     await page.locator('.legend').getByText('Colour: community').waitFor();
-    await page.locator('.legend').getByText(/^Community \d+/).first().waitFor();
+    await page
+      .locator('.legend')
+      .getByText(/^Community \d+/)
+      .first()
+      .waitFor();
     await page.keyboard.press('Escape');
     expect(await withClass(page, '.faded')).toEqual([]);
     await page.close();
@@ -200,16 +236,20 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     const page = await openExplorer(browser, `${app.baseUrl}/?lang=km&node=thy-try`);
     await page.locator('aside.node #node-title').waitFor();
     await page.locator('.filters .rels summary').click();
-    const latinWords = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []);
+    const latinWords = (text: string) => text.match(/[A-Za-z]{3,}/g) ?? [];
     await page.locator('.legend summary').click();
     expect(await page.locator('.legend li').count()).toBeGreaterThan(8);
     expect(latinWords(await page.locator('.legend').innerText())).toEqual([]);
     expect(latinWords(await page.locator('.filters .rels').innerText())).toEqual([]);
     // The panel: names of people and documents stay as written; every label of the UI is Khmer.
-    const labels = await page.locator('aside.node').evaluate((panel) =>
-      Array.from(panel.querySelectorAll("h3, dt, summary, button, .kind, .confidence")).map((e) => (e.childNodes[0]?.textContent ?? '').trim()),
+    const labels = await page
+      .locator('aside.node')
+      .evaluate((panel) =>
+        Array.from(panel.querySelectorAll('h3, dt, summary, button, .kind, .confidence')).map((e) => (e.childNodes[0]?.textContent ?? '').trim()),
+      );
+    const names = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('aside.node .rels .linklike, aside.node #node-title')).map((e) => e.textContent ?? ''),
     );
-    const names = await page.evaluate(() => Array.from(document.querySelectorAll("aside.node .rels .linklike, aside.node #node-title")).map((e) => e.textContent ?? ''));
     expect(labels.flatMap(latinWords).filter((w) => !names.some((n) => n.includes(w)))).toEqual([]);
     expect(await page.locator('aside.node').innerText()).toMatch(/[០-៩]/);
     await page.close();
@@ -225,10 +265,11 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(box.width).toBeGreaterThanOrEqual(388);
     const canvas = (await page.locator('.canvas').boundingBox())!;
     expect(canvas.y).toBeLessThan(box.y);
-    const tabs = await page.locator('.tabs').evaluate((el) => ({ scroll: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX, mask: getComputedStyle(el).maskImage }));
+    const tabs = await page
+      .locator('.tabs')
+      .evaluate((el) => ({ scroll: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX, mask: getComputedStyle(el).maskImage }));
     expect(tabs).toMatchObject({ scroll: true, overflow: 'auto' });
     expect(tabs.mask).toContain('gradient');
     await page.close();
   });
 });
-

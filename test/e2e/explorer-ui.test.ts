@@ -67,7 +67,10 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     await page.getByRole('complementary', { name: 'Thy Try' }).getByRole('button', { name: 'Hide' }).click();
     expect((await canvasNodes(page)).map((n) => n.id)).not.toContain('thy-try');
     await page.getByRole('combobox', { name: 'Search the network' }).fill('ODC');
-    await page.getByRole('option', { name: /Open Development Cambodia/ }).first().click();
+    await page
+      .getByRole('option', { name: /Open Development Cambodia/ })
+      .first()
+      .click();
     const odc = page.getByRole('complementary', { name: 'Open Development Cambodia Organization' });
     await odc.getByRole('button', { name: 'Expand neighbours' }).click();
     await page.waitForFunction(() => (window as any).speanCy.$id('thy-try').visible());
@@ -85,7 +88,12 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     await sentence.waitFor();
     expect(await sentence.innerText()).toMatch(/^Thy Try .* Dongpo Deng spoke at\.$/);
     expect(page.url()).toMatch(/from=thy-try.*to=dongpo-deng/);
-    const onPath = await page.evaluate(() => (window as any).speanCy.$('node.on-path').map((n: any) => n.id()).sort());
+    const onPath = await page.evaluate(() =>
+      (window as any).speanCy
+        .$('node.on-path')
+        .map((n: any) => n.id())
+        .sort(),
+    );
     expect(onPath).toContain('thy-try');
     expect(onPath).toContain('dongpo-deng');
     expect(onPath.length).toBeGreaterThanOrEqual(3);
@@ -125,7 +133,9 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     expect(await page.locator('.cards').innerText()).toMatch(/[០-៩]+/);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Khmer"', 'ស្ពាន'))).toBe(true);
-    const loaded = await page.evaluate(() => Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.family.includes('Noto Sans Khmer') && f.status === 'loaded').length);
+    const loaded = await page.evaluate(
+      () => Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.family.includes('Noto Sans Khmer') && f.status === 'loaded').length,
+    );
     expect(loaded).toBeGreaterThan(0);
     await expectAccessible(page, 'dashboard in Khmer');
     await page.close();

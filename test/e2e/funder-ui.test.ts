@@ -48,7 +48,13 @@ describe('Funder view', { timeout: 120_000 }, () => {
   it('draws the DFAT → Ponlok Chomnes II → The Asia Foundation / ODC → events chain, and a band opens its quotes and sources', async () => {
     const page = await openFunderView();
     const chart = page.locator('#panel-gaps svg.sankey');
-    for (const name of ['Australian Department of Foreign Affairs', 'Ponlok Chomnes II', 'The Asia Foundation', 'Open Development Cambodia Organization', 'National Open Data Conference 2024']) {
+    for (const name of [
+      'Australian Department of Foreign Affairs',
+      'Ponlok Chomnes II',
+      'The Asia Foundation',
+      'Open Development Cambodia Organization',
+      'National Open Data Conference 2024',
+    ]) {
       expect(await chart.locator('text.label', { hasText: name }).count(), name).toBeGreaterThan(0);
     }
     const band = chart.getByRole('button', { name: /^Australian Department of Foreign Affairs and Trade funds Ponlok Chomnes II.*amount not stated/ });
@@ -61,7 +67,11 @@ describe('Funder view', { timeout: 120_000 }, () => {
     expect(text).toContain('with support from the Australian Department of Foreign Affairs and Trade');
     expect(text).toMatch(/Source: .*National Open Data Conference 2024/);
     // The chain continues: the programme to its implementer and to ODC, ODC to its events.
-    for (const name of [/^Ponlok Chomnes II.* is implemented by The Asia Foundation/, /^Ponlok Chomnes II.* supports Open Development Cambodia Organization/, /^Open Development Cambodia Organization ran National Open Data Conference 2024/]) {
+    for (const name of [
+      /^Ponlok Chomnes II.* is implemented by The Asia Foundation/,
+      /^Ponlok Chomnes II.* supports Open Development Cambodia Organization/,
+      /^Open Development Cambodia Organization ran National Open Data Conference 2024/,
+    ]) {
       expect(await chart.getByRole('button', { name }).count(), String(name)).toBe(1);
     }
     await detail.screenshot({ path: `${SHOTS}/funder-band.png` });
@@ -99,7 +109,10 @@ describe('Funder view', { timeout: 120_000 }, () => {
   });
 
   it('scrolls to the end without a blank screen, fits a 390 px screen, and is axe clean', async () => {
-    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 800 }]) {
+    for (const viewport of [
+      { width: 1400, height: 900 },
+      { width: 390, height: 800 },
+    ]) {
       const page = await openFunderView(viewport, '&node=odc');
       await page.getByRole('list', { name: /^Suggestions for/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(viewport.width);
@@ -114,7 +127,10 @@ describe('Funder view', { timeout: 120_000 }, () => {
         }),
       );
       expect(blank, 'no part of the screen is blank page').toEqual([]);
-      if (viewport.width > 760) expect(await page.evaluate(() => document.documentElement.scrollHeight), 'on a desktop the page does not scroll at all').toBeLessThanOrEqual(viewport.height);
+      if (viewport.width > 760)
+        expect(await page.evaluate(() => document.documentElement.scrollHeight), 'on a desktop the page does not scroll at all').toBeLessThanOrEqual(
+          viewport.height,
+        );
       await page.screenshot({ path: `${SHOTS}/funder-end-${viewport.width}.png` });
       await expectAccessible(page, `Funder view at ${viewport.width} px`);
       await page.close();

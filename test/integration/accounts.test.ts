@@ -114,10 +114,21 @@ describe('every write route, for every role', () => {
     const writes = app.built.operations.filter((op) => op.access === 'edit' || op.access === 'admin');
     expect(writes.length).toBeGreaterThanOrEqual(10);
     for (const op of writes) {
-      const path = op.path.replace(':id', op.path.startsWith('/api/relationships') ? encodeURIComponent('odc|PARTNERS_WITH|odi|') : op.path.startsWith('/api/changes') ? '00000000-0000-4000-8000-000000000000' : 'odc');
+      const path = op.path.replace(
+        ':id',
+        op.path.startsWith('/api/relationships')
+          ? encodeURIComponent('odc|PARTNERS_WITH|odi|')
+          : op.path.startsWith('/api/changes')
+            ? '00000000-0000-4000-8000-000000000000'
+            : 'odc',
+      );
       const body = { version: 0, changes: { name: 'x' }, sources: [TEST_SOURCE], node: { kind: 'topic', id: 't-acc-x', name: 'x', sources: [TEST_SOURCE] } };
       const call = (headers: Record<string, string>) =>
-        fetch(`${app.baseUrl}${path}`, { method: op.method.toUpperCase(), headers: { 'content-type': 'application/json', ...headers }, body: op.method === 'get' ? undefined : JSON.stringify(body) });
+        fetch(`${app.baseUrl}${path}`, {
+          method: op.method.toUpperCase(),
+          headers: { 'content-type': 'application/json', ...headers },
+          body: op.method === 'get' ? undefined : JSON.stringify(body),
+        });
       expect((await call({})).status, `${op.method} ${op.path} anonymous`).toBe(401);
       expect((await call({ authorization: `Bearer ${viewer.token}` })).status, `${op.method} ${op.path} viewer`).toBe(403);
       expect((await call({ cookie: viewer.cookie, 'x-csrf-token': viewer.csrf })).status, `${op.method} ${op.path} viewer session`).toBe(403);
@@ -142,9 +153,13 @@ describe('every write route, for every role', () => {
 describe('npm run user', () => {
   it('creates the first admin from the command line, the password from the environment', async () => {
     const email = `t-cli-${Date.now()}@example.org`;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'api/src/cli/user.ts', 'add', '--email', email, '--name', 'CLI Admin', '--role', 'admin'], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), SPEAN_PASSWORD: TEST_PASSWORD },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'api/src/cli/user.ts', 'add', '--email', email, '--name', 'CLI Admin', '--role', 'admin'],
+      {
+        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), SPEAN_PASSWORD: TEST_PASSWORD },
+      },
+    );
     expect(stdout).toContain(`Created admin ${email}`);
     const login = await post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect((await login.json()).user.role).toBe('admin');

@@ -40,14 +40,29 @@ const run = (args: string[], uri: string) =>
 
 /** A backup's content without its numbering and timestamp: nodes and relationships as sorted canonical lines. */
 function content(file: string): { nodes: string[]; relationships: string[] } {
-  const lines = readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v;
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
   const byNumber = new Map<number, string>();
   for (const l of lines) if ('n' in l) byNumber.set(l.n as number, JSON.stringify(canon({ labels: [...(l.labels as string[])].sort(), p: l.p })));
   return {
     nodes: [...byNumber.values()].sort(),
-    relationships: lines.filter((l) => 'r' in l).map((l) => JSON.stringify([byNumber.get(l.from as number), l.r, byNumber.get(l.to as number), canon(l.p)])).sort(),
+    relationships: lines
+      .filter((l) => 'r' in l)
+      .map((l) => JSON.stringify([byNumber.get(l.from as number), l.r, byNumber.get(l.to as number), canon(l.p)]))
+      .sort(),
   };
 }
 
@@ -56,7 +71,10 @@ describe('backup and restore', () => {
     const editor = await createAccount(app, 'editor');
     await editor.send('POST', '/api/nodes', { node: { kind: 'organisation', id: 't-bak-org', name: 'Backup Org', orgKind: 'cso' }, sources: [TEST_SOURCE] });
     await editor.send('PATCH', '/api/nodes/t-bak-org', { version: 1, changes: { description: 'edited' }, sources: [TEST_SOURCE] });
-    await editor.send('POST', '/api/relationships', { relationship: { from: 't-bak-org', type: 'PARTNERS_WITH', to: 'odc', from_date: '2024-05-01', amount: 1250.5 }, sources: [TEST_SOURCE] });
+    await editor.send('POST', '/api/relationships', {
+      relationship: { from: 't-bak-org', type: 'PARTNERS_WITH', to: 'odc', from_date: '2024-05-01', amount: 1250.5 },
+      sources: [TEST_SOURCE],
+    });
 
     const first = path.join(dir, 'first.jsonl');
     const second = path.join(dir, 'second.jsonl');
@@ -81,7 +99,9 @@ describe('backup and restore', () => {
       );
       expect(row).toMatchObject({ date: 'DATE NOT NULL', at: 'ZONED DATETIME NOT NULL', leftovers: 0 });
       expect(row!.hash).toMatch(/^\$argon2id\$/);
-      const [rel] = await db.read("MATCH (:Entity {id: 't-bak-org'})-[r:PARTNERS_WITH]->(:Entity {id: 'odc'}) RETURN r.amount AS amount, valueType(r.version) AS version");
+      const [rel] = await db.read(
+        "MATCH (:Entity {id: 't-bak-org'})-[r:PARTNERS_WITH]->(:Entity {id: 'odc'}) RETURN r.amount AS amount, valueType(r.version) AS version",
+      );
       expect(rel).toEqual({ amount: 1250.5, version: 'INTEGER NOT NULL' });
     } finally {
       await db.close();

@@ -70,7 +70,12 @@ describe(`when ${WRITERS} writers save at once with the same version`, () => {
   });
 
   it('then one merge wins', async () => {
-    const statuses = await race('POST', '/api/merges', () => ({ survivor: 't-cc-a', duplicate: 't-cc-b', versions: { survivor: 1, duplicate: 1 }, sources: [TEST_SOURCE] }));
+    const statuses = await race('POST', '/api/merges', () => ({
+      survivor: 't-cc-a',
+      duplicate: 't-cc-b',
+      versions: { survivor: 1, duplicate: 1 },
+      sources: [TEST_SOURCE],
+    }));
     expect(count(statuses, 200)).toBe(1);
     expect(count(statuses, 404) + count(statuses, 409)).toBe(WRITERS - 1);
     expect((await historyOf('t-cc-a')).filter((c) => c.action === 'merge')).toHaveLength(1);
@@ -85,7 +90,9 @@ describe(`when ${WRITERS} writers save at once with the same version`, () => {
   });
 
   it('then of many creators of one relationship, one creates it', async () => {
-    const statuses = await race('POST', '/api/relationships', (i) => ({ relationship: { from: 't-cc-person', type: 'WORKS_FOR', to: 't-cc-a', key: 'race', role: `r${i}`, sources: [TEST_SOURCE] } }));
+    const statuses = await race('POST', '/api/relationships', (i) => ({
+      relationship: { from: 't-cc-person', type: 'WORKS_FOR', to: 't-cc-a', key: 'race', role: `r${i}`, sources: [TEST_SOURCE] },
+    }));
     expect(count(statuses, 201)).toBe(1);
     expect(count(statuses, 409)).toBe(WRITERS - 1);
   });

@@ -23,7 +23,10 @@ beforeAll(async () => {
   viewer = await createAccount(app, 'viewer');
   editor = await createAccount(app, 'editor');
   // A change in the history, so that there is one to try to read.
-  const created = await editor.send('POST', '/api/nodes', { node: { kind: 'topic', id: 't-console-topic', name: 'Console test topic', sources: ['2024-nodc-announcement'] }, comment: 'console test' });
+  const created = await editor.send('POST', '/api/nodes', {
+    node: { kind: 'topic', id: 't-console-topic', name: 'Console test topic', sources: ['2024-nodc-announcement'] },
+    comment: 'console test',
+  });
   expect(created.status, await created.clone().text()).toBe(201);
   const [row] = await app.db.read<{ hash: string; csrf: string; digest: string }>(
     `MATCH (u:User {id: $id}) MATCH (s:Session {userId: $id}) MATCH (t:ApiToken {userId: $id})
@@ -193,7 +196,11 @@ describe('when a console query would run long or answer too much', () => {
     ['a cartesian product', 'MATCH (a:Entity), (b:Entity), (c:Entity) WITH a, b, c WHERE a.name + b.name + c.name = $x RETURN count(*)', 400],
     ['a reduce string build', "RETURN size(reduce(s = '', x IN range(1, 300000) | s + 'xxxxxxxxxx')) AS r", 403],
     ['a huge list in one expression', 'RETURN collect(range(1, 10000000)) AS l', 403],
-    ['a Lucene regular expression', "CALL db.index.fulltext.queryNodes('entity_search', '/.*.*.*.*a.*.*.*.*b.*.*.*.*c.*.*/') YIELD node RETURN count(node)", 403],
+    [
+      'a Lucene regular expression',
+      "CALL db.index.fulltext.queryNodes('entity_search', '/.*.*.*.*a.*.*.*.*b.*.*.*.*c.*.*/') YIELD node RETURN count(node)",
+      403,
+    ],
   ])('then %s is stopped at the timeout or refused, and nothing keeps running', async (_name, query, status) => {
     const started = Date.now();
     const res = await ask(query, { x: 'never' });

@@ -79,7 +79,9 @@ describe('when Neo4j freezes (SIGSTOP) in the middle of a run', () => {
       expect(waited.status).toBe(503);
       expect(waited.ms).toBeLessThan(5_500);
       expect((await timed('/livez')).status).toBe(200);
-      console.info(`[faults] freeze: /readyz 503 in ${ready.ms} ms, first read 503 in ${answers[0]} ms, later reads ${answers.slice(1).join(' and ')} ms, in-flight read 503 in ${waited.ms} ms`);
+      console.info(
+        `[faults] freeze: /readyz 503 in ${ready.ms} ms, first read 503 in ${answers[0]} ms, later reads ${answers.slice(1).join(' and ')} ms, in-flight read 503 in ${waited.ms} ms`,
+      );
     } finally {
       process.kill(neo4j.current().pid, 'SIGCONT');
     }

@@ -24,8 +24,21 @@ afterAll(async () => {
   await app.close();
 });
 
-interface DraftNode { id: string; kind: string; name: string; aliases: string[]; match: string | null; quote: string; fields: Record<string, string | number> }
-interface Draft { text: string; nodes: DraftNode[]; relationships: { from: string; type: string; to: string; quote: string; role?: string }[]; problems: string[] }
+interface DraftNode {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  match: string | null;
+  quote: string;
+  fields: Record<string, string | number>;
+}
+interface Draft {
+  text: string;
+  nodes: DraftNode[];
+  relationships: { from: string; type: string; to: string; quote: string; role?: string }[];
+  problems: string[];
+}
 
 async function draftOf(text: string): Promise<Draft> {
   const res = await editor.send('POST', '/api/drafts', { text });
@@ -37,13 +50,23 @@ async function draftOf(text: string): Promise<Draft> {
 function reviewed(draft: Draft, decide: (n: DraftNode) => 'accept' | 'reject' = () => 'accept', source = 't-dr-source') {
   return {
     source: { id: source, title: 'Provincial Open Data Workshop 2026', publisher: 'Test publisher', date: '2026-05-20', sourceKind: 'blog-post' },
-    nodes: draft.nodes.map((n, i) => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, match: n.match, fields: n.fields, decision: decide(n), ...(n.match ? {} : { newId: `t-dr-${i}` }) })),
+    nodes: draft.nodes.map((n, i) => ({
+      id: n.id,
+      kind: n.kind,
+      name: n.name,
+      aliases: n.aliases,
+      match: n.match,
+      fields: n.fields,
+      decision: decide(n),
+      ...(n.match ? {} : { newId: `t-dr-${i}` }),
+    })),
     relationships: draft.relationships.map((r) => ({ ...r, decision: 'accept' })),
   };
 }
 
 const byName = (draft: Draft, name: string) => draft.nodes.find((n) => n.name === name || n.aliases.includes(name));
-const rel = (draft: Draft, from: string, type: string, to: string) => draft.relationships.find((r) => r.from === byName(draft, from)?.id && r.type === type && r.to === byName(draft, to)?.id);
+const rel = (draft: Draft, from: string, type: string, to: string) =>
+  draft.relationships.find((r) => r.from === byName(draft, from)?.id && r.type === type && r.to === byName(draft, to)?.id);
 
 describe('drafting a pasted report', () => {
   it('proposes people, organisations, the event and what links them, each with its exact sentence, and writes nothing', async () => {
@@ -93,7 +116,11 @@ describe('drafting a pasted report', () => {
 
   it('commits the reviewed draft through the importer: sourced nodes and relationships, with history; a rejected proposal writes nothing', async () => {
     const draft = await draftOf(report);
-    const res = await editor.send('POST', '/api/drafts/commit', reviewed(draft, (n) => (n.name === 'Kosal Rithy' ? 'reject' : 'accept')));
+    const res = await editor.send(
+      'POST',
+      '/api/drafts/commit',
+      reviewed(draft, (n) => (n.name === 'Kosal Rithy' ? 'reject' : 'accept')),
+    );
     const plan = await res.json();
     expect(res.status, JSON.stringify(plan.rejected)).toBe(200);
     expect(plan.committed).toBe(true);
@@ -101,7 +128,11 @@ describe('drafting a pasted report', () => {
     const node = await app.getJson(`/api/nodes/t-dr-${index('Sreyneang Tola')}`);
     expect(node.node).toMatchObject({ name: 'Sreyneang Tola', sources: ['t-dr-source'] });
     const works = node.relationships.find((r: { type: string }) => r.type === 'WORKS_FOR');
-    expect(works.properties).toMatchObject({ sources: ['t-dr-source'], role: 'Programme Manager', quote: expect.stringContaining('Programme Manager of the Tonle Learning Network') });
+    expect(works.properties).toMatchObject({
+      sources: ['t-dr-source'],
+      role: 'Programme Manager',
+      quote: expect.stringContaining('Programme Manager of the Tonle Learning Network'),
+    });
     const history = await editor.getJson(`/api/nodes/t-dr-${index('Sreyneang Tola')}/history`);
     expect(history.items[0]).toMatchObject({ action: 'import' });
     // The rejected person is not written, nor the relationships that need him.

@@ -37,7 +37,8 @@ beforeAll(async () => {
     const res = await editor.send('POST', path, body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   };
-  const org = (id: string, name: string, extra: object = {}) => create('/api/nodes', { node: { kind: 'organisation', id, name, orgKind: 'cso', ...extra }, sources: [TEST_SOURCE] });
+  const org = (id: string, name: string, extra: object = {}) =>
+    create('/api/nodes', { node: { kind: 'organisation', id, name, orgKind: 'cso', ...extra }, sources: [TEST_SOURCE] });
   await org('t-dup-a', 'Mekong Civic Data Lab');
   await org('t-dup-b', 'Mekong Civic Data-Lab', { aliases: ['MCDL Cambodia'], website: 'https://example.org/mcdl' });
   await org('t-dup-c', 'Another Partner Org');
@@ -80,7 +81,9 @@ describe('duplicate suggestions', () => {
     const person = (id: string, name: string) => editor.send('POST', '/api/nodes', { node: { kind: 'person', id, name }, sources: [TEST_SOURCE] });
     await Promise.all([person('t-dup-twin-1', 'Chhay Sopheap'), person('t-dup-twin-2', 'Chay Sophiep'), person('t-dup-twin-3', 'Sopheap Chhay')]);
     const pairs = async () =>
-      ((await editor.getJson('/api/duplicates?kind=person&limit=500')).items as any[]).filter((s) => s.a.id.startsWith('t-dup-twin')).map((s) => `${s.a.id} ${s.b.id}`);
+      ((await editor.getJson('/api/duplicates?kind=person&limit=500')).items as any[])
+        .filter((s) => s.a.id.startsWith('t-dup-twin'))
+        .map((s) => `${s.a.id} ${s.b.id}`);
     expect(await pairs()).toEqual(expect.arrayContaining(['t-dup-twin-1 t-dup-twin-2', 't-dup-twin-1 t-dup-twin-3']));
     expect((await viewer.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-twin-1' })).status).toBe(403);
     expect((await editor.send('POST', '/api/duplicates/dismissals', { a: 't-dup-twin-2', b: 't-dup-nobody' })).status).toBe(404);
@@ -98,7 +101,16 @@ describe('merging two nodes', () => {
 
   it('refuses a stale version (409), another kind or itself (400), and changes nothing', async () => {
     before = await testGraph();
-    const merge = async (body: object) => json(await editor.send('POST', '/api/merges', { survivor: 't-dup-a', duplicate: 't-dup-b', versions: { survivor: 1, duplicate: 2 }, sources: [TEST_SOURCE], ...body }));
+    const merge = async (body: object) =>
+      json(
+        await editor.send('POST', '/api/merges', {
+          survivor: 't-dup-a',
+          duplicate: 't-dup-b',
+          versions: { survivor: 1, duplicate: 2 },
+          sources: [TEST_SOURCE],
+          ...body,
+        }),
+      );
     const stale = await merge({ versions: { survivor: 1, duplicate: 1 } });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ id: 't-dup-b', version: 2 });
@@ -114,7 +126,13 @@ describe('merging two nodes', () => {
 
   it('moves relationships, names, sources, missing properties and history to the survivor, as one change', async () => {
     const { status, body } = await json(
-      await editor.send('POST', '/api/merges', { survivor: 't-dup-a', duplicate: 't-dup-b', versions: { survivor: 1, duplicate: 2 }, sources: [TEST_SOURCE], comment: 'same lab' }),
+      await editor.send('POST', '/api/merges', {
+        survivor: 't-dup-a',
+        duplicate: 't-dup-b',
+        versions: { survivor: 1, duplicate: 2 },
+        sources: [TEST_SOURCE],
+        comment: 'same lab',
+      }),
     );
     expect(status).toBe(200);
     mergeChange = body.change.id;
@@ -159,7 +177,12 @@ describe('merging two nodes', () => {
       editor.send('POST', '/api/nodes', { node: { kind: 'person', id, name, public: isPublic }, sources: [TEST_SOURCE] });
     expect((await person('t-dup-known', 'Sokunthea Known', true)).status).toBe(201);
     expect((await person('t-dup-private', 'Sokunthea Private', false)).status).toBe(201);
-    const merged = await editor.send('POST', '/api/merges', { survivor: 't-dup-known', duplicate: 't-dup-private', versions: { survivor: 1, duplicate: 1 }, sources: [TEST_SOURCE] });
+    const merged = await editor.send('POST', '/api/merges', {
+      survivor: 't-dup-known',
+      duplicate: 't-dup-private',
+      versions: { survivor: 1, duplicate: 1 },
+      sources: [TEST_SOURCE],
+    });
     expect(merged.status).toBe(200);
     expect((await editor.getJson('/api/nodes/t-dup-known')).node).toMatchObject({ public: false, aliases: ['Sokunthea Private'] });
     expect((await app.get('/api/nodes/t-dup-known')).status).toBe(404);

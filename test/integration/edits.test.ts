@@ -36,7 +36,14 @@ describe('creating', () => {
     );
     expect(status).toBe(201);
     expect(body.value).toMatchObject({ id: 't-ed-org', version: 1, sources: ['t-ed-workshop-report-2026'] });
-    expect(body.change).toMatchObject({ action: 'create', target: 'node', targetId: 't-ed-org', byName: 'Test editor', comment: 'met them at the workshop', before: null });
+    expect(body.change).toMatchObject({
+      action: 'create',
+      target: 'node',
+      targetId: 't-ed-org',
+      byName: 'Test editor',
+      comment: 'met them at the workshop',
+      before: null,
+    });
     const source = await app.getJson('/api/nodes/t-ed-workshop-report-2026');
     expect(source.node).toMatchObject({ kind: 'source', name: 'T-ed workshop report', publisher: 'ODC', date: '2026-11-01' });
     const history = await editor.getJson('/api/nodes/t-ed-org/history');
@@ -66,24 +73,48 @@ describe('creating', () => {
   it('a relationship with its confidence and period; endpoints must fit the model', async () => {
     const created = await json(
       await editor.send('POST', '/api/relationships', {
-        relationship: { from: 't-ed-org', type: 'PARTNERS_WITH', to: 'odc', confidence: 'reported', from_date: '2025-01-01', to_date: '2026-06-30', sources: [TEST_SOURCE] },
+        relationship: {
+          from: 't-ed-org',
+          type: 'PARTNERS_WITH',
+          to: 'odc',
+          confidence: 'reported',
+          from_date: '2025-01-01',
+          to_date: '2026-06-30',
+          sources: [TEST_SOURCE],
+        },
       }),
     );
     expect(created.status).toBe(201);
     expect(created.body.value).toMatchObject({ confidence: 'reported', from_date: '2025-01-01', to_date: '2026-06-30', version: 1, since: '2025-01-01' });
-    const wrong = await json(await editor.send('POST', '/api/relationships', { relationship: { from: 't-ed-org', type: 'WORKS_FOR', to: 'odc', sources: [TEST_SOURCE] } }));
+    const wrong = await json(
+      await editor.send('POST', '/api/relationships', { relationship: { from: 't-ed-org', type: 'WORKS_FOR', to: 'odc', sources: [TEST_SOURCE] } }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toMatchObject({ field: 'body.relationship.type' });
     const detail = await app.getJson('/api/nodes/t-ed-org');
-    expect(detail.relationships).toEqual([expect.objectContaining({ type: 'PARTNERS_WITH', direction: 'out', properties: expect.objectContaining({ confidence: 'reported' }) })]);
+    expect(detail.relationships).toEqual([
+      expect.objectContaining({ type: 'PARTNERS_WITH', direction: 'out', properties: expect.objectContaining({ confidence: 'reported' }) }),
+    ]);
   });
 });
 
 describe('updating', () => {
   it('merges the changes, adds the cited source, bumps the version and records before and after', async () => {
-    const { status, body } = await json(await editor.send('PATCH', '/api/nodes/t-ed-org', { version: 1, changes: { name: 'Mekong Data Collective (MDC)', acronym: 'MDC' }, sources: [TEST_SOURCE] }));
+    const { status, body } = await json(
+      await editor.send('PATCH', '/api/nodes/t-ed-org', {
+        version: 1,
+        changes: { name: 'Mekong Data Collective (MDC)', acronym: 'MDC' },
+        sources: [TEST_SOURCE],
+      }),
+    );
     expect(status).toBe(200);
-    expect(body.value).toMatchObject({ name: 'Mekong Data Collective (MDC)', acronym: 'MDC', orgKind: 'cso', version: 2, sources: ['t-ed-workshop-report-2026', TEST_SOURCE] });
+    expect(body.value).toMatchObject({
+      name: 'Mekong Data Collective (MDC)',
+      acronym: 'MDC',
+      orgKind: 'cso',
+      version: 2,
+      sources: ['t-ed-workshop-report-2026', TEST_SOURCE],
+    });
     expect(body.change.before).toMatchObject({ name: 'Mekong Data Collective', version: 1 });
     expect(body.change.after).toMatchObject({ name: 'Mekong Data Collective (MDC)', version: 2 });
     expect((await app.getJson('/api/search?q=MDC')).items[0].id).toBe('t-ed-org');
@@ -119,7 +150,9 @@ describe('deleting and reverting', () => {
     expect(revert.body.change).toMatchObject({ action: 'revert', revertOf: del.body.change.id });
     const restored = await app.getJson('/api/nodes/t-ed-org');
     expect(restored.node).toMatchObject({ name: 'Mekong Data Collective (MDC)', version: 4 });
-    expect(restored.relationships).toEqual([expect.objectContaining({ type: 'PARTNERS_WITH', properties: expect.objectContaining({ confidence: 'reported', to_date: '2026-06-30' }) })]);
+    expect(restored.relationships).toEqual([
+      expect.objectContaining({ type: 'PARTNERS_WITH', properties: expect.objectContaining({ confidence: 'reported', to_date: '2026-06-30' }) }),
+    ]);
     expect((await admin.send('POST', `/api/changes/${del.body.change.id}/revert`, {})).status).toBe(409);
     const history = (await editor.getJson('/api/nodes/t-ed-org/history')).items.map((c: { action: string }) => c.action);
     expect(history.slice(0, 3)).toEqual(['revert', 'delete', 'update']);
@@ -127,7 +160,9 @@ describe('deleting and reverting', () => {
 
   it('reverts an update to what it was, and refuses when the node changed since (409)', async () => {
     const update = await json(await editor.send('PATCH', '/api/nodes/t-ed-org', { version: 4, changes: { orgKind: 'network' }, sources: [TEST_SOURCE] }));
-    const later = await json(await editor.send('PATCH', '/api/nodes/t-ed-org', { version: 5, changes: { website: 'https://example.org' }, sources: [TEST_SOURCE] }));
+    const later = await json(
+      await editor.send('PATCH', '/api/nodes/t-ed-org', { version: 5, changes: { website: 'https://example.org' }, sources: [TEST_SOURCE] }),
+    );
     expect(later.status).toBe(200);
     expect((await admin.send('POST', `/api/changes/${update.body.change.id}/revert`, {})).status).toBe(409);
     const undoLater = await json(await admin.send('POST', `/api/changes/${later.body.change.id}/revert`, {}));
@@ -138,7 +173,13 @@ describe('deleting and reverting', () => {
   it('updates, deletes and restores a relationship by its id', async () => {
     const id = rid('t-ed-org', 'PARTNERS_WITH', 'odc');
     const current = (await app.getJson('/api/nodes/t-ed-org')).relationships[0].properties.version;
-    const updated = await json(await editor.send('PATCH', `/api/relationships/${id}`, { version: current, changes: { confidence: 'confirmed', note: 'MoU signed' }, sources: [TEST_SOURCE] }));
+    const updated = await json(
+      await editor.send('PATCH', `/api/relationships/${id}`, {
+        version: current,
+        changes: { confidence: 'confirmed', note: 'MoU signed' },
+        sources: [TEST_SOURCE],
+      }),
+    );
     expect(updated.status).toBe(200);
     expect(updated.body.value).toMatchObject({ confidence: 'confirmed', note: 'MoU signed', version: current + 1 });
     expect((await editor.send('PATCH', `/api/relationships/${id}`, { version: current, changes: { note: 'stale' }, sources: [TEST_SOURCE] })).status).toBe(409);

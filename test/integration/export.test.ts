@@ -29,7 +29,9 @@ beforeAll(async () => {
   [empty, app] = await Promise.all([startLocalNeo4j({ port: PORT, home: HOME, heapMiB: 512, pageCacheMiB: 64 }), startTestApp()]);
   emptyDb = testDb(empty.uri);
   await migrate(emptyDb);
-  await createGraph(app.db, [{ kind: 'topic', id: 't-exp-formula', name: '=HYPERLINK("http://evil.example","click")', aliases: ['+1 alias', '@at'], sources: [TEST_SOURCE] }]);
+  await createGraph(app.db, [
+    { kind: 'topic', id: 't-exp-formula', name: '=HYPERLINK("http://evil.example","click")', aliases: ['+1 alias', '@at'], sources: [TEST_SOURCE] },
+  ]);
 });
 afterAll(async () => {
   await removeGraph(app.db, 't-exp-');
@@ -50,11 +52,25 @@ describe('export in the import format', () => {
     const res = await app.get('/api/export?format=csv');
     expect(res.headers.get('content-type')).toContain('application/zip');
     const first = await csvFiles(Buffer.from(await res.arrayBuffer()));
-    expect(Object.keys(first)).toEqual(['events.csv', 'figures.csv', 'initiatives.csv', 'organisations.csv', 'people.csv', 'places.csv', 'relationships.csv', 'sources.csv', 'topics.csv']);
+    expect(Object.keys(first)).toEqual([
+      'events.csv',
+      'figures.csv',
+      'initiatives.csv',
+      'organisations.csv',
+      'people.csv',
+      'places.csv',
+      'relationships.csv',
+      'sources.csv',
+      'topics.csv',
+    ]);
     expect(first['topics.csv']).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(first['people.csv']!.split('\n')[0]).toBe('id,name,aliases,description,sources,honorific,gender,public');
 
-    const plan = await importFiles(emptyDb, Object.entries(first).map(([name, text]) => ({ name, data: Buffer.from(text) })), true);
+    const plan = await importFiles(
+      emptyDb,
+      Object.entries(first).map(([name, text]) => ({ name, data: Buffer.from(text) })),
+      true,
+    );
     expect(plan.rejected).toEqual([]);
     expect(plan.committed).toBe(true);
     const [formula] = await emptyDb.read("MATCH (t:Topic {id: 't-exp-formula'}) RETURN t.name AS name, t.aliases AS aliases");
@@ -68,7 +84,10 @@ describe('export in the import format', () => {
   it('exports a filtered part with the sources its facts cite, and as XLSX', async () => {
     const files = await csvFiles(Buffer.from(await (await app.get('/api/export?format=csv&kinds=organisation&country=cambodia')).arrayBuffer()));
     expect(files['organisations.csv']).toContain('Open Development Cambodia Organization');
-    const ids = files['organisations.csv']!.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    const ids = files['organisations.csv']!.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(ids).toContain('odc');
     expect(ids).not.toContain('dfat'); // in Australia
     expect(files['people.csv']!.trim().split('\n')).toHaveLength(1);
@@ -94,9 +113,19 @@ describe('export in the import format', () => {
 
   it('gives people, organisations and memberships as Popolo JSON', async () => {
     const popolo = await app.getJson('/api/export?format=popolo');
-    expect(popolo.persons.find((p: { id: string }) => p.id === 'thy-try')).toMatchObject({ name: 'Thy Try', honorific_prefix: 'Mr.', other_names: expect.arrayContaining([{ name: 'Mr. Thy Try' }]) });
-    expect(popolo.organizations.find((o: { id: string }) => o.id === 'odc')).toMatchObject({ classification: 'cso', identifiers: [{ scheme: 'acronym', identifier: 'ODC' }] });
+    expect(popolo.persons.find((p: { id: string }) => p.id === 'thy-try')).toMatchObject({
+      name: 'Thy Try',
+      honorific_prefix: 'Mr.',
+      other_names: expect.arrayContaining([{ name: 'Mr. Thy Try' }]),
+    });
+    expect(popolo.organizations.find((o: { id: string }) => o.id === 'odc')).toMatchObject({
+      classification: 'cso',
+      identifiers: [{ scheme: 'acronym', identifier: 'ODC' }],
+    });
     const membership = popolo.memberships.find((m: { person_id: string; organization_id: string }) => m.person_id === 'thy-try' && m.organization_id === 'odc');
-    expect(membership).toMatchObject({ role: 'Executive Director', sources: expect.arrayContaining([expect.objectContaining({ note: 'Open Data Day 2022: The role of open data in digital government' })]) });
+    expect(membership).toMatchObject({
+      role: 'Executive Director',
+      sources: expect.arrayContaining([expect.objectContaining({ note: 'Open Data Day 2022: The role of open data in digital government' })]),
+    });
   });
 });

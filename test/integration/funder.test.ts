@@ -87,9 +87,15 @@ describe('when a funder opens the map', () => {
   it('then the seven provinces of the 2025 dialogue are there with coordinates, their source and the event', async () => {
     const { places } = await get('/api/map');
     const provinces = places.filter((p: any) => p.placeKind === 'province');
-    expect(provinces.map((p: any) => p.id).sort()).toEqual(
-      ['battambang', 'kampong-chhnang', 'koh-kong', 'oddar-meanchey', 'preah-vihear', 'siem-reap', 'svay-rieng'],
-    );
+    expect(provinces.map((p: any) => p.id).sort()).toEqual([
+      'battambang',
+      'kampong-chhnang',
+      'koh-kong',
+      'oddar-meanchey',
+      'preah-vihear',
+      'siem-reap',
+      'svay-rieng',
+    ]);
     for (const p of provinces) {
       expect(p.latitude).toBeGreaterThan(10);
       expect(p.longitude).toBeGreaterThan(102);

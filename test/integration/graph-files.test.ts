@@ -20,7 +20,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const postJson = (path: string, body: unknown) => fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (path: string, body: unknown) =>
+  fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('when the network is exported as GEXF', () => {
   it('then it is dynamic: every dated edge has a spell that starts when it entered the network', async () => {
@@ -31,7 +32,9 @@ describe('when the network is exported as GEXF', () => {
     const graph = parseGexf(MultiDirectedGraph, text);
     expect(graph.order).toBe(json.nodes.length);
     expect(graph.size).toBe(json.edges.length);
-    const spells = new Map(Array.from(doc.getElementsByTagName('edge')).map((e) => [e.getAttribute('id'), e.getElementsByTagName('spell')[0]?.getAttribute('start')]));
+    const spells = new Map(
+      Array.from(doc.getElementsByTagName('edge')).map((e) => [e.getAttribute('id'), e.getElementsByTagName('spell')[0]?.getAttribute('start')]),
+    );
     const dated = json.edges.filter((e: { properties: { since?: string } }) => e.properties.since);
     expect(dated.length).toBeGreaterThan(50);
     for (const e of dated) expect(spells.get(e.id), e.id).toBe(e.properties.from_date ?? e.properties.since);

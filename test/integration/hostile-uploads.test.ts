@@ -24,7 +24,10 @@ beforeAll(async () => {
   editor = await createAccount(app, 'editor');
 });
 afterAll(async () => {
-  console.info(`hostile uploads: ${figures.length} files, ${figures.length * 2} requests\n` + figures.map((f) => `${f.file}\t${(f.bytes / 1024).toFixed(0)} KB\t${f.status.join('/')}\t+${f.rssGrowthMB} MB\t${f.ms} ms`).join('\n'));
+  console.info(
+    `hostile uploads: ${figures.length} files, ${figures.length * 2} requests\n` +
+      figures.map((f) => `${f.file}\t${(f.bytes / 1024).toFixed(0)} KB\t${f.status.join('/')}\t+${f.rssGrowthMB} MB\t${f.ms} ms`).join('\n'),
+  );
   await removeAccounts(app);
   await app.close();
 });
@@ -81,10 +84,12 @@ describe('hostile spreadsheets', () => {
       });
       req.on('response', (res) => {
         let body = '';
-        res.on('data', (chunk) => (body += chunk)).on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body });
-          req.destroy();
-        });
+        res
+          .on('data', (chunk) => (body += chunk))
+          .on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body });
+            req.destroy();
+          });
       });
       req.on('error', reject);
       req.flushHeaders();

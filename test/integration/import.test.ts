@@ -43,7 +43,13 @@ describe('importing CSV', () => {
     const res = await upload({ 'organisations.csv': organisations, 'relationships.csv': relationships });
     expect(res.status).toBe(200);
     const plan = await res.json();
-    expect(plan).toMatchObject({ rows: 4, committed: false, rejected: [], nodes: { create: 2, update: 0, unchanged: 0 }, relationships: { create: 2, update: 0, unchanged: 0 } });
+    expect(plan).toMatchObject({
+      rows: 4,
+      committed: false,
+      rejected: [],
+      nodes: { create: 2, update: 0, unchanged: 0 },
+      relationships: { create: 2, update: 0, unchanged: 0 },
+    });
     expect(plan.examples.create).toContain('t-imp-a');
     expect(plan.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await app.get('/api/nodes/t-imp-a')).status).toBe(404);
@@ -54,7 +60,10 @@ describe('importing CSV', () => {
     const twin = `id,name,orgKind,sources\nt-imp-odc,Open Development Cambodia Organisation,cso,${TEST_SOURCE}\nt-imp-new,Entirely Unlike Anything,cso,${TEST_SOURCE}\n`;
     const plan = await (await upload({ 'organisations.csv': twin })).json();
     expect(plan.likelyDuplicates).toEqual([
-      expect.objectContaining({ a: { id: 'odc', name: 'Open Development Cambodia Organization' }, b: { id: 't-imp-odc', name: 'Open Development Cambodia Organisation' } }),
+      expect.objectContaining({
+        a: { id: 'odc', name: 'Open Development Cambodia Organization' },
+        b: { id: 't-imp-odc', name: 'Open Development Cambodia Organisation' },
+      }),
     ]);
     expect(plan.likelyDuplicates[0].evidence[0].detail).toContain('alike');
   });
@@ -92,7 +101,9 @@ t-imp-e,Import Epsilon,cso,no-such-source
     // A problem like any bad input, naming each rejected cell, that carries the plan.
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const plan = await res.json();
-    expect(plan.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['files.organisations.csv.3.orgKind', 'files.relationships.csv.2.type']));
+    expect(plan.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['files.organisations.csv.3.orgKind', 'files.relationships.csv.2.type']),
+    );
     expect(plan.committed).toBe(false);
     expect(plan.rejected).toEqual(
       expect.arrayContaining([
@@ -110,7 +121,10 @@ t-imp-e,Import Epsilon,cso,no-such-source
     expect(wrongName.rejected[0]).toMatchObject({ file: 'partners.csv', field: 'file' });
     const notXlsx = await upload({ 'book.xlsx': 'not a zip' });
     expect(notXlsx.status).toBe(400);
-    expect(await notXlsx.json()).toMatchObject({ detail: expect.stringContaining('book.xlsx is not a readable XLSX workbook'), errors: [{ field: 'files.book.xlsx' }] });
+    expect(await notXlsx.json()).toMatchObject({
+      detail: expect.stringContaining('book.xlsx is not a readable XLSX workbook'),
+      errors: [{ field: 'files.book.xlsx' }],
+    });
     expect((await upload({ 'organisations.csv': Buffer.alloc(51 * 1024 * 1024, 'a') })).status).toBe(413);
   });
 });
@@ -118,8 +132,16 @@ t-imp-e,Import Epsilon,cso,no-such-source
 describe('importing XLSX', () => {
   it('reads one sheet per table, like the CSV files, and the template has every table and column', async () => {
     const book = await writeWorkbook([
-      { name: 'people', columns: ['id', 'name', 'gender', 'sources'], rows: [{ id: 't-imp-p', name: 'Import Person', gender: 'female', sources: TEST_SOURCE }] },
-      { name: 'relationships', columns: ['from', 'type', 'to', 'role', 'sources'], rows: [{ from: 't-imp-p', type: 'WORKS_FOR', to: 't-imp-a', role: 'Data lead', sources: TEST_SOURCE }] },
+      {
+        name: 'people',
+        columns: ['id', 'name', 'gender', 'sources'],
+        rows: [{ id: 't-imp-p', name: 'Import Person', gender: 'female', sources: TEST_SOURCE }],
+      },
+      {
+        name: 'relationships',
+        columns: ['from', 'type', 'to', 'role', 'sources'],
+        rows: [{ from: 't-imp-p', type: 'WORKS_FOR', to: 't-imp-a', role: 'Data lead', sources: TEST_SOURCE }],
+      },
     ]);
     const plan = await (await upload({ 'speakers.xlsx': book }, true)).json();
     expect(plan).toMatchObject({ committed: true, rejected: [], nodes: { create: 1 }, relationships: { create: 1 } });
@@ -129,8 +151,30 @@ describe('importing XLSX', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const template = new ExcelJS.Workbook();
     await template.xlsx.load(await res.arrayBuffer());
-    expect(template.worksheets.map((s) => s.name)).toEqual(['instructions', 'organisations', 'people', 'events', 'initiatives', 'places', 'topics', 'sources', 'figures', 'relationships', 'allowed values']);
-    expect(template.getWorksheet('people')!.getRow(1).values).toEqual([undefined, 'id', 'name', 'aliases', 'description', 'sources', 'honorific', 'gender', 'public']);
+    expect(template.worksheets.map((s) => s.name)).toEqual([
+      'instructions',
+      'organisations',
+      'people',
+      'events',
+      'initiatives',
+      'places',
+      'topics',
+      'sources',
+      'figures',
+      'relationships',
+      'allowed values',
+    ]);
+    expect(template.getWorksheet('people')!.getRow(1).values).toEqual([
+      undefined,
+      'id',
+      'name',
+      'aliases',
+      'description',
+      'sources',
+      'honorific',
+      'gender',
+      'public',
+    ]);
   });
 });
 
@@ -141,7 +185,8 @@ describe('the import template', () => {
     await book.xlsx.load(bytes as never);
     return { book, bytes };
   }
-  const validations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  const validations = (sheet: ExcelJS.Worksheet) =>
+    (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
 
   it('offers the model’s allowed values as dropdowns, with instructions and an example of each table', async () => {
     const { book } = await template();
@@ -153,7 +198,11 @@ describe('the import template', () => {
     expect(list('type')).toContain('WORKS_FOR');
     const typeColumn = allowed.getColumn(header.indexOf('type') + 1).letter;
     // exceljs reads a range validation back as one entry per cell.
-    expect(validations(book.getWorksheet('relationships')!).B2).toMatchObject({ type: 'list', formulae: [`'allowed values'!$${typeColumn}$2:$${typeColumn}$33`], showErrorMessage: true });
+    expect(validations(book.getWorksheet('relationships')!).B2).toMatchObject({
+      type: 'list',
+      formulae: [`'allowed values'!$${typeColumn}$2:$${typeColumn}$33`],
+      showErrorMessage: true,
+    });
     expect(validations(book.getWorksheet('sources')!).E5001).toMatchObject({ type: 'list' });
     const instructions = book.getWorksheet('instructions')!;
     const text: string[] = [];
@@ -177,12 +226,19 @@ describe('import errors a curator understands', () => {
     const orgs = `id,name,orgKind,sources,webiste\nt-imp-k,Knock,club,${TEST_SOURCE},https://k.example\nt-imp-l,Lima,CSO,${TEST_SOURCE},\nt-imp-m,Mike,cso,,\n`;
     const rels = `from,type,to,sources\nt-imp-k,PARTNERS_WITH,odc,${TEST_SOURCE}\nt-imp-l,PARTNER_WITH,odcc,${TEST_SOURCE}\nt-imp-l,PARTNERS_WITH,odcc,2024-odd-nodc-highlight-report\n`;
     const plan = await (await upload({ 'organisations.csv': orgs, 'relationships.csv': rels })).json();
-    const at = (file: string, line: number, field: string) => plan.rejected.find((p: { file: string; line: number; field: string }) => p.file === file && p.line === line && p.field === field);
-    expect(at('organisations.csv', 2, 'orgKind')).toMatchObject({ value: 'club', expected: expect.stringContaining('government, cso'), message: expect.stringContaining('“club” is not an allowed orgKind') });
+    const at = (file: string, line: number, field: string) =>
+      plan.rejected.find((p: { file: string; line: number; field: string }) => p.file === file && p.line === line && p.field === field);
+    expect(at('organisations.csv', 2, 'orgKind')).toMatchObject({
+      value: 'club',
+      expected: expect.stringContaining('government, cso'),
+      message: expect.stringContaining('“club” is not an allowed orgKind'),
+    });
     expect(at('organisations.csv', 2, 'webiste')).toMatchObject({ didYouMean: 'website', message: expect.stringContaining('did you mean “website”?') });
     expect(at('organisations.csv', 3, 'orgKind')).toMatchObject({ didYouMean: 'cso' });
     expect(at('organisations.csv', 4, 'sources').message).toBe('sources is required and this cell is empty: give at least one id (several separated by |)');
-    expect(at('relationships.csv', 2, 'from').message).toBe('rejected because the node “t-imp-k” was rejected itself (organisations.csv, line 2); fix that row first');
+    expect(at('relationships.csv', 2, 'from').message).toBe(
+      'rejected because the node “t-imp-k” was rejected itself (organisations.csv, line 2); fix that row first',
+    );
     expect(at('relationships.csv', 3, 'type')).toMatchObject({ didYouMean: 'PARTNERS_WITH' });
     expect(at('relationships.csv', 4, 'to')).toMatchObject({ didYouMean: 'odc' });
     expect(at('relationships.csv', 4, 'sources')).toMatchObject({ didYouMean: TEST_SOURCE });
@@ -190,7 +246,9 @@ describe('import errors a curator understands', () => {
   });
 
   it('reads semicolon-separated CSV files', async () => {
-    const plan = await (await upload({ 'organisations.csv': `id;name;orgKind;sources;description\nt-imp-semi;Semicolon Org;cso;${TEST_SOURCE};one, two\n` })).json();
+    const plan = await (
+      await upload({ 'organisations.csv': `id;name;orgKind;sources;description\nt-imp-semi;Semicolon Org;cso;${TEST_SOURCE};one, two\n` })
+    ).json();
     expect(plan).toMatchObject({ rejected: [], nodes: { create: 1 }, examples: { create: ['t-imp-semi'] } });
   });
 

@@ -65,7 +65,11 @@ describe('when tools read the OpenAPI document', () => {
     const release = spec.paths['/api/releases/{id}/files/{format}'].get.responses['200'].content;
     expect(release['application/graphml+xml'].schema.format).toBe('binary');
     const kinds = spec.paths['/api/graph'].get.parameters.find((p: { name: string }) => p.name === 'kinds');
-    expect(kinds).toMatchObject({ style: 'form', explode: false, schema: { type: 'array', items: { enum: expect.arrayContaining(['organisation', 'person']) } } });
+    expect(kinds).toMatchObject({
+      style: 'form',
+      explode: false,
+      schema: { type: 'array', items: { enum: expect.arrayContaining(['organisation', 'person']) } },
+    });
   });
 
   it('then a generated TypeScript client type-checks a sample program, which runs against the app', { timeout: 180_000 }, async () => {

@@ -27,7 +27,9 @@ afterAll(async () => {
 async function head(path: string) {
   const html = await (await app.get(path)).text();
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const meta = Object.fromEntries(Array.from(doc.getElementsByTagName('meta')).map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')]));
+  const meta = Object.fromEntries(
+    Array.from(doc.getElementsByTagName('meta')).map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')]),
+  );
   const ld = Array.from(doc.getElementsByTagName('script')).find((s) => s.getAttribute('type') === 'application/ld+json');
   return { meta, dataset: ld ? JSON.parse(ld.textContent ?? '') : undefined };
 }
@@ -35,16 +37,35 @@ async function head(path: string) {
 describe('when the page is shared or crawled', () => {
   it('then it describes the network as a schema.org Dataset with its licence and downloads', async () => {
     const { meta, dataset } = await head('/');
-    expect(dataset).toMatchObject({ '@context': 'https://schema.org', '@type': 'Dataset', license: 'https://creativecommons.org/licenses/by/4.0/', isAccessibleForFree: true });
-    expect(dataset.distribution.map((d: { contentUrl: string }) => d.contentUrl)).toEqual(expect.arrayContaining([`${app.baseUrl}/api/export?format=csv`, `${app.baseUrl}/api/graph?format=gexf`]));
-    expect(meta).toMatchObject({ 'og:type': 'website', 'og:title': 'Spean — the Mekong open data network', 'og:url': `${app.baseUrl}/`, 'twitter:card': 'summary' });
+    expect(dataset).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Dataset',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      isAccessibleForFree: true,
+    });
+    expect(dataset.distribution.map((d: { contentUrl: string }) => d.contentUrl)).toEqual(
+      expect.arrayContaining([`${app.baseUrl}/api/export?format=csv`, `${app.baseUrl}/api/graph?format=gexf`]),
+    );
+    expect(meta).toMatchObject({
+      'og:type': 'website',
+      'og:title': 'Spean — the Mekong open data network',
+      'og:url': `${app.baseUrl}/`,
+      'twitter:card': 'summary',
+    });
   });
 
   it('then a shared view previews under its own name, escaped', async () => {
     const res = await fetch(`${app.baseUrl}/api/views`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 't-pm-ODC & "friends" <2024>', state: '', nodes: ['odc'], edges: [], positions: {}, viewport: { zoom: 1, pan: { x: 0, y: 0 } } }),
+      body: JSON.stringify({
+        name: 't-pm-ODC & "friends" <2024>',
+        state: '',
+        nodes: ['odc'],
+        edges: [],
+        positions: {},
+        viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+      }),
     });
     const { id } = await res.json();
     const { meta } = await head(`/?view=${id}`);

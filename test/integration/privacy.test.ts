@@ -79,20 +79,18 @@ function readRequests(): Record<string, string[]> {
   const graphFormats = ['json', 'graphml', 'gexf', 'nodes.csv', 'edges.csv'].map((f) => `format=${f}`);
   return {
     '/api/nodes/:id': [`/api/nodes/${SECRET_ID}`, '/api/nodes/t-priv-org-a', '/api/nodes/nodc-2024-opening'],
-    '/api/nodes/:id/neighbourhood': [
-      `/api/nodes/${SECRET_ID}/neighbourhood`,
-      ...graphFormats.map((f) => `/api/nodes/t-priv-org-a/neighbourhood?depth=3&${f}`),
-    ],
-    '/api/paths': [
-      `/api/paths?from=${SECRET_ID}&to=odc`,
-      ...graphFormats.map((f) => `/api/paths?from=t-priv-org-a&to=t-priv-org-b&${f}`),
-    ],
+    '/api/nodes/:id/neighbourhood': [`/api/nodes/${SECRET_ID}/neighbourhood`, ...graphFormats.map((f) => `/api/nodes/t-priv-org-a/neighbourhood?depth=3&${f}`)],
+    '/api/paths': [`/api/paths?from=${SECRET_ID}&to=odc`, ...graphFormats.map((f) => `/api/paths?from=t-priv-org-a&to=t-priv-org-b&${f}`)],
     '/api/graph': graphFormats.map((f) => `/api/graph?limit=20000&${f}`),
     '/api/search': [`/api/search?q=Zzyzx`, `/api/search?q=Quillfeather&kinds=person`, '/api/search?q=Zzyzx&format=graphml'],
     '/api/people': ['/api/people?limit=500', '/api/people?limit=500&sort=id&order=desc'],
     '/api/metrics': ['/api/metrics?limit=5000', '/api/metrics?limit=5000&kinds=person,organisation'],
     '/api/gaps': ['/api/gaps?limit=1000'],
-    '/api/nodes/:id/suggestions': [`/api/nodes/${SECRET_ID}/suggestions`, '/api/nodes/t-priv-open/suggestions?limit=50', '/api/nodes/t-priv-org-b/suggestions?limit=50'],
+    '/api/nodes/:id/suggestions': [
+      `/api/nodes/${SECRET_ID}/suggestions`,
+      '/api/nodes/t-priv-open/suggestions?limit=50',
+      '/api/nodes/t-priv-org-b/suggestions?limit=50',
+    ],
     '/api/flows': ['/api/flows'],
     '/api/map': ['/api/map'],
     '/api/stats': ['/api/stats'],

@@ -36,7 +36,12 @@ afterAll(async () => {
 });
 
 const reconcile = (queries: unknown, init: RequestInit = {}) =>
-  fetch(`${app.baseUrl}/api/reconcile`, { method: 'POST', ...init, headers: { 'content-type': 'application/x-www-form-urlencoded', ...(init.headers ?? {}) }, body: new URLSearchParams({ queries: JSON.stringify(queries) }) });
+  fetch(`${app.baseUrl}/api/reconcile`, {
+    method: 'POST',
+    ...init,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(init.headers ?? {}) },
+    body: new URLSearchParams({ queries: JSON.stringify(queries) }),
+  });
 
 describe('when OpenRefine adds Spean as a reconciliation service', () => {
   it('then the manifest validates and names the types, the view and the preview', async () => {
@@ -48,7 +53,11 @@ describe('when OpenRefine adds Spean as a reconciliation service', () => {
   });
 
   it('then a batch of names comes back with typed, scored candidates and sure matches', async () => {
-    const res = await reconcile({ q0: { query: 'Mr. Thy Try', type: 'person', limit: 3 }, q1: { query: 'Open Development Cambodia', type: 'organisation' }, q2: { query: 'Nothing Like Anything Here' } });
+    const res = await reconcile({
+      q0: { query: 'Mr. Thy Try', type: 'person', limit: 3 },
+      q1: { query: 'Open Development Cambodia', type: 'organisation' },
+      q2: { query: 'Nothing Like Anything Here' },
+    });
     expect(res.status).toBe(200);
     const results = await res.json();
     expect(validate('results', results)).toEqual({ ok: true, errors: [] });
@@ -66,7 +75,15 @@ describe('when OpenRefine adds Spean as a reconciliation service', () => {
     expect(res.status).toBe(400);
     const fields = ((await res.json()).errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['queries.q0.query', 'queries.q1.type']));
-    expect((await fetch(`${app.baseUrl}/api/reconcile`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'queries=not-json' })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${app.baseUrl}/api/reconcile`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'queries=not-json',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('then a candidate previews as HTML, and a person not public is no candidate for anonymous callers', async () => {
@@ -77,7 +94,9 @@ describe('when OpenRefine adds Spean as a reconciliation service', () => {
     expect(anonymous.q0.result.map((c: { id: string }) => c.id)).not.toContain('t-rec-hidden');
     expect((await app.get('/api/reconcile/preview?id=t-rec-hidden')).status).toBe(404);
     // The same queries as JSON, from a script with a token: signed-in readers see everyone.
-    const signedIn = await (await viewer.send('POST', '/api/reconcile', { queries: JSON.stringify({ q0: { query: 'Zorblatt Quennimore', type: 'person' } }) })).json();
+    const signedIn = await (
+      await viewer.send('POST', '/api/reconcile', { queries: JSON.stringify({ q0: { query: 'Zorblatt Quennimore', type: 'person' } }) })
+    ).json();
     expect(signedIn.q0.result[0]).toMatchObject({ id: 't-rec-hidden', match: true });
   });
 });

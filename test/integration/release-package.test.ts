@@ -39,7 +39,11 @@ describe('when a release is published', () => {
 
     const descriptor = JSON.parse(await zip.file('datapackage.json')!.async('string'));
     expect(descriptor.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
-    expect(descriptor.resources.map((r: { path: string }) => r.path).sort()).toEqual(Object.keys(zip.files).filter((n) => n.endsWith('.csv')).sort());
+    expect(descriptor.resources.map((r: { path: string }) => r.path).sort()).toEqual(
+      Object.keys(zip.files)
+        .filter((n) => n.endsWith('.csv'))
+        .sort(),
+    );
     const people = descriptor.resources.find((r: { name: string }) => r.name === 'people');
     expect(people.schema.fields.find((f: { name: string }) => f.name === 'public')).toMatchObject({ type: 'boolean' });
 
@@ -57,7 +61,24 @@ describe('when a release is published', () => {
 
   it('then Frictionless fails a package whose table breaks its schema', () => {
     writeFileSync(join(dir, 'broken.csv'), 'id,public\nx,maybe\n');
-    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ name: 'broken', resources: [{ name: 'broken', path: 'broken.csv', schema: { fields: [{ name: 'id', type: 'string' }, { name: 'public', type: 'boolean' }] } }] }));
+    writeFileSync(
+      join(dir, 'broken.json'),
+      JSON.stringify({
+        name: 'broken',
+        resources: [
+          {
+            name: 'broken',
+            path: 'broken.csv',
+            schema: {
+              fields: [
+                { name: 'id', type: 'string' },
+                { name: 'public', type: 'boolean' },
+              ],
+            },
+          },
+        ],
+      }),
+    );
     expect(validatePackage(join(dir, 'broken.json')).valid).toBe(false);
   });
 });

@@ -60,7 +60,12 @@ describe('publishing a release', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(release.id).toMatch(new RegExp(`^${today}(\\.\\d+)?$`));
     expect(res.headers.get('location')).toBe(`/api/releases/${release.id}`);
-    expect(release).toMatchObject({ title: 'Mekong open data network', notes: 'First release.', publishedBy: 'Test admin', url: `${app.baseUrl}/api/releases/${release.id}` });
+    expect(release).toMatchObject({
+      title: 'Mekong open data network',
+      notes: 'First release.',
+      publishedBy: 'Test admin',
+      url: `${app.baseUrl}/api/releases/${release.id}`,
+    });
     expect(release.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(release.counts.organisations).toBeGreaterThan(50);
     expect(release.citation).toContain(release.url);
@@ -92,7 +97,9 @@ describe('reading a release', () => {
     const gexf = parseGexf(MultiDirectedGraph, await (await app.get(`/api/releases/${release.id}/files/gexf`)).text());
     expect(gexf.hasNode('odc')).toBe(true);
     const json = await app.getJson(`/api/releases/${release.id}/files/json`);
-    expect(json.nodes.length).toBe(Object.entries(release.counts).reduce((n, [table, count]) => n + (['sources', 'relationships'].includes(table) ? 0 : (count as number)), 0));
+    expect(json.nodes.length).toBe(
+      Object.entries(release.counts).reduce((n, [table, count]) => n + (['sources', 'relationships'].includes(table) ? 0 : (count as number)), 0),
+    );
     expect(json.edges.length).toBe(release.counts.relationships);
     expect(json.sources.length).toBe(release.counts.sources);
     const popolo = await app.getJson(`/api/releases/${release.id}/files/popolo`);

@@ -11,7 +11,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const post = (body: unknown) => fetch(`${app.baseUrl}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown) =>
+  fetch(`${app.baseUrl}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const view = {
   name: 't-odc and a colleague',

@@ -29,8 +29,7 @@ interface Detail {
 }
 
 const node = (id: string) => app.getJson<Detail>(`/api/nodes/${id}`);
-const related = (detail: Detail, type: string, direction: 'in' | 'out') =>
-  detail.relationships.filter((r) => r.type === type && r.direction === direction);
+const related = (detail: Detail, type: string, direction: 'in' | 'out') => detail.relationships.filter((r) => r.type === type && r.direction === direction);
 
 /** The counts table of seed/README.md. */
 function readmeCounts(): Record<string, number> {
@@ -42,9 +41,7 @@ function readmeCounts(): Record<string, number> {
 describe('when the seed is loaded', () => {
   it('then the counts by kind match the table in seed/README.md', async () => {
     const expected = readmeCounts();
-    const rows = await app.db.read<{ kind: string; n: number }>(
-      "MATCH (n:Entity) WHERE NOT n.id STARTS WITH 't-' RETURN n.kind AS kind, count(*) AS n",
-    );
+    const rows = await app.db.read<{ kind: string; n: number }>("MATCH (n:Entity) WHERE NOT n.id STARTS WITH 't-' RETURN n.kind AS kind, count(*) AS n");
     const [rels] = await app.db.read<{ n: number }>(
       "MATCH (a:Entity)-[r]->(b:Entity) WHERE NOT a.id STARTS WITH 't-' AND NOT b.id STARTS WITH 't-' RETURN count(r) AS n",
     );
@@ -72,9 +69,7 @@ describe('when the seed is loaded', () => {
   });
 
   it('then every figure belongs to the event or initiative it describes', async () => {
-    const [row] = await app.db.read<{ orphans: string[] }>(
-      'MATCH (f:Figure) WHERE NOT EXISTS { MATCH (f)<-[:HAS_FIGURE]-() } RETURN collect(f.id) AS orphans',
-    );
+    const [row] = await app.db.read<{ orphans: string[] }>('MATCH (f:Figure) WHERE NOT EXISTS { MATCH (f)<-[:HAS_FIGURE]-() } RETURN collect(f.id) AS orphans');
     expect(row?.orphans).toEqual([]);
   });
 
@@ -127,18 +122,14 @@ describe('when a newcomer checks facts against their sources', () => {
     });
     const programme = await node('ponlok-chomnes-ii');
     expect(related(programme, 'IMPLEMENTS', 'in').map((r) => r.other.id)).toEqual(['taf']);
-    expect(related(programme, 'SUPPORTS', 'out').map((r) => r.other.id)).toEqual(
-      expect.arrayContaining(['odc', 'odd-2024', 'nodc-2024']),
-    );
+    expect(related(programme, 'SUPPORTS', 'out').map((r) => r.other.id)).toEqual(expect.arrayContaining(['odc', 'odd-2024', 'nodc-2024']));
     const nodc = await node('nodc-2024');
     expect(related(nodc, 'ORGANISED', 'in').map((r) => r.other.id)).toEqual(['odc']);
-    const [{ funders }] = (await app.db.read(
-      'MATCH (f:Organisation)-[:FUNDS]->() RETURN collect(DISTINCT f.id) AS funders',
-    )) as [{ funders: string[] }];
+    const [{ funders }] = (await app.db.read('MATCH (f:Organisation)-[:FUNDS]->() RETURN collect(DISTINCT f.id) AS funders')) as [{ funders: string[] }];
     expect(funders).toEqual(['dfat']);
   });
 
-  it("then the 2025 regional dialogue names its partner, its supporter and the provinces it drew", async () => {
+  it('then the 2025 regional dialogue names its partner, its supporter and the provinces it drew', async () => {
     const dialogue = await node('regional-dialogue-2025');
     expect(dialogue.node.startDate).toBe('2025-10-27');
     expect(related(dialogue, 'PARTNER_IN', 'in').map((r) => r.other.id)).toEqual(['ccc']);
@@ -150,7 +141,11 @@ describe('when a newcomer checks facts against their sources', () => {
 
   it('then the hackathon has its three winners, their projects and its judges', async () => {
     const final = await node('nodc-2024-hackathon-final');
-    expect(related(final, 'WON', 'in').map((r) => r.other.id).sort()).toEqual(['team-5gb', 'team-able2work', 'team-read2rise']);
+    expect(
+      related(final, 'WON', 'in')
+        .map((r) => r.other.id)
+        .sort(),
+    ).toEqual(['team-5gb', 'team-able2work', 'team-read2rise']);
     expect(related(final, 'JUDGED', 'in')).toHaveLength(4);
     const team = await node('team-5gb');
     expect(related(team, 'DEVELOPED', 'out')[0]?.other).toMatchObject({ id: 'kangea-yeung', name: 'ការងារយើង - KANGEA YEUNG' });
@@ -190,9 +185,7 @@ describe('when the seed is searched', () => {
   });
 
   it('then a Khmer word finds the project whose title contains it, and kinds filter', async () => {
-    const result = await app.getJson<{ items: { id: string; kind: string }[] }>(
-      `/api/search?q=${encodeURIComponent('ការងារ')}&kinds=initiative`,
-    );
+    const result = await app.getJson<{ items: { id: string; kind: string }[] }>(`/api/search?q=${encodeURIComponent('ការងារ')}&kinds=initiative`);
     expect(result.items.map((i) => i.id)).toEqual(['kangea-yeung']);
   });
 });
@@ -218,9 +211,7 @@ describe('when a seed folder has a bad row', () => {
 
     const error = await loadSeed(app.db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
-    expect((error as LoadError).problems).toEqual([
-      expect.objectContaining({ file: 'organisations.csv', line: newOrgLine + 1, field: 'orgKind' }),
-    ]);
+    expect((error as LoadError).problems).toEqual([expect.objectContaining({ file: 'organisations.csv', line: newOrgLine + 1, field: 'orgKind' })]);
     expect(await graphFingerprint(app.db)).toBe(before);
     expect(await app.db.read("MATCH (n:Entity) WHERE n.id STARTS WITH 't-seed-' RETURN n")).toEqual([]);
 

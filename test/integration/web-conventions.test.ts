@@ -21,7 +21,10 @@ describe('CORS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    const preflight = await fetch(`${app.baseUrl}/api/graph`, { method: 'OPTIONS', headers: { origin: 'https://notebook.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const preflight = await fetch(`${app.baseUrl}/api/graph`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://notebook.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,HEAD');
     // The Authorization header is not allowed cross-origin: a token cannot be sent from another page.
@@ -29,7 +32,11 @@ describe('CORS', () => {
   });
 
   it('answers writes without CORS headers, and only listed origins when configured', async () => {
-    const write = await fetch(`${app.baseUrl}/api/views`, { method: 'POST', headers: { origin: 'https://notebook.example', 'content-type': 'text/plain' }, body: '{}' });
+    const write = await fetch(`${app.baseUrl}/api/views`, {
+      method: 'POST',
+      headers: { origin: 'https://notebook.example', 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(write.headers.get('access-control-allow-origin')).toBeNull();
     const allowed = await fetch(`${listed.baseUrl}/api/stats`, { headers: { origin: 'https://observablehq.com' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://observablehq.com');

@@ -20,7 +20,11 @@ export function ensureFrictionless(): string {
 }
 
 /** `frictionless validate` of a descriptor: its JSON report. */
-export function validatePackage(descriptor: string): { valid: boolean; errors: unknown[]; tasks: { name: string; valid: boolean; errors: { message: string }[] }[] } {
+export function validatePackage(descriptor: string): {
+  valid: boolean;
+  errors: unknown[];
+  tasks: { name: string; valid: boolean; errors: { message: string }[] }[];
+} {
   let out: string;
   try {
     out = execFileSync(ensureFrictionless(), ['validate', descriptor, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

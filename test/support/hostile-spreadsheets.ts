@@ -47,7 +47,8 @@ function rawWorkbook(sheet: { rows: Content; dimension?: string }, extra: Record
     '_rels/.rels': ROOT_RELS,
     'xl/workbook.xml': WORKBOOK,
     'xl/_rels/workbook.xml.rels': WORKBOOK_RELS,
-    'xl/sharedStrings.xml': '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+    'xl/sharedStrings.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
     ...extra,
     'xl/worksheets/sheet1.xml': Readable.from(concat([head], rows, ['</sheetData></worksheet>'])),
   });
@@ -59,19 +60,24 @@ async function* concat(...parts: (AsyncIterable<unknown> | Iterable<unknown>)[])
 
 /** `count` chunks of `chunk`, as a stream. */
 const repeated = (chunk: string, count: number) =>
-  Readable.from((function* () {
-    for (let i = 0; i < count; i++) yield chunk;
-  })());
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < count; i++) yield chunk;
+    })(),
+  );
 
 /** Data rows `from`..`to` of `id,name`, as a stream of XML in chunks of 1,000 rows. */
 function manyRows(rows: number): Readable {
-  return Readable.from((function* () {
-    for (let start = 2; start <= rows + 1; start += 1000) {
-      let xml = '';
-      for (let r = start; r < Math.min(start + 1000, rows + 2); r++) xml += `<row r="${r}">${inline(`A${r}`, `org-${r}`)}${inline(`B${r}`, `Organisation ${r}`)}</row>`;
-      yield xml;
-    }
-  })());
+  return Readable.from(
+    (function* () {
+      for (let start = 2; start <= rows + 1; start += 1000) {
+        let xml = '';
+        for (let r = start; r < Math.min(start + 1000, rows + 2); r++)
+          xml += `<row r="${r}">${inline(`A${r}`, `org-${r}`)}${inline(`B${r}`, `Organisation ${r}`)}</row>`;
+        yield xml;
+      }
+    })(),
+  );
 }
 
 /**
@@ -83,7 +89,8 @@ function lieAboutSizes(zip: Buffer, bytes: number): Buffer {
   const big = (at: number) => out.readUInt32LE(at) > 100 * MB;
   for (let i = 0; i < out.length - 30; i++) {
     const signature = out.readUInt32LE(i);
-    if (signature === 0x04034b50 && big(i + 22)) out.writeUInt32LE(bytes, i + 22); // local file header
+    if (signature === 0x04034b50 && big(i + 22))
+      out.writeUInt32LE(bytes, i + 22); // local file header
     else if (signature === 0x02014b50 && big(i + 24)) out.writeUInt32LE(bytes, i + 24); // central directory
   }
   return out;
@@ -121,7 +128,11 @@ export const HOSTILE_FILES: HostileFile[] = [
     data: () =>
       rawWorkbook(
         { rows: header + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>' },
-        { 'xl/sharedStrings.xml': Readable.from(concat(['<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'], repeated('a'.repeat(MB), 300), ['</t></si></sst>'])) },
+        {
+          'xl/sharedStrings.xml': Readable.from(
+            concat(['<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'], repeated('a'.repeat(MB), 300), ['</t></si></sst>']),
+          ),
+        },
       ),
     status: 413,
     cause: /(sharedStringsBytes|unzippedBytes)/,
@@ -164,7 +175,11 @@ export const HOSTILE_FILES: HostileFile[] = [
   {
     name: '16,384 columns',
     file: 'wide.xlsx',
-    data: () => rawWorkbook({ rows: '<row r="1">' + Array.from({ length: 16_384 }, (_, i) => `<c r="${columnName(i + 1)}1" t="inlineStr"><is><t>c${i}</t></is></c>`).join('') + '</row>' }),
+    data: () =>
+      rawWorkbook({
+        rows:
+          '<row r="1">' + Array.from({ length: 16_384 }, (_, i) => `<c r="${columnName(i + 1)}1" t="inlineStr"><is><t>c${i}</t></is></c>`).join('') + '</row>',
+      }),
     status: 413,
     cause: /16,384 columns.*\(columns\)/,
   },
@@ -226,7 +241,11 @@ export const HOSTILE_FILES: HostileFile[] = [
   {
     name: 'an external link to another workbook',
     file: 'external.xlsx',
-    data: () => rawWorkbook({ rows: header }, { 'xl/externalLinks/externalLink1.xml': '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' }),
+    data: () =>
+      rawWorkbook(
+        { rows: header },
+        { 'xl/externalLinks/externalLink1.xml': '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' },
+      ),
     status: 400,
     cause: /links to other files or holds macros \(xl\/externalLinks/,
   },

@@ -22,7 +22,10 @@ describe('configuration', () => {
 
   it('reads the CORS origins: any by default, a list, or none; refuses an origin with a path', () => {
     expect(loadConfig({}).CORS_ORIGINS).toBe('*');
-    expect(loadConfig({ CORS_ORIGINS: 'https://observablehq.com, http://localhost:8888' }).CORS_ORIGINS).toEqual(['https://observablehq.com', 'http://localhost:8888']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://observablehq.com, http://localhost:8888' }).CORS_ORIGINS).toEqual([
+      'https://observablehq.com',
+      'http://localhost:8888',
+    ]);
     expect(loadConfig({ CORS_ORIGINS: '' }).CORS_ORIGINS).toEqual([]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://example.org/notebooks' })).toThrow(/CORS_ORIGINS/);
   });

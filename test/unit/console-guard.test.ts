@@ -5,14 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { outsideNetwork } from '../../api/src/repositories/console.repository.js';
-import { planRefusal, stringLiterals, type GuardContext, type PlanNode } from '../../api/src/domain/console-guard.js';
+import { planRefusal, type GuardContext, type PlanNode } from '../../api/src/domain/console-guard.js';
+import { stringLiterals } from '../../api/src/domain/cypher-literals.js';
 
-const op = (operatorType: string, details = '', ...children: PlanNode[]): PlanNode => ({ operatorType: `${operatorType}@neo4j`, arguments: { Details: details }, children });
+const op = (operatorType: string, details = '', ...children: PlanNode[]): PlanNode => ({
+  operatorType: `${operatorType}@neo4j`,
+  arguments: { Details: details },
+  children,
+});
 const produce = (child: PlanNode) => op('ProduceResults', 'x', child);
 const context = (overrides: Partial<GuardContext> = {}): GuardContext => ({
   params: {},
   literals: [],
-  fullTextIndexes: new Map([['entity_search', ['Organisation', 'Person', 'Event']], ['t_user_search', ['User']]]),
+  fullTextIndexes: new Map([
+    ['entity_search', ['Organisation', 'Person', 'Event']],
+    ['t_user_search', ['User']],
+  ]),
   ...overrides,
 });
 
@@ -36,7 +44,11 @@ describe('the console guard, given a plan', () => {
     ['a procedure off the allowlist', op('ProcedureCall', 'db.checkpoint() :: (success :: BOOLEAN)'), /allowlist/],
     ['a dbms procedure', op('ProcedureCall', 'dbms.listConfig($autostring_0) :: (name :: STRING)'), /allowlist/],
     ['an unknown operator', op('SomethingNew', ''), /does not run the SomethingNew/],
-    ['a subquery expression', op('Projection', '[x IN $autolist_0 | COLLECT { MATCH (u)   WHERE u:User RETURN u.passwordHash AS `u.passwordHash` }] AS c', op('EmptyRow')), /subquery/],
+    [
+      'a subquery expression',
+      op('Projection', '[x IN $autolist_0 | COLLECT { MATCH (u)   WHERE u:User RETURN u.passwordHash AS `u.passwordHash` }] AS c', op('EmptyRow')),
+      /subquery/,
+    ],
     ['reduce', op('Projection', 'reduce(s = $autostring_1, x IN range($autoint_2, $autoint_3) | s + $autostring_0) AS r'), /reduce/],
     ['range in an expression', op('Projection', 'size(range($autoint_0, $autoint_1)) AS r'), /range/],
     ['a nested internal scan', produce(op('Apply', '', op('NodeByLabelScan', 'n:Organisation'), op('NodeByLabelScan', 'u:User'))), /User/],

@@ -14,7 +14,8 @@ import { documentText, DocumentRefused } from '../../api/src/drafts/text.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/drafts/${name}`, import.meta.url), 'utf8');
 const node = (d: Draft, name: string) => d.nodes.find((n) => n.name === name || n.aliases.includes(name));
-const has = (d: Draft, from: string, type: string, to: string) => d.relationships.some((r) => r.from === node(d, from)?.id && r.type === type && r.to === node(d, to)?.id);
+const has = (d: Draft, from: string, type: string, to: string) =>
+  d.relationships.some((r) => r.from === node(d, from)?.id && r.type === type && r.to === node(d, to)?.id);
 const network: DuplicateCandidate[] = [
   { id: 'odc', kind: 'organisation', name: 'Open Development Cambodia Organization', aliases: ['Open Development Cambodia', 'ODC'], acronym: 'ODC' },
   { id: 'oda-a', kind: 'organisation', name: 'Open Data Alliance', aliases: ['ODA'], acronym: 'ODA' },
@@ -49,7 +50,10 @@ describe('a workshop report', () => {
     expect(has(draft, 'Open Development Cambodia Organization', 'ORGANISED', 'Provincial Open Data Workshop 2026')).toBe(true);
     expect(has(draft, 'Tonle Learning Network', 'PARTNER_IN', 'Provincial Open Data Workshop 2026')).toBe(true);
     expect(has(draft, 'Mekong Civic Data Foundation', 'FUNDS', 'Provincial Open Data Workshop 2026')).toBe(true);
-    expect(draft.nodes.filter((n) => n.kind === 'figure').map((n) => [n.fields.measure, n.fields.value])).toEqual([['participants', 48], ['women', 21]]);
+    expect(draft.nodes.filter((n) => n.kind === 'figure').map((n) => [n.fields.measure, n.fields.value])).toEqual([
+      ['participants', 48],
+      ['women', 21],
+    ]);
   });
 
   it('matches what the network has, and every quote is verbatim', () => {
@@ -99,7 +103,15 @@ describe('files and tables', () => {
     const draft = buildDraft(fixture('provincial-workshop.txt'), network);
     const reviewed = {
       source: { title: 'Workshop report', publisher: 'Test', sourceKind: 'report' as const },
-      nodes: draft.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, match: n.match, fields: n.fields, decision: n.name === 'Kosal Rithy' ? ('reject' as const) : ('accept' as const) })),
+      nodes: draft.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        name: n.name,
+        aliases: n.aliases,
+        match: n.match,
+        fields: n.fields,
+        decision: n.name === 'Kosal Rithy' ? ('reject' as const) : ('accept' as const),
+      })),
       relationships: draft.relationships.map((r) => ({ ...r, decision: 'accept' as const })),
     };
     const sheets = draftSheets(reviewed, new Set(['workshop-report']));

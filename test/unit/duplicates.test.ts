@@ -30,7 +30,12 @@ describe('duplicate suggestions', () => {
   });
 
   it('find a shared alias and a shared acronym, with what was shared', () => {
-    const nodes = [org('a', 'Open Data Alliance'), org('b', 'Organization for Data-Driven Application', 'ODA'), org('c', 'Digital Cambodia', undefined, ['DC Org']), org('d', 'DC Org')];
+    const nodes = [
+      org('a', 'Open Data Alliance'),
+      org('b', 'Organization for Data-Driven Application', 'ODA'),
+      org('c', 'Digital Cambodia', undefined, ['DC Org']),
+      org('d', 'DC Org'),
+    ];
     expect(evidenceFor(nodes, 'a', 'b')).toMatchObject({ kinds: ['shared-acronym'], details: ['both go by "ODA"'] });
     expect(evidenceFor(nodes, 'c', 'd')?.kinds).toEqual(['shared-alias']);
   });
@@ -43,7 +48,10 @@ describe('duplicate suggestions', () => {
 
   it('include the pairs a source marks, with its note, and let evidence add up', () => {
     const nodes = [org('a', 'Public service gateway'), org('b', 'Seva.gov.kh'), org('c', 'Open Data Alliance', 'ODA'), org('d', 'Org for Data Apps', 'ODA')];
-    const marked = [{ a: 'a', b: 'b', note: 'listed in its place' }, { a: 'c', b: 'd' }];
+    const marked = [
+      { a: 'a', b: 'b', note: 'listed in its place' },
+      { a: 'c', b: 'd' },
+    ];
     expect(evidenceFor(nodes, 'a', 'b', marked)).toMatchObject({ kinds: ['marked'], score: 0.9, details: ['listed in its place'] });
     const both = evidenceFor(nodes, 'c', 'd', marked)!;
     expect(both.kinds).toEqual(['marked', 'shared-acronym']);
@@ -51,7 +59,13 @@ describe('duplicate suggestions', () => {
   });
 
   it('never pair nodes of different kinds, and rank the best first', () => {
-    const nodes = [person('p', 'Data Cambodia'), org('o', 'Data Cambodia'), org('o2', 'Data Cambodia.'), org('t1', 'Open Data Cambodia'), org('t2', 'Open Data Cambodja')];
+    const nodes = [
+      person('p', 'Data Cambodia'),
+      org('o', 'Data Cambodia'),
+      org('o2', 'Data Cambodia.'),
+      org('t1', 'Open Data Cambodia'),
+      org('t2', 'Open Data Cambodja'),
+    ];
     const all = suggestDuplicates(nodes, [], 10);
     expect(all.map((s) => `${s.a.id}-${s.b.id}`)).toEqual(['o-o2', 't1-t2']);
     expect(all[0]!.score).toBeGreaterThan(all[1]!.score);

@@ -4,13 +4,22 @@ import { eventReach, yearReach, type Figure } from '../../ui/src/lib/reach.js';
 
 const endpoint = (id: string, kind: string, isPart = false): [string, FlowEndpoint] => [id, { id, name: id.toUpperCase(), kind, isPart }];
 const rel = (from: string, type: string, to: string, extra: Partial<FlowRelationship['properties']> = {}): FlowRelationship => ({
-  id: `${from}|${type}|${to}|`, from, to, type, properties: { sources: ['s1'], quote: `${from} ${type} ${to}`, ...extra },
+  id: `${from}|${type}|${to}|`,
+  from,
+  to,
+  type,
+  properties: { sources: ['s1'], quote: `${from} ${type} ${to}`, ...extra },
 });
 
 describe('money flows', () => {
   const endpoints = new Map([
-    endpoint('donor', 'organisation'), endpoint('programme', 'initiative'), endpoint('implementer', 'organisation'),
-    endpoint('grantee', 'organisation'), endpoint('conference', 'event'), endpoint('panel', 'event', true), endpoint('bystander', 'organisation'),
+    endpoint('donor', 'organisation'),
+    endpoint('programme', 'initiative'),
+    endpoint('implementer', 'organisation'),
+    endpoint('grantee', 'organisation'),
+    endpoint('conference', 'event'),
+    endpoint('panel', 'event', true),
+    endpoint('bystander', 'organisation'),
   ]);
   const flows = moneyFlows(endpoints, [
     rel('donor', 'FUNDS', 'programme', { amount: 250000, currency: 'AUD' }),
@@ -28,7 +37,12 @@ describe('money flows', () => {
     expect(band('programme', 'implementer')).toMatchObject({ kind: 'implemented-by', amounts: [] });
     expect(band('programme', 'grantee')?.relationships[0]?.properties.quote).toBe('programme SUPPORTS grantee');
     expect(band('grantee', 'conference')?.kind).toBe('ran');
-    expect(Object.fromEntries(flows.nodes.map((n) => [n.id, n.stage]))).toMatchObject({ donor: 'funder', programme: 'programme', grantee: 'recipient', conference: 'event' });
+    expect(Object.fromEntries(flows.nodes.map((n) => [n.id, n.stage]))).toMatchObject({
+      donor: 'funder',
+      programme: 'programme',
+      grantee: 'recipient',
+      conference: 'event',
+    });
   });
 
   it('leaves out panels, events of organisations that got no money, and bands that close a cycle', () => {
@@ -39,16 +53,32 @@ describe('money flows', () => {
 });
 
 describe('reach shares', () => {
-  const figure = (of: string, date: string, measure: string, value: number): Figure => ({ of, ofName: of, date, measure, value, sources: ['s'], quote: null, qualifier: 'exact', ofKind: 'event' });
+  const figure = (of: string, date: string, measure: string, value: number): Figure => ({
+    of,
+    ofName: of,
+    date,
+    measure,
+    value,
+    sources: ['s'],
+    quote: null,
+    qualifier: 'exact',
+    ofKind: 'event',
+  });
   const events = eventReach([
-    figure('a', '2024-03-02', 'participants', 200), figure('a', '2024-03-02', 'women', 50), figure('a', '2024-03-02', 'indigenous-women', 4),
-    figure('b', '2024-05-01', 'participants', 100), figure('b', '2024-05-01', 'women', 50),
+    figure('a', '2024-03-02', 'participants', 200),
+    figure('a', '2024-03-02', 'women', 50),
+    figure('a', '2024-03-02', 'indigenous-women', 4),
+    figure('b', '2024-05-01', 'participants', 100),
+    figure('b', '2024-05-01', 'women', 50),
     figure('c', '2025-01-01', 'women', 7),
   ]);
 
   it('gives each event with a participant count the share of each group it counted', () => {
     expect(events.map((e) => e.event)).toEqual(['a', 'b']);
-    expect(events[0]!.groups.map((g) => [g.group, g.share])).toEqual([['women', 0.25], ['indigenous', 0.02]]);
+    expect(events[0]!.groups.map((g) => [g.group, g.share])).toEqual([
+      ['women', 0.25],
+      ['indigenous', 0.02],
+    ]);
   });
 
   it('adds a year up over the events that counted each group', () => {

@@ -10,7 +10,13 @@ const e = (from: string, type: string, to: string) => ({ from, type, to });
 function network(): Network {
   return {
     nodes: [
-      org('organiser'), org('b'), org('c'), org('partner'), org('donor', 'donor'), org('loner'), org('hanger'),
+      org('organiser'),
+      org('b'),
+      org('c'),
+      org('partner'),
+      org('donor', 'donor'),
+      org('loner'),
+      org('hanger'),
       { id: 'p-b', kind: 'person', name: 'Person of B' },
       { id: 'conf', kind: 'event', name: 'Conference' },
       { id: 'panel', kind: 'event', name: 'Panel' },

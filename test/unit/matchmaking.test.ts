@@ -15,8 +15,18 @@ function network(): Network {
   const crowd = Array.from({ length: 10 }, (_, i) => org(`crowd${i}`));
   return {
     nodes: [
-      org('me'), org('small'), org('big1'), org('big2'), org('partner'), org('donor'), org('funded'), ...crowd,
-      person('p-me'), person('p-small'), person('p-colleague'), person('p-other'),
+      org('me'),
+      org('small'),
+      org('big1'),
+      org('big2'),
+      org('partner'),
+      org('donor'),
+      org('funded'),
+      ...crowd,
+      person('p-me'),
+      person('p-small'),
+      person('p-colleague'),
+      person('p-other'),
       { id: 'conf', kind: 'event', name: 'Big conference' },
       { id: 'session', kind: 'event', name: 'Small session' },
       { id: 'province', kind: 'place', name: 'Province', placeKind: 'province' },
@@ -48,7 +58,12 @@ describe('matchmaking', () => {
     const ids = suggestions.map((s) => s.id);
     expect(ids.indexOf('small')).toBeLessThan(ids.indexOf('big1'));
     const small = suggestions.find((s) => s.id === 'small')!;
-    expect(small.reasons.map((r) => [r.kind, r.id])).toEqual(expect.arrayContaining([['event', 'session'], ['event', 'conf']]));
+    expect(small.reasons.map((r) => [r.kind, r.id])).toEqual(
+      expect.arrayContaining([
+        ['event', 'session'],
+        ['event', 'conf'],
+      ]),
+    );
     const session = small.reasons.find((r) => r.id === 'session')!;
     const conf = small.reasons.find((r) => r.id === 'conf')!;
     expect(session.weight).toBeGreaterThan(conf.weight);
@@ -91,7 +106,13 @@ describe('matchmaking', () => {
 
 describe('ranking quality', () => {
   it('scores all pairs by their shared items', () => {
-    const scores = pairScores([{ holders: ['a', 'b', 'c'], weight: 0.5 }, { holders: ['a', 'b'], weight: 1 }], (x, y) => x !== 'c' && y !== 'c');
+    const scores = pairScores(
+      [
+        { holders: ['a', 'b', 'c'], weight: 0.5 },
+        { holders: ['a', 'b'], weight: 1 },
+      ],
+      (x, y) => x !== 'c' && y !== 'c',
+    );
     expect(Object.fromEntries(scores)).toEqual({ [pairKey('a', 'b')]: 1.5 });
   });
 

@@ -8,7 +8,10 @@ import type { Network } from '../../api/src/domain/network.js';
 function barbell(): Network {
   const nodes = ['a', 'b', 'c', 'd', 'e', 'bridge', 'v', 'w', 'x', 'y', 'z'].map((id) => ({ id, kind: 'organisation', name: id.toUpperCase() }));
   const edges: Network['edges'] = [];
-  for (const clique of [['a', 'b', 'c', 'd', 'e'], ['v', 'w', 'x', 'y', 'z']]) {
+  for (const clique of [
+    ['a', 'b', 'c', 'd', 'e'],
+    ['v', 'w', 'x', 'y', 'z'],
+  ]) {
     for (let i = 0; i < clique.length; i++) for (let j = i + 1; j < clique.length; j++) edges.push({ from: clique[i]!, to: clique[j]!, type: 'PARTNERS_WITH' });
   }
   edges.push({ from: 'e', to: 'bridge', type: 'PARTNERS_WITH' }, { from: 'bridge', to: 'v', type: 'PARTNERS_WITH' });
@@ -62,7 +65,11 @@ describe('network metrics', () => {
     const exact = computeMetrics(network);
     const sampled = computeMetrics(network, { exactBetweennessMax: 100, samples: 200, seed: 1 });
     expect(sampled.betweenness).toBe('sampled');
-    const top = (r: typeof exact) => [...r.nodes].sort((x, y) => y.betweenness - x.betweenness).slice(0, 5).map((n) => n.id);
+    const top = (r: typeof exact) =>
+      [...r.nodes]
+        .sort((x, y) => y.betweenness - x.betweenness)
+        .slice(0, 5)
+        .map((n) => n.id);
     // The same hubs lead, and the estimate of the largest value is within 25 %.
     expect(top(sampled).filter((id) => top(exact).includes(id)).length).toBeGreaterThanOrEqual(4);
     const best = exact.nodes.find((n) => n.id === top(exact)[0])!;
@@ -85,7 +92,6 @@ describe('network metrics', () => {
     });
   });
 });
-
 
 describe('when PageRank, betweenness and communities come from Graph Data Science', () => {
   it('then the metrics are assembled from them: raw pair counts normalised, degrees, bridges and brokers as in the worker', () => {

@@ -21,7 +21,13 @@ describe('the graph model', () => {
   it('rejects ids that are not slugs and events that end before they start', () => {
     expect(nodeSchema.safeParse({ kind: 'topic', id: 'Open Data', name: 'T', sources: ['s'] }).success).toBe(false);
     const event = nodeSchema.safeParse({
-      kind: 'event', id: 'e', name: 'E', sources: ['s'], eventKind: 'workshop', startDate: '2025-05-27', endDate: '2025-05-26',
+      kind: 'event',
+      id: 'e',
+      name: 'E',
+      sources: ['s'],
+      eventKind: 'workshop',
+      startDate: '2025-05-27',
+      endDate: '2025-05-26',
     });
     expect(event.success).toBe(false);
     expect(event.error?.issues[0]?.path).toEqual(['endDate']);

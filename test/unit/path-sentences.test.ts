@@ -11,26 +11,38 @@ const names = new Map([
 describe('telling a path as sentences', () => {
   it('continues with "which" when a hop starts where the last clause ended', () => {
     expect(
-      describePath(names, ['x', 'y', 'z'], [
-        { from: 'x', to: 'y', type: 'SPOKE_AT' },
-        { from: 'z', to: 'y', type: 'ORGANISED' },
-      ]),
+      describePath(
+        names,
+        ['x', 'y', 'z'],
+        [
+          { from: 'x', to: 'y', type: 'SPOKE_AT' },
+          { from: 'z', to: 'y', type: 'ORGANISED' },
+        ],
+      ),
     ).toBe('X spoke at Y, which Z organised.');
     expect(
-      describePath(names, ['x', 'y', 'z'], [
-        { from: 'x', to: 'y', type: 'SPOKE_AT' },
-        { from: 'y', to: 'z', type: 'PART_OF' },
-      ]),
+      describePath(
+        names,
+        ['x', 'y', 'z'],
+        [
+          { from: 'x', to: 'y', type: 'SPOKE_AT' },
+          { from: 'y', to: 'z', type: 'PART_OF' },
+        ],
+      ),
     ).toBe('X spoke at Y, which is a part of Z.');
   });
 
   it('starts a new sentence after a clause that ends on a verb, naming the subject', () => {
     expect(
-      describePath(names, ['x', 'y', 'z', 'w'], [
-        { from: 'x', to: 'y', type: 'SPOKE_AT' },
-        { from: 'z', to: 'y', type: 'SPOKE_AT' },
-        { from: 'z', to: 'w', type: 'WORKS_FOR' },
-      ]),
+      describePath(
+        names,
+        ['x', 'y', 'z', 'w'],
+        [
+          { from: 'x', to: 'y', type: 'SPOKE_AT' },
+          { from: 'z', to: 'y', type: 'SPOKE_AT' },
+          { from: 'z', to: 'w', type: 'WORKS_FOR' },
+        ],
+      ),
     ).toBe('X spoke at Y, which Z spoke at. Z works for W.');
   });
 

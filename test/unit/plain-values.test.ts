@@ -32,6 +32,9 @@ describe('when a driver record becomes plain values', () => {
   it('then nodes and relationships become their properties, a relationship with its type', () => {
     const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { id: 'odc', founded: neo4j.int(2011) }, 'e1');
     const rel = new neo4j.types.Relationship(neo4j.int(2), neo4j.int(1), neo4j.int(3), 'FUNDS', { since: new neo4j.types.Date(2020, 1, 1) }, 'r2', 'e1', 'e3');
-    expect(toPlain([node, rel])).toEqual([{ id: 'odc', founded: 2011 }, { type: 'FUNDS', since: '2020-01-01' }]);
+    expect(toPlain([node, rel])).toEqual([
+      { id: 'odc', founded: 2011 },
+      { type: 'FUNDS', since: '2020-01-01' },
+    ]);
   });
 });

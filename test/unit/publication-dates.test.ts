@@ -10,9 +10,23 @@ import { eventDates, publicationDated } from '../../api/src/domain/publication-d
 import type { Located } from '../../api/src/domain/spreadsheet.js';
 
 const at = <T>(record: T, line: number): Located<T> => ({ record, file: 't.csv', line });
-const event = (id: string, startDate?: string): GraphNode => ({ kind: 'event', id, name: id, aliases: [], sources: ['s'], eventKind: 'session', ...(startDate ? { startDate } : {}) });
+const event = (id: string, startDate?: string): GraphNode => ({
+  kind: 'event',
+  id,
+  name: id,
+  aliases: [],
+  sources: ['s'],
+  eventKind: 'session',
+  ...(startDate ? { startDate } : {}),
+});
 const rel = (from: string, type: GraphRelationship['type'], to: string, extra: Partial<GraphRelationship> = {}): GraphRelationship => ({
-  from, type, to, key: '', sources: ['s'], confidence: 'confirmed', ...extra,
+  from,
+  type,
+  to,
+  key: '',
+  sources: ['s'],
+  confidence: 'confirmed',
+  ...extra,
 });
 
 describe('dating relationships by the loader’s rule', () => {

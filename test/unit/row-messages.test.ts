@@ -24,9 +24,24 @@ describe('row messages', () => {
     const { problems } = nodesFromTable(table('id,name,orgKind,nmae\nok,Fine,CSO,x\nBad Id,Bad,resarch,\n'), 'organisation');
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ line: 2, field: 'orgKind', value: 'CSO', didYouMean: 'cso', message: expect.stringMatching(/^“CSO” is not an allowed orgKind; did you mean “cso”\? \(allowed: government, cso,/) }),
-        expect.objectContaining({ line: 2, field: 'nmae', didYouMean: 'name', message: expect.stringContaining('“nmae” is not a column of this table; did you mean “name”?') }),
-        expect.objectContaining({ line: 2, field: 'sources', message: 'sources is required and this cell is empty: give at least one id (several separated by |)' }),
+        expect.objectContaining({
+          line: 2,
+          field: 'orgKind',
+          value: 'CSO',
+          didYouMean: 'cso',
+          message: expect.stringMatching(/^“CSO” is not an allowed orgKind; did you mean “cso”\? \(allowed: government, cso,/),
+        }),
+        expect.objectContaining({
+          line: 2,
+          field: 'nmae',
+          didYouMean: 'name',
+          message: expect.stringContaining('“nmae” is not a column of this table; did you mean “name”?'),
+        }),
+        expect.objectContaining({
+          line: 2,
+          field: 'sources',
+          message: 'sources is required and this cell is empty: give at least one id (several separated by |)',
+        }),
         expect.objectContaining({ line: 3, field: 'id', didYouMean: 'bad-id' }),
         expect.objectContaining({ line: 3, field: 'orgKind', didYouMean: 'research' }),
       ]),

@@ -46,8 +46,6 @@ describe('the seed quotes its documents', () => {
     const original = batch.relationships[index]!;
     const changed = { ...original, record: { ...original.record, quote: original.record.quote!.replace('Country', 'Regional') } };
     const altered = { ...batch, relationships: batch.relationships.with(index, changed) };
-    expect(quoteProblems(altered, documents)).toEqual([
-      expect.objectContaining({ file: 'relationships.csv', line: original.line, field: 'quote' }),
-    ]);
+    expect(quoteProblems(altered, documents)).toEqual([expect.objectContaining({ file: 'relationships.csv', line: original.line, field: 'quote' })]);
   });
 });

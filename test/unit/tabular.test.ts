@@ -10,7 +10,10 @@ const table = (text: string): Table => {
 
 describe('the spreadsheet format', () => {
   it('splits list cells, leaves empty cells out and takes the kind from the file', () => {
-    const { nodes, problems } = nodesFromTable(table('id,name,aliases,orgKind,acronym,sources\nodc,Open Development Cambodia,ODC | Open Development Cambodia Organization,cso,,a|b\n'), 'organisation');
+    const { nodes, problems } = nodesFromTable(
+      table('id,name,aliases,orgKind,acronym,sources\nodc,Open Development Cambodia,ODC | Open Development Cambodia Organization,cso,,a|b\n'),
+      'organisation',
+    );
     expect(problems).toEqual([]);
     expect(nodes[0]?.record).toMatchObject({ id: 'odc', aliases: ['ODC', 'Open Development Cambodia Organization'], sources: ['a', 'b'] });
     expect(nodes[0]?.record).not.toHaveProperty('acronym');

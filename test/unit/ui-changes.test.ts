@@ -28,7 +28,12 @@ describe('changes between two years', () => {
 
   it('groups new links by relationship kind, leaving out kinds with none', () => {
     const groups = linksByType([link('p', 'WORKS_FOR', 'o'), link('o', 'FUNDS', 'q'), link('p2', 'WORKS_FOR', 'o')]);
-    expect(groups.map((g) => [g.key, g.items.length])).toEqual(expect.arrayContaining([['WORKS_FOR', 2], ['FUNDS', 1]]));
+    expect(groups.map((g) => [g.key, g.items.length])).toEqual(
+      expect.arrayContaining([
+        ['WORKS_FOR', 2],
+        ['FUNDS', 1],
+      ]),
+    );
     expect(groups).toHaveLength(2);
   });
 

@@ -101,7 +101,10 @@ describe('community layout', () => {
     );
     edges.push({ source: 'a0', target: 'b0' });
     const positions = computePositions({ nodes: [...a, ...b].map((id) => ({ id, size: 24 })), edges, fixed: {} });
-    const centre = (ids: string[]) => ({ x: ids.reduce((s, id) => s + positions[id]!.x, 0) / ids.length, y: ids.reduce((s, id) => s + positions[id]!.y, 0) / ids.length });
+    const centre = (ids: string[]) => ({
+      x: ids.reduce((s, id) => s + positions[id]!.x, 0) / ids.length,
+      y: ids.reduce((s, id) => s + positions[id]!.y, 0) / ids.length,
+    });
     const [ca, cb] = [centre(a), centre(b)];
     const nearer = (id: string, own: { x: number; y: number }, other: { x: number; y: number }) =>
       Math.hypot(positions[id]!.x - own.x, positions[id]!.y - own.y) < Math.hypot(positions[id]!.x - other.x, positions[id]!.y - other.y);

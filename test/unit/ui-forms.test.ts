@@ -6,7 +6,14 @@ describe('forms from the model', () => {
   it('list the fields of a kind with the right inputs; the id only for a new node', () => {
     const fields = nodeFields('organisation', true);
     expect(fields.map((f) => `${f.name}:${f.input}${f.required ? '!' : ''}`)).toEqual([
-      'id:text!', 'name:text!', 'aliases:list', 'description:textarea', 'orgKind:select!', 'acronym:text', 'country:text', 'website:text',
+      'id:text!',
+      'name:text!',
+      'aliases:list',
+      'description:textarea',
+      'orgKind:select!',
+      'acronym:text',
+      'country:text',
+      'website:text',
     ]);
     expect(fields.find((f) => f.name === 'orgKind')!.options).toContain('cso');
     expect(nodeFields('organisation', false).map((f) => f.name)).not.toContain('id');
@@ -26,8 +33,18 @@ describe('forms from the model', () => {
   });
 
   it('name the field of each error, whether zod or the API found it', () => {
-    expect(checkNode('organisation', { id: 'Bad Id', name: '', sources: ['x'] })).toMatchObject({ id: expect.stringContaining('slug'), name: expect.any(String), orgKind: expect.any(String) });
-    expect(errorsByField([{ field: 'body.changes.website', message: 'Invalid URL' }, { field: 'body.sources', message: 'cite' }, { field: 'body', message: 'x' }])).toEqual({
+    expect(checkNode('organisation', { id: 'Bad Id', name: '', sources: ['x'] })).toMatchObject({
+      id: expect.stringContaining('slug'),
+      name: expect.any(String),
+      orgKind: expect.any(String),
+    });
+    expect(
+      errorsByField([
+        { field: 'body.changes.website', message: 'Invalid URL' },
+        { field: 'body.sources', message: 'cite' },
+        { field: 'body', message: 'x' },
+      ]),
+    ).toEqual({
       website: 'Invalid URL',
       sources: 'cite',
       form: 'x',

@@ -106,7 +106,12 @@ describe('sync with a Cytoscape instance (headless)', () => {
     const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
     const first = syncElements(cy, draw(star()), { hub: { x: 1, y: 2 } });
     expect(cy.nodes().map((n) => n.id())).toEqual(['hub']);
-    expect(first.pending.filter((d) => d.group === 'nodes').map((d) => d.data.id).sort()).toEqual(['a', 'b', 'l1', 'l2', 'l3', 'l4']);
+    expect(
+      first.pending
+        .filter((d) => d.group === 'nodes')
+        .map((d) => d.data.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'l1', 'l2', 'l3', 'l4']);
     expect(first.pending.filter((d) => d.group === 'edges')).toHaveLength(6);
     expect(cy.$id('hub').position()).toEqual({ x: 1, y: 2 });
 
@@ -123,7 +128,12 @@ describe('sync with a Cytoscape instance (headless)', () => {
     expect(currentPositions(cy).a).toEqual({ x: 5, y: 6 });
 
     highlight(cy, new Set(['hub', 'a', 'hub|PARTNERS_WITH|a|']));
-    expect(cy.$('.on-path').map((e) => e.id()).sort()).toEqual(['a', 'hub', 'hub|PARTNERS_WITH|a|']);
+    expect(
+      cy
+        .$('.on-path')
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['a', 'hub', 'hub|PARTNERS_WITH|a|']);
     expect(cy.$id('l1').hasClass('faded')).toBe(true);
     highlight(cy, new Set());
     expect(cy.$('.faded').length).toBe(0);

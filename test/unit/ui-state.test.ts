@@ -104,7 +104,11 @@ describe('node detail and tables', () => {
   });
 
   it('sorts numbers by value and text in order, either way', () => {
-    const rows = [{ n: 10, s: 'b' }, { n: 9, s: 'a' }, { n: 100, s: 'c' }];
+    const rows = [
+      { n: 10, s: 'b' },
+      { n: 9, s: 'a' },
+      { n: 100, s: 'c' },
+    ];
     expect(sortRows(rows, { key: 'n', descending: false }).map((r) => r.n)).toEqual([9, 10, 100]);
     expect(sortRows(rows, { key: 's', descending: true }).map((r) => r.s)).toEqual(['c', 'b', 'a']);
   });

@@ -15,12 +15,29 @@ import { toCsv, toGexf, toGraphML, type SourcedView } from '../../api/src/export
 const view: SourcedView = {
   nodes: [
     { id: 'odc', kind: 'organisation', name: 'ODC & <friends>', properties: { id: 'odc', aliases: ['Open Development Cambodia', 'ODC'], sources: ['s1'] } },
-    { id: 'kangea', kind: 'initiative', name: 'ការងារយើង', properties: { id: 'kangea', note: '=HYPERLINK("http://evil")', startDate: '2019-05-01', sources: ['s1'] } },
+    {
+      id: 'kangea',
+      kind: 'initiative',
+      name: 'ការងារយើង',
+      properties: { id: 'kangea', note: '=HYPERLINK("http://evil")', startDate: '2019-05-01', sources: ['s1'] },
+    },
     { id: 'thy', kind: 'person', name: 'Thy Try', properties: { id: 'thy', public: true, sources: ['s1'] } },
   ],
   edges: [
-    { id: 'odc|RUNS|kangea|', from: 'odc', to: 'kangea', type: 'RUNS', properties: { sources: ['s1'], quote: 'He said "yes"', since: '2019-06-01', amount: 2500.5 } },
-    { id: 'thy|WORKS_FOR|odc|', from: 'thy', to: 'odc', type: 'WORKS_FOR', properties: { sources: ['s1'], from_date: '2015-01-01', to_date: '2022-12-31', since: '2015-01-01' } },
+    {
+      id: 'odc|RUNS|kangea|',
+      from: 'odc',
+      to: 'kangea',
+      type: 'RUNS',
+      properties: { sources: ['s1'], quote: 'He said "yes"', since: '2019-06-01', amount: 2500.5 },
+    },
+    {
+      id: 'thy|WORKS_FOR|odc|',
+      from: 'thy',
+      to: 'odc',
+      type: 'WORKS_FOR',
+      properties: { sources: ['s1'], from_date: '2015-01-01', to_date: '2022-12-31', since: '2015-01-01' },
+    },
   ],
   truncated: false,
   omitted: { nodes: 0, edges: 0 },
@@ -68,7 +85,12 @@ describe('GEXF', () => {
 
   it('types attributes: booleans, numbers and text', () => {
     const doc = dom(toGexf(view));
-    const types = Object.fromEntries(Array.from(doc.getElementsByTagName('attribute')).map((a) => [`${(a.parentNode as Element).getAttribute('class')}.${a.getAttribute('title')}`, a.getAttribute('type')]));
+    const types = Object.fromEntries(
+      Array.from(doc.getElementsByTagName('attribute')).map((a) => [
+        `${(a.parentNode as Element).getAttribute('class')}.${a.getAttribute('title')}`,
+        a.getAttribute('type'),
+      ]),
+    );
     expect(types).toMatchObject({ 'node.public': 'boolean', 'node.name': 'string', 'edge.amount': 'double', 'edge.type': 'string' });
   });
 
@@ -86,7 +108,9 @@ describe('GEXF', () => {
 describe('GraphML', () => {
   it('declares typed keys and a label, and graphology-graphml reads the values back typed', () => {
     const text = toGraphML(drawn);
-    const keys = Object.fromEntries(Array.from(dom(text).getElementsByTagName('key')).map((k) => [`${k.getAttribute('for')}.${k.getAttribute('attr.name')}`, k.getAttribute('attr.type')]));
+    const keys = Object.fromEntries(
+      Array.from(dom(text).getElementsByTagName('key')).map((k) => [`${k.getAttribute('for')}.${k.getAttribute('attr.name')}`, k.getAttribute('attr.type')]),
+    );
     expect(keys).toMatchObject({ 'node.label': 'string', 'node.public': 'boolean', 'node.x': 'double', 'edge.amount': 'double', 'edge.label': 'string' });
     const graph = parseGraphml(MultiDirectedGraph, text);
     expect(graph.order).toBe(3);
@@ -116,7 +140,10 @@ describe('CSV', () => {
     expect(rows.map((r) => r.Id)).toEqual(['odc', 'kangea', 'thy']);
     expect(rows[1]!.note).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows[2]!.public).toBe('true');
-    expect((parseCsv(toCsv({ ...view, nodes: [{ ...view.nodes[2]!, properties: { public: false } }] }, 'nodes'), { columns: true }) as Record<string, string>[])[0]!.public).toBe('false');
+    expect(
+      (parseCsv(toCsv({ ...view, nodes: [{ ...view.nodes[2]!, properties: { public: false } }] }, 'nodes'), { columns: true }) as Record<string, string>[])[0]!
+        .public,
+    ).toBe('false');
   });
 
   it('starts with a UTF-8 byte order mark when asked, and only then', () => {

@@ -81,7 +81,10 @@ export function groupReach(network: Network, participation: Participation[]) {
   const funders = new Set(funderIds(index));
   return REACH_GROUPS.map((group) => {
     const members = group.topic
-      ? index.incoming(group.topic, new Set(['ABOUT'])).map((e) => e.from).filter((id) => ['organisation', 'initiative'].includes(index.kind(id) ?? ''))
+      ? index
+          .incoming(group.topic, new Set(['ABOUT']))
+          .map((e) => e.from)
+          .filter((id) => ['organisation', 'initiative'].includes(index.kind(id) ?? ''))
       : network.nodes.filter((n) => n.kind === 'place' && n.placeKind === group.placeKind).map((n) => n.id);
     const reached = members.map((id) => ({
       id,

@@ -142,14 +142,34 @@ function contextOf(index: Index, partners: Map<string, Set<string>>, id: string,
     }
   }
   addAll(context, 'event', events, id);
-  const topicHolders = [id, ...ran, ...index.outgoing(id, WORKS_ON).map((e) => e.to), ...employers.flatMap((o) => index.outgoing(o, WORKS_ON).map((e) => e.to))];
-  addAll(context, 'topic', topicHolders.flatMap((n) => index.outgoing(n, new Set(['ABOUT'])).map((e) => e.to)), id);
+  const topicHolders = [
+    id,
+    ...ran,
+    ...index.outgoing(id, WORKS_ON).map((e) => e.to),
+    ...employers.flatMap((o) => index.outgoing(o, WORKS_ON).map((e) => e.to)),
+  ];
+  addAll(
+    context,
+    'topic',
+    topicHolders.flatMap((n) => index.outgoing(n, new Set(['ABOUT'])).map((e) => e.to)),
+    id,
+  );
   const funders = new Set(employers.flatMap((o) => fundersOf(index, o)));
   addAll(context, 'funder', funders, id);
   // A funder is a funder, not also a partner: one tie counts once.
-  addAll(context, 'partner', employers.flatMap((o) => [...(partners.get(o) ?? [])]).filter((p) => !funders.has(p)), id);
+  addAll(
+    context,
+    'partner',
+    employers.flatMap((o) => [...(partners.get(o) ?? [])]).filter((p) => !funders.has(p)),
+    id,
+  );
   const places = [...employers.flatMap((o) => index.outgoing(o, PLACED).map((e) => e.to)), ...[...events].flatMap((ev) => eventPlaces(index, ev))];
-  addAll(context, 'place', places.filter((p) => index.kind(p) === 'place'), id);
+  addAll(
+    context,
+    'place',
+    places.filter((p) => index.kind(p) === 'place'),
+    id,
+  );
   return context;
 }
 
@@ -198,7 +218,10 @@ export class MatchIndex {
         const context = contextOf(this.index, partners, node.id, kind);
         contexts.set(node.id, context);
         for (const item of context.keys()) pushTo(holders, item, node.id);
-        excluded.set(node.id, new Set(kind === 'organisation' ? [...(partners.get(node.id) ?? []), ...related(this.index, node.id)] : this.colleagues(node.id)));
+        excluded.set(
+          node.id,
+          new Set(kind === 'organisation' ? [...(partners.get(node.id) ?? []), ...related(this.index, node.id)] : this.colleagues(node.id)),
+        );
       }
       this.kinds.set(kind, { contexts, holders, excluded });
     }
@@ -238,7 +261,10 @@ export class MatchIndex {
   /** The shared items of every organisation (or person) pair, for ranking all pairs at once. */
   sharedItems(kind: ActorKind, weights: MatchWeights): SharedItem[] {
     const { holders } = this.kinds.get(kind)!;
-    return [...holders].map(([item, list]) => ({ holders: list, weight: weights.kinds[item.slice(0, item.indexOf(':')) as ReasonKind] * damped(weights.damping, list.length) }));
+    return [...holders].map(([item, list]) => ({
+      holders: list,
+      weight: weights.kinds[item.slice(0, item.indexOf(':')) as ReasonKind] * damped(weights.damping, list.length),
+    }));
   }
 
   /** True when the pair is never suggested (already working together, colleagues, or related). */

@@ -141,12 +141,25 @@ export function computeMetrics(network: Network, options: MetricsOptions = DEFAU
 
   const members = groupBy(nodes, (node) => node.community);
   const communities = [...members.entries()]
-    .map(([id, list]) => ({ id, size: list.length, members: list.sort((a, b) => b.degree - a.degree).slice(0, 10).map((m) => m.id) }))
+    .map(([id, list]) => ({
+      id,
+      size: list.length,
+      members: list
+        .sort((a, b) => b.degree - a.degree)
+        .slice(0, 10)
+        .map((m) => m.id),
+    }))
     .sort((a, b) => b.size - a.size);
   const brokers = nodes
     .filter((m) => m.bridges >= 1 && m.betweenness > 0)
     .sort((a, b) => b.betweenness - a.betweenness)
     .slice(0, 25)
     .map((m) => m.id);
-  return { nodes, communities, brokers, betweenness: exact ? 'exact' : 'sampled', modularity: modularity !== null && Number.isFinite(modularity) ? modularity : null };
+  return {
+    nodes,
+    communities,
+    brokers,
+    betweenness: exact ? 'exact' : 'sampled',
+    modularity: modularity !== null && Number.isFinite(modularity) ? modularity : null,
+  };
 }

@@ -50,7 +50,9 @@ try {
     if (!found) throw new Error(`no account for ${values.email}`);
     const change = command === 'disable' ? { disabled: true } : { password: passwordSchema.parse(await readPassword()) };
     await accounts.updateUser(found.user.id, change);
-    console.log(command === 'disable' ? `Disabled ${found.user.email}; its sessions are closed.` : `New password set for ${found.user.email}; its sessions are closed.`);
+    console.log(
+      command === 'disable' ? `Disabled ${found.user.email}; its sessions are closed.` : `New password set for ${found.user.email}; its sessions are closed.`,
+    );
   } else {
     console.error('usage: npm run user -- add --email E --name N --role viewer|editor|admin | list | set-password --email E | disable --email E');
     process.exitCode = 2;

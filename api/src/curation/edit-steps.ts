@@ -54,7 +54,11 @@ export async function checkFits(tx: Tx, nodes: GraphNode[], relationships: Graph
   const batch = { nodes: nodes.map(located), relationships: relationships.map(located) };
   const problems = batchProblems(batch, await storedKinds(tx, referencedIds(batch)));
   const prefix = nodes.length ? 'body.node' : 'body.relationship';
-  if (problems.length) throw badRequest('The change does not fit the network.', problems.map((p) => ({ field: `${prefix}.${p.field}`, message: p.message })));
+  if (problems.length)
+    throw badRequest(
+      'The change does not fit the network.',
+      problems.map((p) => ({ field: `${prefix}.${p.field}`, message: p.message })),
+    );
 }
 
 /** Writes one node at `version` and returns it as stored. */
@@ -88,7 +92,15 @@ async function createSource(tx: Tx, source: NewSource, by: User): Promise<string
   const taken = await idsStartingWith(tx, base);
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
-  const node = nodeSchema.parse({ kind: 'source', id, name: source.title, publisher: source.publisher, date: source.date, url: source.url, sourceKind: source.sourceKind });
+  const node = nodeSchema.parse({
+    kind: 'source',
+    id,
+    name: source.title,
+    publisher: source.publisher,
+    date: source.date,
+    url: source.url,
+    sourceKind: source.sourceKind,
+  });
   const after = await writeNode(tx, node, 1, true);
   await recordChange(tx, { by, action: 'create', target: 'node', targetId: id, nodeIds: [id], before: null, after, comment: 'cited by a change' });
   return id;
@@ -99,7 +111,11 @@ export async function cite(tx: Tx, citation: Citation, by: User): Promise<string
   const ids = [...citation.sources];
   const known = await knownSources(tx, ids);
   const missing = ids.filter((id) => !known.has(id));
-  if (missing.length) throw badRequest('The change cites unknown sources.', missing.map((id) => ({ field: 'body.sources', message: `"${id}" is not a known source` })));
+  if (missing.length)
+    throw badRequest(
+      'The change cites unknown sources.',
+      missing.map((id) => ({ field: 'body.sources', message: `"${id}" is not a known source` })),
+    );
   if (citation.newSource) ids.push(await createSource(tx, citation.newSource, by));
   return ids;
 }

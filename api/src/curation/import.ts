@@ -85,7 +85,8 @@ function classify<T>(items: T[], id: (item: T) => string, stored: Map<string, Ro
     if (fingerprint(before) === fingerprint(after)) result.unchanged++;
     else {
       result.update.push(id(item));
-      if (result.changes.length < EXAMPLES) result.changes.push({ id: id(item), changes: fieldChanges(toPlain(before) as Row, toPlain(after) as Row, BOOKKEEPING) });
+      if (result.changes.length < EXAMPLES)
+        result.changes.push({ id: id(item), changes: fieldChanges(toPlain(before) as Row, toPlain(after) as Row, BOOKKEEPING) });
     }
   }
   return result;
@@ -100,8 +101,18 @@ async function compare(db: GraphDb, batch: GraphBatch) {
     stored.storedRelationships(rels.map(({ from, to, type, key }) => ({ from, to, type, key }))),
   ]);
   return {
-    nodes: classify(nodes, (n: GraphNode) => n.id, storedNodes, (n) => storedProperties(n)),
-    relationships: classify(rels, (r: GraphRelationship) => relationshipId(r), storedRels, ({ from: _f, to: _t, type: _y, ...rest }) => storedProperties(rest)),
+    nodes: classify(
+      nodes,
+      (n: GraphNode) => n.id,
+      storedNodes,
+      (n) => storedProperties(n),
+    ),
+    relationships: classify(
+      rels,
+      (r: GraphRelationship) => relationshipId(r),
+      storedRels,
+      ({ from: _f, to: _t, type: _y, ...rest }) => storedProperties(rest),
+    ),
   };
 }
 

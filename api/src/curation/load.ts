@@ -34,12 +34,14 @@ export interface LoadOptions {
 export async function loadBatch(db: GraphDb, batch: GraphBatch, options: LoadOptions = {}): Promise<{ nodes: number; relationships: number }> {
   const problems = options.checked ? [] : await checkBatch(db, batch);
   if (problems.length) throw new LoadError(problems);
-  await db.writeTransaction(
-    async (tx) => {
-      await writeNetwork(tx, batch.nodes.map((n) => n.record), batch.relationships.map((r) => r.record), { existing: options.existing });
-      await options.within?.(tx);
-    },
-    options.timeoutMs ?? 120_000,
-  );
+  await db.writeTransaction(async (tx) => {
+    await writeNetwork(
+      tx,
+      batch.nodes.map((n) => n.record),
+      batch.relationships.map((r) => r.record),
+      { existing: options.existing },
+    );
+    await options.within?.(tx);
+  }, options.timeoutMs ?? 120_000);
   return { nodes: batch.nodes.length, relationships: batch.relationships.length };
 }

@@ -68,7 +68,16 @@ export async function mergeNodes(db: GraphDb, request: MergeRequest, citation: C
     const history = await showHistoryOn(tx, duplicateId, survivorId);
     const snapshot: MergeSnapshot = { survivor, duplicate, relationships, moved, history };
     const nodeIds = [survivorId, duplicateId, ...endsOf(relationships)];
-    const change = await recordChange(tx, { by, action: 'merge', target: 'node', targetId: survivorId, nodeIds, before: snapshot, after, comment: citation.comment });
+    const change = await recordChange(tx, {
+      by,
+      action: 'merge',
+      target: 'node',
+      targetId: survivorId,
+      nodeIds,
+      before: snapshot,
+      after,
+      comment: citation.comment,
+    });
     return { value: after, change };
   });
 }

@@ -19,7 +19,16 @@ export async function createNode(db: GraphDb, input: Row, citation: Citation, by
     await checkFits(tx, [node], []);
     if (await lockNode(tx, node.id)) throw conflict(`A node with the id "${node.id}" exists already.`);
     const after = await writeNode(tx, node, 1, true);
-    const change = await recordChange(tx, { by, action: 'create', target: 'node', targetId: node.id, nodeIds: [node.id], before: null, after, comment: citation.comment });
+    const change = await recordChange(tx, {
+      by,
+      action: 'create',
+      target: 'node',
+      targetId: node.id,
+      nodeIds: [node.id],
+      before: null,
+      after,
+      comment: citation.comment,
+    });
     return { value: after, change };
   });
 }
@@ -48,11 +57,21 @@ export async function deleteNode(db: GraphDb, id: string, version: number, citat
   return db.writeTransaction(async (tx) => {
     const before = await currentNode(tx, id, version);
     await cite(tx, citation, by);
-    if (before.kind === 'source' && (await citationsOf(tx, id)) > 0) throw conflict(`The source "${id}" is still cited; cite another source in those facts first.`);
+    if (before.kind === 'source' && (await citationsOf(tx, id)) > 0)
+      throw conflict(`The source "${id}" is still cited; cite another source in those facts first.`);
     const relationships = await relationshipsOf(tx, id);
     await removeNode(tx, id);
     const snapshot = { node: before, relationships };
-    const change = await recordChange(tx, { by, action: 'delete', target: 'node', targetId: id, nodeIds: [id, ...endsOf(relationships)], before: snapshot, after: null, comment: citation.comment });
+    const change = await recordChange(tx, {
+      by,
+      action: 'delete',
+      target: 'node',
+      targetId: id,
+      nodeIds: [id, ...endsOf(relationships)],
+      before: snapshot,
+      after: null,
+      comment: citation.comment,
+    });
     return { value: null, change };
   });
 }

@@ -22,7 +22,16 @@ export async function createRelationship(db: GraphDb, input: Row, citation: Cita
     await lockEnds(tx, rel.from, rel.to);
     if (await readRelationship(tx, id)) throw conflict(`The relationship ${id} exists already; give the new one another key.`);
     const after = await writeRelationship(tx, rel, 1);
-    const change = await recordChange(tx, { by, action: 'create', target: 'relationship', targetId: id, nodeIds: [rel.from, rel.to], before: null, after, comment: citation.comment });
+    const change = await recordChange(tx, {
+      by,
+      action: 'create',
+      target: 'relationship',
+      targetId: id,
+      nodeIds: [rel.from, rel.to],
+      before: null,
+      after,
+      comment: citation.comment,
+    });
     return { value: after, change };
   });
 }
@@ -32,7 +41,9 @@ export async function updateRelationship(db: GraphDb, id: string, version: numbe
     const before = await currentRelationship(tx, id, version);
     for (const key of RELATIONSHIP_IDENTITY) {
       if (key in changes && changes[key] !== before[key]) {
-        throw badRequest('The change is not valid.', [{ field: `body.changes.${key}`, message: `${key} identifies the relationship; delete it and create another` }]);
+        throw badRequest('The change is not valid.', [
+          { field: `body.changes.${key}`, message: `${key} identifies the relationship; delete it and create another` },
+        ]);
       }
     }
     const cited = await cite(tx, citation, by);
@@ -40,7 +51,16 @@ export async function updateRelationship(db: GraphDb, id: string, version: numbe
     const rel = validate(relationshipSchema, { ...merged, sources: union(merged.sources, cited) }, 'body.changes');
     await checkFits(tx, [], [rel]);
     const after = await writeRelationship(tx, rel, version + 1);
-    const change = await recordChange(tx, { by, action: 'update', target: 'relationship', targetId: id, nodeIds: [rel.from, rel.to], before, after, comment: citation.comment });
+    const change = await recordChange(tx, {
+      by,
+      action: 'update',
+      target: 'relationship',
+      targetId: id,
+      nodeIds: [rel.from, rel.to],
+      before,
+      after,
+      comment: citation.comment,
+    });
     return { value: after, change };
   });
 }

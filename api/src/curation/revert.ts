@@ -31,7 +31,8 @@ async function undoNodeChange(tx: Tx, original: Change): Promise<Undone> {
     if (await lockNode(tx, original.targetId)) throw conflict(`A node "${original.targetId}" exists again; it cannot be restored over it.`);
     const restored = await writeNode(tx, nodeSchema.parse(recordOf(snapshot.node)), ((snapshot.node.version as number) ?? 0) + 1, true);
     for (const r of snapshot.relationships) {
-      if (await lockEnds(tx, r.from as string, r.to as string)) await writeRelationship(tx, relationshipSchema.parse(recordOf(r)), ((r.version as number) ?? 0) + 1);
+      if (await lockEnds(tx, r.from as string, r.to as string))
+        await writeRelationship(tx, relationshipSchema.parse(recordOf(r)), ((r.version as number) ?? 0) + 1);
     }
     return { before: null, after: restored };
   }
@@ -64,8 +65,14 @@ export async function revertChange(db: GraphDb, changeId: string, by: User, comm
     const original = await lockChange(tx, changeId);
     if (!original) throw notFound(`The change "${changeId}"`);
     if (original.revertedBy) throw conflict(`The change was reverted already by ${original.revertedBy}.`);
-    if (original.revertOf && (await readChange(tx, original.revertOf))?.action === 'merge') throw conflict('This undid a merge; merge the two nodes again instead.');
-    const undone = original.action === 'merge' ? await undoMerge(tx, original) : original.target === 'node' ? await undoNodeChange(tx, original) : await undoRelationshipChange(tx, original);
+    if (original.revertOf && (await readChange(tx, original.revertOf))?.action === 'merge')
+      throw conflict('This undid a merge; merge the two nodes again instead.');
+    const undone =
+      original.action === 'merge'
+        ? await undoMerge(tx, original)
+        : original.target === 'node'
+          ? await undoNodeChange(tx, original)
+          : await undoRelationshipChange(tx, original);
     const change = await recordChange(tx, {
       by,
       action: 'revert',

@@ -82,7 +82,10 @@ export class DatabaseHealth {
   async probe(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const answered = await Promise.race([
-      this.pingNow().then(() => true, () => false),
+      this.pingNow().then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.options.probeTimeoutMs))),
     ]);
     clearTimeout(timer);

@@ -45,7 +45,10 @@ export class GraphDb {
     });
     this.database = options.database;
     this.timeoutMs = options.queryTimeoutMs;
-    this.health = new DatabaseHealth(() => this.ping(), options.onAvailability, { ...DEFAULT_HEALTH, tripAfterMs: options.failFast ? DEFAULT_HEALTH.tripAfterMs : undefined });
+    this.health = new DatabaseHealth(() => this.ping(), options.onAvailability, {
+      ...DEFAULT_HEALTH,
+      tripAfterMs: options.failFast ? DEFAULT_HEALTH.tripAfterMs : undefined,
+    });
   }
 
   /** `RETURN 1` in a session of its own: no retries, so a probe sees the server as it is. */

@@ -16,9 +16,7 @@ const searchableLabels = ['Organisation', 'Person', 'Event', 'Initiative', 'Plac
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: '001-entity-ids',
-    statements: [
-      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-    ],
+    statements: ['CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE'],
   },
   {
     id: '002-search',

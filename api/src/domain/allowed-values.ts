@@ -64,7 +64,9 @@ export function allowedValuesMarkdown(): string {
   }
   const lines = ['| column | table | allowed values | if empty |', '| --- | --- | --- | --- |'];
   for (const [column, row] of rows) {
-    lines.push(`| \`${column}\` | ${row.tables.join(', ')} | ${row.values.map((v) => `\`${v}\``).join(', ')} | ${row.defaultValue === undefined ? '' : `\`${String(row.defaultValue)}\``} |`);
+    lines.push(
+      `| \`${column}\` | ${row.tables.join(', ')} | ${row.values.map((v) => `\`${v}\``).join(', ')} | ${row.defaultValue === undefined ? '' : `\`${String(row.defaultValue)}\``} |`,
+    );
   }
   return lines.join('\n');
 }

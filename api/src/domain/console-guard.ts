@@ -23,47 +23,111 @@ export const NETWORK_LABELS: ReadonlySet<string> = new Set(['Entity', ...Object.
 export const NETWORK_TYPES: ReadonlySet<string> = new Set<string>(RELATIONSHIP_TYPES);
 
 /** Procedures whose answer is only schema names (labels, types, property keys), never data. */
-const SCHEMA_PROCEDURES = new Set([
-  'db.labels',
-  'db.relationshiptypes',
-  'db.propertykeys',
-  'db.schema.nodetypeproperties',
-  'db.schema.reltypeproperties',
-]);
+const SCHEMA_PROCEDURES = new Set(['db.labels', 'db.relationshiptypes', 'db.propertykeys', 'db.schema.nodetypeproperties', 'db.schema.reltypeproperties']);
 const FULLTEXT_PROCEDURE = 'db.index.fulltext.querynodes';
 export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([...SCHEMA_PROCEDURES, FULLTEXT_PROCEDURE]);
 
 /** Operators that only shape rows that other operators produced. */
 const ROW_OPERATORS = new Set([
-  'ProduceResults', 'Projection', 'Filter', 'Limit', 'ExhaustiveLimit', 'Skip', 'Top', 'Top1WithTies', 'PartialTop',
-  'Sort', 'PartialSort', 'Distinct', 'OrderedDistinct', 'EagerAggregation', 'OrderedAggregation', 'Eager',
-  'Apply', 'SemiApply', 'AntiSemiApply', 'LetSemiApply', 'LetAntiSemiApply', 'SelectOrSemiApply',
-  'SelectOrAntiSemiApply', 'LetSelectOrSemiApply', 'LetSelectOrAntiSemiApply', 'RollUpApply',
-  'ConditionalApply', 'AntiConditionalApply', 'CartesianProduct', 'NodeHashJoin', 'ValueHashJoin',
-  'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin', 'Union', 'OrderedUnion', 'Unwind', 'Argument',
-  'ArgumentTracker', 'Optional', 'EmptyRow', 'CacheProperties', 'Anti', 'NullifyMetadata', 'ProjectEndpoints',
-  'AssertSameNode', 'AssertSameRelationship',
+  'ProduceResults',
+  'Projection',
+  'Filter',
+  'Limit',
+  'ExhaustiveLimit',
+  'Skip',
+  'Top',
+  'Top1WithTies',
+  'PartialTop',
+  'Sort',
+  'PartialSort',
+  'Distinct',
+  'OrderedDistinct',
+  'EagerAggregation',
+  'OrderedAggregation',
+  'Eager',
+  'Apply',
+  'SemiApply',
+  'AntiSemiApply',
+  'LetSemiApply',
+  'LetAntiSemiApply',
+  'SelectOrSemiApply',
+  'SelectOrAntiSemiApply',
+  'LetSelectOrSemiApply',
+  'LetSelectOrAntiSemiApply',
+  'RollUpApply',
+  'ConditionalApply',
+  'AntiConditionalApply',
+  'CartesianProduct',
+  'NodeHashJoin',
+  'ValueHashJoin',
+  'NodeLeftOuterHashJoin',
+  'NodeRightOuterHashJoin',
+  'Union',
+  'OrderedUnion',
+  'Unwind',
+  'Argument',
+  'ArgumentTracker',
+  'Optional',
+  'EmptyRow',
+  'CacheProperties',
+  'Anti',
+  'NullifyMetadata',
+  'ProjectEndpoints',
+  'AssertSameNode',
+  'AssertSameRelationship',
 ]);
 
 /** Operators that walk relationships from nodes already bound (so from the network). */
 const EXPAND_OPERATORS = new Set([
-  'Expand(All)', 'Expand(Into)', 'OptionalExpand(All)', 'OptionalExpand(Into)', 'VarLengthExpand(All)',
-  'VarLengthExpand(Into)', 'VarLengthExpand(Pruning)', 'VarLengthExpand(Pruning,BFS)', 'BFSPruningVarExpand', 'ShortestPath',
-  'StatefulShortestPath(All)', 'StatefulShortestPath(Into)', 'Trail', 'Repeat(Trail)',
+  'Expand(All)',
+  'Expand(Into)',
+  'OptionalExpand(All)',
+  'OptionalExpand(Into)',
+  'VarLengthExpand(All)',
+  'VarLengthExpand(Into)',
+  'VarLengthExpand(Pruning)',
+  'VarLengthExpand(Pruning,BFS)',
+  'BFSPruningVarExpand',
+  'ShortestPath',
+  'StatefulShortestPath(All)',
+  'StatefulShortestPath(Into)',
+  'Trail',
+  'Repeat(Trail)',
 ]);
 
 /** Operators that find nodes or relationships by label, type or index: the label or type must be the network's. */
 const LOOKUP_OPERATORS = new Set([
-  'NodeByLabelScan', 'UnionNodeByLabelsScan', 'IntersectionNodeByLabelsScan', 'SubtractionNodeByLabelsScan',
-  'PartitionedNodeByLabelScan', 'NodeIndexSeek', 'NodeUniqueIndexSeek', 'NodeIndexSeekByRange',
-  'NodeUniqueIndexSeekByRange', 'NodeIndexScan', 'NodeIndexContainsScan', 'NodeIndexEndsWithScan', 'MultiNodeIndexSeek',
-  'DirectedRelationshipTypeScan', 'UndirectedRelationshipTypeScan', 'DirectedUnionRelationshipTypesScan',
-  'UndirectedUnionRelationshipTypesScan', 'DirectedRelationshipIndexSeek', 'UndirectedRelationshipIndexSeek',
-  'DirectedRelationshipUniqueIndexSeek', 'UndirectedRelationshipUniqueIndexSeek', 'DirectedRelationshipIndexSeekByRange',
-  'UndirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexScan', 'UndirectedRelationshipIndexScan',
-  'DirectedRelationshipIndexContainsScan', 'UndirectedRelationshipIndexContainsScan',
-  'DirectedRelationshipIndexEndsWithScan', 'UndirectedRelationshipIndexEndsWithScan',
-  'NodeCountFromCountStore', 'RelationshipCountFromCountStore',
+  'NodeByLabelScan',
+  'UnionNodeByLabelsScan',
+  'IntersectionNodeByLabelsScan',
+  'SubtractionNodeByLabelsScan',
+  'PartitionedNodeByLabelScan',
+  'NodeIndexSeek',
+  'NodeUniqueIndexSeek',
+  'NodeIndexSeekByRange',
+  'NodeUniqueIndexSeekByRange',
+  'NodeIndexScan',
+  'NodeIndexContainsScan',
+  'NodeIndexEndsWithScan',
+  'MultiNodeIndexSeek',
+  'DirectedRelationshipTypeScan',
+  'UndirectedRelationshipTypeScan',
+  'DirectedUnionRelationshipTypesScan',
+  'UndirectedUnionRelationshipTypesScan',
+  'DirectedRelationshipIndexSeek',
+  'UndirectedRelationshipIndexSeek',
+  'DirectedRelationshipUniqueIndexSeek',
+  'UndirectedRelationshipUniqueIndexSeek',
+  'DirectedRelationshipIndexSeekByRange',
+  'UndirectedRelationshipIndexSeekByRange',
+  'DirectedRelationshipIndexScan',
+  'UndirectedRelationshipIndexScan',
+  'DirectedRelationshipIndexContainsScan',
+  'UndirectedRelationshipIndexContainsScan',
+  'DirectedRelationshipIndexEndsWithScan',
+  'UndirectedRelationshipIndexEndsWithScan',
+  'NodeCountFromCountStore',
+  'RelationshipCountFromCountStore',
 ]);
 
 /** Full-text search text: longest accepted, and Lucene syntax that expands without bound (regex, leading wildcard). */
@@ -140,7 +204,8 @@ function fullTextRefusal(details: string, context: GuardContext): string | undef
   if (internal.length) return `The full-text index ${internal.join(', ')} is not an index of the network.`;
   for (const text of texts.filter((value): value is string => typeof value === 'string')) {
     if (text.length > MAX_SEARCH_TEXT) return `Full-text search text is at most ${MAX_SEARCH_TEXT} characters.`;
-    if (UNBOUNDED_LUCENE.test(text)) return 'Full-text search text may not hold a regular expression (/…/) or start a term with a wildcard: Neo4j cannot stop those at the timeout.';
+    if (UNBOUNDED_LUCENE.test(text))
+      return 'Full-text search text may not hold a regular expression (/…/) or start a term with a wildcard: Neo4j cannot stop those at the timeout.';
   }
   return undefined;
 }
@@ -182,7 +247,11 @@ function operatorRefusal(node: PlanNode, context: GuardContext): string | undefi
   if (op === 'AllNodesScan') return 'The query reads every node, accounts and history included; name a network label, such as MATCH (n:Entity).';
   if (/ById|ByElementId/.test(op)) return 'The console does not look nodes or relationships up by internal id; use the network id: MATCH (n:Entity {id: …}).';
   if (/AllRelationshipsScan/.test(op)) return 'Name the relationship types to scan, or start from network nodes: MATCH (a:Entity)-[r]->(b).';
-  if (/^(Show|Terminate|Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop|Enable|Rename|Assert|Ensure|DoNothingIf|System|Log|Set|Remove|Delete|Merge|Foreach|LoadCSV|TransactionApply|TransactionForeach)/.test(op)) {
+  if (
+    /^(Show|Terminate|Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop|Enable|Rename|Assert|Ensure|DoNothingIf|System|Log|Set|Remove|Delete|Merge|Foreach|LoadCSV|TransactionApply|TransactionForeach)/.test(
+      op,
+    )
+  ) {
     return `${op} is not a read of the network; the console runs read queries only.`;
   }
   return `The console does not run the ${op} operator.`;
@@ -198,43 +267,4 @@ export function planRefusal(plan: PlanNode, context: GuardContext): string | und
     pending.push(...(node.children ?? []));
   }
   return undefined;
-}
-
-/** Every string literal of a Cypher query, unescaped; comments and `quoted identifiers` are skipped. */
-export function stringLiterals(query: string): string[] {
-  const literals: string[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const char = query[i]!;
-    if (query.startsWith('//', i)) i = query.indexOf('\n', i) === -1 ? query.length : query.indexOf('\n', i);
-    else if (query.startsWith('/*', i)) i = query.indexOf('*/', i + 2) === -1 ? query.length : query.indexOf('*/', i + 2) + 2;
-    else if (char === '`') i = query.indexOf('`', i + 1) === -1 ? query.length : query.indexOf('`', i + 1) + 1;
-    else if (char === "'" || char === '"') {
-      let value = '';
-      i++;
-      while (i < query.length && query[i] !== char) {
-        if (query[i] === '\\') {
-          const [text, length] = unescape(query, i);
-          value += text;
-          i += length;
-        } else value += query[i++];
-      }
-      literals.push(value);
-      i++;
-    } else i++;
-  }
-  return literals;
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
-
-/** One escape sequence at `at` (a backslash): its text and its length in the query. */
-function unescape(query: string, at: number): [string, number] {
-  const next = query[at + 1] ?? '';
-  if (next === 'u' || next === 'U') {
-    const digits = next === 'u' ? 4 : 8;
-    const code = Number.parseInt(query.slice(at + 2, at + 2 + digits), 16);
-    return [Number.isNaN(code) ? '' : String.fromCodePoint(code), 2 + digits];
-  }
-  return [ESCAPES[next] ?? next, 2];
 }

@@ -204,7 +204,13 @@ export function suggestDuplicates(nodes: DuplicateCandidate[], marked: MarkedPai
     const score = combine(found.map(([, weight]) => weight));
     if (found.length && score >= minScore) {
       const [first, second] = a.node.id < b.node.id ? [a.node, b.node] : [b.node, a.node];
-      suggestions.push({ kind: first.kind, a: { id: first.id, name: first.name }, b: { id: second.id, name: second.name }, score, evidence: found.map(([e]) => e) });
+      suggestions.push({
+        kind: first.kind,
+        a: { id: first.id, name: first.name },
+        b: { id: second.id, name: second.name },
+        score,
+        evidence: found.map(([e]) => e),
+      });
     }
   }
   return suggestions.sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id)).slice(0, limit);

@@ -29,9 +29,7 @@ const version = z.number().int().min(0).describe('The version you read; a stale 
 /** A new node or relationship may carry its citation in its own `sources`. */
 const citesItself = (item: Record<string, unknown>) => Array.isArray(item.sources) && item.sources.length > 0;
 
-export const createNodeSchema = z
-  .strictObject({ node: z.record(z.string(), z.unknown()), ...citation })
-  .refine((b) => cites(b) || citesItself(b.node), CITE);
+export const createNodeSchema = z.strictObject({ node: z.record(z.string(), z.unknown()), ...citation }).refine((b) => cites(b) || citesItself(b.node), CITE);
 export const updateSchema = z
   .strictObject({ version, changes: z.record(z.string(), z.unknown()).refine((c) => Object.keys(c).length > 0, 'say what to change'), ...citation })
   .refine(cites, CITE);

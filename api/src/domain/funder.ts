@@ -45,22 +45,24 @@ const namedSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(
 
 export const mapResponseSchema = z
   .object({
-    places: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        aliases: z.array(z.string()),
-        placeKind: z.string(),
-        latitude: z.number().nullable(),
-        longitude: z.number().nullable(),
-        coordinatesSource: z.string().nullable(),
-        sources: z.array(z.string()),
-        actors: z.array(namedSchema).describe('Organisations and people located or based there (organisations also by their country).'),
-        events: z.array(namedSchema).describe('Events held there, or that the place was represented at.'),
-        initiatives: z.array(namedSchema).describe('Initiatives covering it.'),
-        reach: z.number().int().describe('Actors, events and initiatives linked to it: what the map sizes the place by.'),
-      }),
-    ).describe('Only the places the network touches.'),
+    places: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          aliases: z.array(z.string()),
+          placeKind: z.string(),
+          latitude: z.number().nullable(),
+          longitude: z.number().nullable(),
+          coordinatesSource: z.string().nullable(),
+          sources: z.array(z.string()),
+          actors: z.array(namedSchema).describe('Organisations and people located or based there (organisations also by their country).'),
+          events: z.array(namedSchema).describe('Events held there, or that the place was represented at.'),
+          initiatives: z.array(namedSchema).describe('Initiatives covering it.'),
+          reach: z.number().int().describe('Actors, events and initiatives linked to it: what the map sizes the place by.'),
+        }),
+      )
+      .describe('Only the places the network touches.'),
   })
   .meta({ id: 'NetworkMap' });
 export type MapResponse = z.infer<typeof mapResponseSchema>;

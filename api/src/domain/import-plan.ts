@@ -28,7 +28,9 @@ export const importPlanSchema = z.object({
   likelyDuplicates: z
     .array(duplicateSuggestionSchema)
     .nullable()
-    .describe('Dry runs: new nodes that look like existing ones (or each other), to give the existing id instead, or merge after; null when the file creates too many to check.'),
+    .describe(
+      'Dry runs: new nodes that look like existing ones (or each other), to give the existing id instead, or merge after; null when the file creates too many to check.',
+    ),
   updates: z
     .array(z.object({ id: z.string(), changes: z.array(fieldChangeSchema) }))
     .describe('Up to 200 updates, each with the fields it would change: the stored value and the value in the file (null: not set).'),

@@ -4,11 +4,12 @@
  * the choices; a change here is a change of the model.
  */
 import { z } from 'zod';
+import { ORGANISATION_KINDS, EVENT_KINDS, EVENT_FORMATS, INITIATIVE_KINDS, PLACE_KINDS, SOURCE_KINDS, GENDERS, FIGURE_MEASURES } from './vocabularies.js';
+
+export * from './vocabularies.js';
 
 /** Stable, human-readable ids: lowercase slugs such as `odc` or `nodc-2024-day-1`. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'must be a lowercase slug: a-z, 0-9 and "-", at most 120 characters');
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'must be a lowercase slug: a-z, 0-9 and "-", at most 120 characters');
 
 /** Calendar dates as ISO `YYYY-MM-DD`; stored as Neo4j `Date`. */
 export const isoDateSchema = z.iso.date();
@@ -46,29 +47,6 @@ export const COLLECTION_OF: Readonly<Record<NodeKind, string>> = {
   source: 'sources',
   figure: 'figures',
 };
-
-export const ORGANISATION_KINDS = [
-  'government', 'cso', 'ingo', 'academic', 'research', 'private', 'donor', 'un-agency', 'media',
-  'network', 'foundation', 'embassy', 'hackathon-team', 'other',
-] as const;
-export const EVENT_KINDS = [
-  'conference', 'conference-day', 'open-data-day', 'workshop', 'dialogue', 'hackathon', 'session',
-  'panel', 'breakout', 'ceremony', 'training', 'other',
-] as const;
-export const EVENT_FORMATS = ['in-person', 'hybrid', 'online'] as const;
-export const INITIATIVE_KINDS = [
-  'programme', 'platform', 'portal', 'dataset', 'policy', 'draft-policy', 'draft-law', 'project',
-  'hackathon-project', 'publication', 'study', 'campaign', 'other',
-] as const;
-export const PLACE_KINDS = ['region', 'country', 'province', 'city', 'venue'] as const;
-export const SOURCE_KINDS = ['blog-post', 'event-page', 'report', 'article', 'other'] as const;
-export const GENDERS = ['female', 'male', 'non-binary'] as const;
-/** Participation and other figures an event or initiative can report. */
-export const FIGURE_MEASURES = [
-  'participants', 'participants-in-person', 'participants-expected', 'women', 'indigenous',
-  'indigenous-women', 'people-with-disabilities', 'teams', 'speakers', 'women-speakers',
-  'officials-trained', 'events-worldwide', 'edition',
-] as const;
 
 /** Fields every node has, whatever its kind. */
 const nodeBase = {
@@ -170,7 +148,14 @@ export const figureSchema = z.strictObject({
 });
 
 export const nodeSchema = z.discriminatedUnion('kind', [
-  organisationSchema, personSchema, eventSchema, initiativeSchema, placeSchema, topicSchema, sourceSchema, figureSchema,
+  organisationSchema,
+  personSchema,
+  eventSchema,
+  initiativeSchema,
+  placeSchema,
+  topicSchema,
+  sourceSchema,
+  figureSchema,
 ]);
 export type NodeInput = z.input<typeof nodeSchema>;
 export type GraphNode = z.infer<typeof nodeSchema>;
@@ -252,7 +237,10 @@ export const relationshipSchema = z
     /** Job title (WORKS_FOR), speaking role (SPOKE_AT: keynote, panellist …), award (WON). */
     role: text(300).optional(),
     amount: z.number().nonnegative().optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .optional(),
     note: z.string().trim().max(1000).optional(),
   })
   .refine((r) => r.from !== r.to, { message: 'a relationship must join two different nodes', path: ['to'] })

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import {
-  eventSchema, figureSchema, initiativeSchema, isoDateSchema, organisationSchema, personSchema, placeSchema, sourceSchema, topicSchema, type NodeKind,
+  eventSchema,
+  figureSchema,
+  initiativeSchema,
+  isoDateSchema,
+  organisationSchema,
+  personSchema,
+  placeSchema,
+  sourceSchema,
+  topicSchema,
+  type NodeKind,
 } from './model.js';
 
 const bookkeeping = {

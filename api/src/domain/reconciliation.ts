@@ -20,7 +20,11 @@ export const reconcileQuerySchema = z.strictObject({
   type: z.union([z.enum(TYPE_IDS), z.array(z.enum(TYPE_IDS)).min(1)]).optional(),
   limit: z.coerce.number().int().min(1).max(25).default(5),
   type_strict: z.enum(['any', 'all', 'should']).optional(),
-  properties: z.array(z.object({ pid: z.string(), v: z.unknown() })).max(20).optional().describe('Accepted; Spean matches on names only.'),
+  properties: z
+    .array(z.object({ pid: z.string(), v: z.unknown() }))
+    .max(20)
+    .optional()
+    .describe('Accepted; Spean matches on names only.'),
 });
 export type ReconcileQuery = z.infer<typeof reconcileQuerySchema>;
 

@@ -22,7 +22,10 @@ const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A name as a pattern that also matches it with other accents, case or spacing. */
 function pattern(name: string): string {
   const bare = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return [...bare].map((char) => (/\s/.test(char) ? '\\s+' : /\p{L}/u.test(char) ? `${escape(char)}[\\u0300-\\u036f]*` : escape(char))).join('').replace(/(\\s\+)+/g, '\\s+');
+  return [...bare]
+    .map((char) => (/\s/.test(char) ? '\\s+' : /\p{L}/u.test(char) ? `${escape(char)}[\\u0300-\\u036f]*` : escape(char)))
+    .join('')
+    .replace(/(\\s\+)+/g, '\\s+');
 }
 
 /** An id (`sok-dara`, `a|WORKS_FOR|b|`), an enum value or a date: not text a name can hide in. */

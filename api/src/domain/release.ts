@@ -28,9 +28,13 @@ export const releaseSchema = z
     digest: z.string(),
     counts: z.record(z.string(), z.number().int()),
     url: z.string().describe('The stable URL to cite.'),
-    files: z.object(Object.fromEntries(RELEASE_FORMATS.map((f) => [f, z.string()])) as Record<ReleaseFormat, z.ZodString>).describe('Where to download each format.'),
+    files: z
+      .object(Object.fromEntries(RELEASE_FORMATS.map((f) => [f, z.string()])) as Record<ReleaseFormat, z.ZodString>)
+      .describe('Where to download each format.'),
     citation: z.string(),
-    license: z.object({ id: z.string(), title: z.string(), url: z.string(), attribution: z.string() }).describe('The licence of the data (the software is MIT).'),
+    license: z
+      .object({ id: z.string(), title: z.string(), url: z.string(), attribution: z.string() })
+      .describe('The licence of the data (the software is MIT).'),
   })
   .meta({ id: 'Release' });
 export type Release = z.infer<typeof releaseSchema>;

@@ -50,7 +50,6 @@ const pathSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.strin
 export const pathsResponseSchema = sourcedViewSchema.extend({ paths: z.array(pathSchema) });
 export type PathsResponse = z.infer<typeof pathsResponseSchema>;
 
-
 // Analytics
 const counted = z.array(z.object({ key: z.string().nullable(), count: z.number().int() }));
 

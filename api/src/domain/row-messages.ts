@@ -40,7 +40,10 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   if (!value || candidates.length === 0) return undefined;
   const exactIgnoringCase = candidates.find((c) => c.toLowerCase() === value.toLowerCase());
   if (exactIgnoringCase) return exactIgnoringCase;
-  const best = closest(value.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const best = closest(
+    value.toLowerCase(),
+    candidates.map((c) => c.toLowerCase()),
+  );
   const found = candidates.find((c) => c.toLowerCase() === best)!;
   return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3)) ? found : undefined;
 }
@@ -52,7 +55,13 @@ const quote = (text: string) => `“${text.length > 80 ? `${text.slice(0, 77)}�
 const withSuggestion = (message: string, suggestion?: string) => (suggestion ? `${message}; did you mean ${quote(suggestion)}?` : message);
 
 /** A value as a slug id (`Open Data Day 2024` → `open-data-day-2024`), to suggest for a bad id. */
-const slug = (text: string) => text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120);
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
 
 const LIST_HINT = ' (several separated by |)';
 
@@ -79,7 +88,14 @@ function problemFor(issue: SchemaIssue, row: Record<string, string>, columns: re
     case 'invalid_value': {
       const allowed = (issue.values ?? []).map(String);
       const suggestion = didYouMean(value, allowed);
-      return [{ ...base, expected: `one of ${allowed.join(', ')}`, didYouMean: suggestion, message: withSuggestion(`${quote(value)} is not an allowed ${column}`, suggestion) + ` (allowed: ${allowed.join(', ')})` }];
+      return [
+        {
+          ...base,
+          expected: `one of ${allowed.join(', ')}`,
+          didYouMean: suggestion,
+          message: withSuggestion(`${quote(value)} is not an allowed ${column}`, suggestion) + ` (allowed: ${allowed.join(', ')})`,
+        },
+      ];
     }
     case 'invalid_type': {
       if (!value) {
@@ -90,11 +106,20 @@ function problemFor(issue: SchemaIssue, row: Record<string, string>, columns: re
       return [{ ...base, expected, message: `expected ${expected}, not ${quote(value)}` }];
     }
     case 'invalid_format': {
-      if (issue.format === 'date') return [{ ...base, expected: 'a date written YYYY-MM-DD', message: `expected a date written YYYY-MM-DD (such as 2024-03-12), not ${quote(value)}` }];
-      if (issue.format === 'url') return [{ ...base, expected: 'a web address', message: `expected a web address starting with https:// or http://, not ${quote(value)}` }];
+      if (issue.format === 'date')
+        return [{ ...base, expected: 'a date written YYYY-MM-DD', message: `expected a date written YYYY-MM-DD (such as 2024-03-12), not ${quote(value)}` }];
+      if (issue.format === 'url')
+        return [{ ...base, expected: 'a web address', message: `expected a web address starting with https:// or http://, not ${quote(value)}` }];
       const suggestion = column === 'id' || column === 'from' || column === 'to' ? slug(value) || undefined : undefined;
       const rule = own ? issue.message : 'is not in the expected form';
-      return [{ ...base, expected: rule, didYouMean: suggestion, message: withSuggestion(`${quote(value)} ${rule.startsWith('must') ? rule : `is not valid: ${rule}`}`, suggestion) }];
+      return [
+        {
+          ...base,
+          expected: rule,
+          didYouMean: suggestion,
+          message: withSuggestion(`${quote(value)} ${rule.startsWith('must') ? rule : `is not valid: ${rule}`}`, suggestion),
+        },
+      ];
     }
     case 'too_big': {
       const items = issue.origin === 'array' ? value.split('|').length : value.length;

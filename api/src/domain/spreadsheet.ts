@@ -4,16 +4,7 @@
  * module turns a row into the model's shape and validates it, naming the row and column of every
  * problem in plain words. Pure: reading files (CSV, XLSX) is spreadsheets/'s work.
  */
-import {
-  COLLECTION_OF,
-  DATE_FIELDS,
-  NODE_KINDS,
-  nodeSchema,
-  relationshipSchema,
-  type GraphNode,
-  type GraphRelationship,
-  type NodeKind,
-} from './model.js';
+import { COLLECTION_OF, DATE_FIELDS, NODE_KINDS, nodeSchema, relationshipSchema, type GraphNode, type GraphRelationship, type NodeKind } from './model.js';
 import { unguard } from './formula-guard.js';
 import { didYouMean, rowProblems, type RejectedRows, type RowProblem } from './row-messages.js';
 
@@ -50,7 +41,6 @@ export interface GraphBatch {
   relationships: Located<GraphRelationship>[];
 }
 
-
 /** Appends without spreading into arguments, which overflows the stack for a few 100,000 items. */
 export function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
@@ -66,7 +56,11 @@ export function columnType(column: string): 'number' | 'boolean' | 'date' | 'tex
 }
 
 function cellValue(column: string, cell: string): unknown {
-  if (LIST_COLUMNS.has(column)) return cell.split(LIST_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  if (LIST_COLUMNS.has(column))
+    return cell
+      .split(LIST_SEPARATOR)
+      .map((part) => part.trim())
+      .filter(Boolean);
   if (NUMBER_COLUMNS.has(column)) return cell === '' || Number.isNaN(Number(cell)) ? cell : Number(cell);
   if (BOOLEAN_COLUMNS.has(column)) return cell === 'true' ? true : cell === 'false' ? false : cell;
   return cell;
@@ -83,13 +77,20 @@ function rowObject(row: Record<string, string>, defaults: Record<string, string>
 }
 
 /** Validates a table of nodes; `kind` fills rows that have no `kind` column. */
-export function nodesFromTable(table: Table, kind?: NodeKind): { nodes: Located<GraphNode>[]; problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
+export function nodesFromTable(
+  table: Table,
+  kind?: NodeKind,
+): { nodes: Located<GraphNode>[]; problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
   const columns = kind ? columnsOf(kind) : ['kind', ...new Set(NODE_KINDS.flatMap((k) => columnsOf(k)))];
   return validateRows(table, (row) => nodeSchema.safeParse(rowObject(row, kind ? { kind } : {})), 'nodes', columns);
 }
 
 /** Validates a table of relationships. */
-export function relationshipsFromTable(table: Table): { relationships: Located<GraphRelationship>[]; problems: RowProblem[]; rejected: Map<string, Located<unknown>> } {
+export function relationshipsFromTable(table: Table): {
+  relationships: Located<GraphRelationship>[];
+  problems: RowProblem[];
+  rejected: Map<string, Located<unknown>>;
+} {
   return validateRows(table, (row) => relationshipSchema.safeParse(rowObject(row, {})), 'relationships', columnsOf('relationships'));
 }
 
@@ -128,7 +129,10 @@ export const RELATIONSHIPS_TABLE = 'relationships';
 /** The kind a table holds, from its name (`people`, `people.csv`, a sheet called `People`). */
 export function kindOfTable(file: string): NodeKind | 'relationships' | undefined {
   // A sheet of a workbook is named `book.xlsx#people`.
-  const name = (file.split('#').pop() ?? '').replace(/\.csv$/i, '').trim().toLowerCase();
+  const name = (file.split('#').pop() ?? '')
+    .replace(/\.csv$/i, '')
+    .trim()
+    .toLowerCase();
   if (name === RELATIONSHIPS_TABLE) return 'relationships';
   return NODE_KINDS.find((kind) => COLLECTION_OF[kind] === name);
 }
@@ -157,7 +161,14 @@ export function batchFromTables(tables: Table[]): { batch: GraphBatch; problems:
       const known = [...NODE_KINDS.map((k) => COLLECTION_OF[k]), RELATIONSHIPS_TABLE];
       const name = (table.file.split('#').pop() ?? '').replace(/\.csv$/i, '');
       const suggestion = didYouMean(name, known);
-      problems.push({ file: table.file, line: 0, field: 'file', value: name, didYouMean: suggestion, message: `not a table of the format; name it one of ${known.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}` });
+      problems.push({
+        file: table.file,
+        line: 0,
+        field: 'file',
+        value: name,
+        didYouMean: suggestion,
+        message: `not a table of the format; name it one of ${known.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}`,
+      });
       continue;
     }
     const result = kind === 'relationships' ? relationshipsFromTable(table) : nodesFromTable(table, kind);

@@ -6,14 +6,15 @@ import { z } from 'zod';
 import { idSchema } from './model.js';
 
 const MAX_NODES = 5_000;
-const perNode = <T extends z.ZodType>(value: T) =>
-  z.record(idSchema, value).refine((r) => Object.keys(r).length <= MAX_NODES, `at most ${MAX_NODES} nodes`);
+const perNode = <T extends z.ZodType>(value: T) => z.record(idSchema, value).refine((r) => Object.keys(r).length <= MAX_NODES, `at most ${MAX_NODES} nodes`);
 
 export const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 export const viewLayoutSchema = z.object({
   positions: perNode(pointSchema).default({}).describe('Where each node sat: x to the right, y downwards (screen coordinates).'),
-  colours: perNode(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #0072B2')).default({}).describe('The fill colour of each node, #rrggbb.'),
+  colours: perNode(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #0072B2'))
+    .default({})
+    .describe('The fill colour of each node, #rrggbb.'),
   sizes: perNode(z.number().positive().max(10_000)).default({}).describe('The diameter each node was drawn with.'),
 });
 export type ViewLayout = z.infer<typeof viewLayoutSchema>;

@@ -16,7 +16,12 @@ export function csvList<T extends z.ZodType<string, string>>(item: T, max = 40) 
   return z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max))
     .meta({ override: { type: 'array', items: items as { type: 'string' }, maxItems: max } });
 }
@@ -75,7 +80,11 @@ export type GraphView = z.infer<typeof graphViewSchema>;
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'nodes.csv', 'edges.csv'] as const;
 export const exportFormatQuery = {
   format: z.enum(EXPORT_FORMATS).default('json').describe('json, or a file: GraphML, GEXF (Gephi), or CSV of nodes or edges.'),
-  bom: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('CSV only: start with a UTF-8 byte order mark, for Excel on Windows.'),
+  bom: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('CSV only: start with a UTF-8 byte order mark, for Excel on Windows.'),
 };
 
 export const sourceViewSchema = z
@@ -113,15 +122,18 @@ export interface GraphFilter {
 }
 
 /** The filter a graph-shaped query describes. */
-export function graphFilter(q: {
-  asOf?: string;
-  fromDate?: string;
-  toDate?: string;
-  kinds?: z.infer<typeof nodeKindSchema>[];
-  relTypes?: z.infer<typeof relationshipTypeSchema>[];
-  country?: string;
-  topic?: string;
-}, publicOnly: boolean): GraphFilter {
+export function graphFilter(
+  q: {
+    asOf?: string;
+    fromDate?: string;
+    toDate?: string;
+    kinds?: z.infer<typeof nodeKindSchema>[];
+    relTypes?: z.infer<typeof relationshipTypeSchema>[];
+    country?: string;
+    topic?: string;
+  },
+  publicOnly: boolean,
+): GraphFilter {
   return { window: timeWindow(q), kinds: q.kinds, relTypes: q.relTypes, country: q.country, topic: q.topic, publicOnly };
 }
 

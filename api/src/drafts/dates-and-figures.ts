@@ -34,7 +34,9 @@ export function figuresIn(segment: Segment): Figure[] {
     seen.add(measure);
     out.push({ measure, value, qualifier, quote: segment.text, at });
   };
-  for (const m of segment.text.matchAll(/\b(around|about|approximately|nearly|some|over|more than|at least)?\s*\b(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[a-z]+\s+){0,2}[a-z]+)/gi)) {
+  for (const m of segment.text.matchAll(
+    /\b(around|about|approximately|nearly|some|over|more than|at least)?\s*\b(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[a-z]+\s+){0,2}[a-z]+)/gi,
+  )) {
     const words = m[3]!;
     const found = FIGURE_WORDS.find(([re]) => re.test(words));
     if (!found) continue;

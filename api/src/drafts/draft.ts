@@ -72,12 +72,24 @@ export function buildDraft(text: string, network: DuplicateCandidate[]): Draft {
     else sameNode.set(m.match, key);
   }
   const kindOf = new Map(extraction.entities.map((e) => [e.key, e.kind]));
-  const root = merge(extraction.entities, groups.filter(([a, b]) => kindOf.get(a) === kindOf.get(b)));
+  const root = merge(
+    extraction.entities,
+    groups.filter(([a, b]) => kindOf.get(a) === kindOf.get(b)),
+  );
   const entities = extraction.entities.filter((e) => root.get(e.key) === e.key);
   const { matches } = matchToNetwork(entities, network);
   const nodes: DraftNode[] = entities.map((e) => {
     const m = matches.get(e.key)!;
-    return { id: e.key, kind: e.kind, name: e.name, aliases: e.aliases, ...m, quote: e.quote, spans: e.spans.sort((a, b) => a.start - b.start), fields: e.fields };
+    return {
+      id: e.key,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      ...m,
+      quote: e.quote,
+      spans: e.spans.sort((a, b) => a.start - b.start),
+      fields: e.fields,
+    };
   });
   const seen = new Set<string>();
   const relationships: DraftRelationship[] = [];

@@ -4,7 +4,10 @@ import type { Mention } from './mention.js';
 import { headOf, lastHead } from './name-phrases.js';
 import type { Segment } from './segments.js';
 
-const TITLED = new RegExp(String.raw`\b(?:workshop|conference|event|dialogue|forum|session|webinar|training|meeting|summit)\s+(?:titled|entitled|called)\s+[“"]?(${CAPITALISED}[^.“”"]{3,160}?)(?=[”"]|\.(?:\s|$)|$)`, 'gu');
+const TITLED = new RegExp(
+  String.raw`\b(?:workshop|conference|event|dialogue|forum|session|webinar|training|meeting|summit)\s+(?:titled|entitled|called)\s+[“"]?(${CAPITALISED}[^.“”"]{3,160}?)(?=[”"]|\.(?:\s|$)|$)`,
+  'gu',
+);
 
 /** "a workshop titled Regional Dialogue on …: Challenges and Opportunities": the event's full name. */
 export function titledEvents(segment: Segment): Mention[] {
@@ -26,14 +29,28 @@ export function sessions(segment: Segment): Mention[] {
     const at = segment.start + segment.text.indexOf(heading[2]!);
     const kindWord = heading[1]!.toLowerCase();
     const subkind = kindWord.startsWith('panel') ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session';
-    if (title.length >= 4) out.push({ kind: 'event', subkind, name: title, role: /^session\s+\d+$/i.test(heading[1]!) ? heading[1]!.replace(/\s+/g, ' ') : undefined, start: at, end: at + heading[2]!.length });
+    if (title.length >= 4)
+      out.push({
+        kind: 'event',
+        subkind,
+        name: title,
+        role: /^session\s+\d+$/i.test(heading[1]!) ? heading[1]!.replace(/\s+/g, ' ') : undefined,
+        start: at,
+        end: at + heading[2]!.length,
+      });
     return out;
   }
   for (const m of segment.text.matchAll(SESSION_IN_PROSE)) {
     const title = m[2]!.replace(/[.,?!]$/, m[2]!.endsWith('?') ? '?' : '').trim();
     const at = segment.start + m.index! + m[0].indexOf(m[2]!);
     const kindWord = m[1]!.toLowerCase();
-    out.push({ kind: 'event', subkind: kindWord.startsWith('panel') ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session', name: title, start: at, end: at + title.length });
+    out.push({
+      kind: 'event',
+      subkind: kindWord.startsWith('panel') ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session',
+      name: title,
+      start: at,
+      end: at + title.length,
+    });
   }
   return out;
 }
@@ -52,9 +69,19 @@ export function showcased(segment: Segment, session: Mention | undefined): Menti
   if (defined.length) {
     return defined.map((m) => {
       const start = session.start + m.index!;
-      return { kind: 'initiative', subkind: headOf(INITIATIVE_HEADS, m[1]!) ?? 'other', name: m[1]!.replace(/^(?:and|the)\s+/i, ''), acronym: m[2], start, end: start + m[1]!.length };
+      return {
+        kind: 'initiative',
+        subkind: headOf(INITIATIVE_HEADS, m[1]!) ?? 'other',
+        name: m[1]!.replace(/^(?:and|the)\s+/i, ''),
+        acronym: m[2],
+        start,
+        end: start + m[1]!.length,
+      };
     });
   }
-  const head = lastHead(INITIATIVE_HEADS.map(([re, kind]) => [new RegExp(re.source, 'i'), kind] as [RegExp, string]), session.name);
+  const head = lastHead(
+    INITIATIVE_HEADS.map(([re, kind]) => [new RegExp(re.source, 'i'), kind] as [RegExp, string]),
+    session.name,
+  );
   return head ? [{ kind: 'initiative', subkind: head.kind, name: session.name.replace(/^the\s+/i, ''), start: session.start, end: session.end }] : [];
 }

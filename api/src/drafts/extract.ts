@@ -19,7 +19,8 @@ export interface Extraction {
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
-const DAY_OF_EVENT = /\b(?:the\s+)?(first|second|third|fourth|fifth)\s+day\s+of\s+the\s+(?:conference|event|workshop|forum|dialogue|summit)\b|\bon\s+Day\s+(\d)\b/i;
+const DAY_OF_EVENT =
+  /\b(?:the\s+)?(first|second|third|fourth|fifth)\s+day\s+of\s+the\s+(?:conference|event|workshop|forum|dialogue|summit)\b|\bon\s+Day\s+(\d)\b/i;
 
 /** Names the speakers' tables use for their columns. */
 const SPEAKER_HEADER = (row: Segment) => /^name$/i.test(row.cells[0] ?? '') && /organi[sz]ation|affiliation|institution/i.test(row.cells[1] ?? '');
@@ -40,11 +41,15 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     return { segment: s, ...mentionsIn(s, text, gazetteer, matchers, inTable), inTable };
   });
   // Long forms first, so that short ones ("Mr. Try", "CADT") find what they stand for.
-  for (const f of found) for (const m of f.mentions) if (!(m.acronym && m.name === m.acronym) && !(m.kind === 'person' && nameWords(m.name).length < 2)) registry.add(m, f.segment.text);
-  for (const f of found) for (const m of f.mentions) if ((m.acronym && m.name === m.acronym) || (m.kind === 'person' && nameWords(m.name).length < 2)) {
-    const entity = registry.resolve(m) ?? (m.kind !== 'person' && (m.gazetteer || m.standalone) ? registry.add(m, f.segment.text) : undefined);
-    if (entity) registry.noteShort(entity, m);
-  }
+  for (const f of found)
+    for (const m of f.mentions)
+      if (!(m.acronym && m.name === m.acronym) && !(m.kind === 'person' && nameWords(m.name).length < 2)) registry.add(m, f.segment.text);
+  for (const f of found)
+    for (const m of f.mentions)
+      if ((m.acronym && m.name === m.acronym) || (m.kind === 'person' && nameWords(m.name).length < 2)) {
+        const entity = registry.resolve(m) ?? (m.kind !== 'person' && (m.gazetteer || m.standalone) ? registry.add(m, f.segment.text) : undefined);
+        if (entity) registry.noteShort(entity, m);
+      }
   const events = registry.entities.filter((e) => e.kind === 'event' && !['session', 'panel', 'breakout'].includes(String(e.fields.eventKind)));
   const main = [...events].sort((a, b) => b.mentions - a.mentions || a.spans[0]!.start - b.spans[0]!.start)[0];
   const rules = new Rules(main);
@@ -59,7 +64,10 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       if (!day) continue;
       const n = ORDINALS.indexOf((day[1] ?? '').toLowerCase()) + 1 || Number(day[2]);
       const start = f.segment.start + day.index;
-      const entity = registry.add({ kind: 'event', subkind: 'conference-day', name: `${main.name}, day ${n}`, start, end: start + day[0].length }, f.segment.text);
+      const entity = registry.add(
+        { kind: 'event', subkind: 'conference-day', name: `${main.name}, day ${n}`, start, end: start + day[0].length },
+        f.segment.text,
+      );
       f.mentions.push({ kind: 'event', name: entity!.name, start, end: start + day[0].length });
       f.mentions.sort((a, b) => a.start - b.start);
     }
@@ -70,7 +78,9 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       return entity ? [{ entity, mention: m }] : [];
     });
     for (const [part, whole] of f.parts) rules.add(registry.resolve(part), 'PART_OF', registry.resolve(whole), f.segment.text);
-    const session = placed.find((p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout', 'conference-day'].includes(String(p.entity.fields.eventKind)));
+    const session = placed.find(
+      (p) => p.entity.kind === 'event' && ['session', 'panel', 'breakout', 'conference-day'].includes(String(p.entity.fields.eventKind)),
+    );
     if (session && main) rules.add(session.entity, 'PART_OF', main, f.segment.text);
     if (f.segment.kind !== 'sentence' && placed.length && placed[0]!.entity.kind === 'event' && !(f.inTable && placed[0]!.entity.kind !== 'event')) {
       heading = placed[0]!.entity;

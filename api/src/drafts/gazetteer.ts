@@ -18,7 +18,11 @@ const pattern = (name: string) => escapeRegExp(name).replace(/'/g, "['’]");
 
 /** Builds the gazetteer's two matchers once per draft. */
 export function gazetteerMatchers(gazetteer: Gazetteer): { names: RegExp | null; exact: RegExp | null } {
-  const alternatives = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(pattern).join('|');
+  const alternatives = (keys: string[]) =>
+    keys
+      .sort((a, b) => b.length - a.length)
+      .map(pattern)
+      .join('|');
   const names = [...gazetteer.names.keys()];
   const exact = [...gazetteer.exact.keys()];
   return {
@@ -29,7 +33,10 @@ export function gazetteerMatchers(gazetteer: Gazetteer): { names: RegExp | null;
 
 export function gazetteerMentions(segment: Segment, gazetteer: Gazetteer, matchers: ReturnType<typeof gazetteerMatchers>): Mention[] {
   const out: Mention[] = [];
-  for (const [re, table, fold] of [[matchers.names, gazetteer.names, true], [matchers.exact, gazetteer.exact, false]] as const) {
+  for (const [re, table, fold] of [
+    [matchers.names, gazetteer.names, true],
+    [matchers.exact, gazetteer.exact, false],
+  ] as const) {
     if (!re) continue;
     for (const m of segment.text.matchAll(re)) {
       const kind = table.get(fold ? foldApostrophes(m[0]).toLowerCase() : m[0]);
@@ -44,7 +51,13 @@ export function gazetteerMentions(segment: Segment, gazetteer: Gazetteer, matche
 
 export function places(segment: Segment): Mention[] {
   const out: Mention[] = [];
-  const re = new RegExp(`(?<![\\p{L}])(?:${Object.keys(PLACES).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:${Object.keys(PLACES)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}])`,
+    'gu',
+  );
   for (const m of segment.text.matchAll(re)) {
     const start = segment.start + m.index!;
     out.push({ kind: 'place', name: m[0], subkind: PLACES[m[0]], start, end: start + m[0].length });

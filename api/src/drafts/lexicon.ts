@@ -14,7 +14,10 @@ export const CONNECTORS = String.raw`(?:of|the|for|and|on|de|&|to)`;
 
 /** Words that make a capitalised phrase an organisation, and the kind each suggests. */
 export const ORGANISATION_HEADS: [RegExp, string][] = [
-  [/\b(Ministry|Department|Directorate|Secretariat|Committee|Council|Commission|Royal Government|Government of|Authority|Agency|General Department|Municipality|Parliament|Senate)\b/, 'government'],
+  [
+    /\b(Ministry|Department|Directorate|Secretariat|Committee|Council|Commission|Royal Government|Government of|Authority|Agency|General Department|Municipality|Parliament|Senate)\b/,
+    'government',
+  ],
   [/\bEmbassy\b/, 'embassy'],
   [/\b(University|Academy|College|School|Institute)\b/, 'academic'],
   [/\bFoundation\b/, 'foundation'],
@@ -46,19 +49,59 @@ export const INITIATIVE_HEADS: [RegExp, string][] = [
 
 /** Places of the region the genre names, with their kind; the network's places come on top. */
 export const PLACES: Record<string, string> = {
-  Cambodia: 'country', 'Lao PDR': 'country', Laos: 'country', Myanmar: 'country', Vietnam: 'country', 'Viet Nam': 'country',
-  Thailand: 'country', China: 'country', Taiwan: 'country', 'South Korea': 'country', Korea: 'country', Japan: 'country',
-  Australia: 'country', 'United States': 'country', Indonesia: 'country', Philippines: 'country', Malaysia: 'country', Singapore: 'country',
-  'Phnom Penh': 'city', Bangkok: 'city', Vientiane: 'city', Hanoi: 'city', Yangon: 'city', Taipei: 'city',
-  'Banteay Meanchey': 'province', Battambang: 'province', 'Kampong Cham': 'province', 'Kampong Chhnang': 'province',
-  'Kampong Speu': 'province', 'Kampong Thom': 'province', Kampot: 'province', Kandal: 'province', Kep: 'province',
-  'Koh Kong': 'province', Kratie: 'province', 'Mondulkiri': 'province', 'Oddar Meanchey': 'province', Pailin: 'province',
-  'Preah Sihanouk': 'province', 'Preah Vihear': 'province', Pursat: 'province', 'Prey Veng': 'province', Ratanakiri: 'province',
-  'Siem Reap': 'province', 'Stung Treng': 'province', 'Svay Rieng': 'province', Takeo: 'province', 'Tbong Khmum': 'province',
+  Cambodia: 'country',
+  'Lao PDR': 'country',
+  Laos: 'country',
+  Myanmar: 'country',
+  Vietnam: 'country',
+  'Viet Nam': 'country',
+  Thailand: 'country',
+  China: 'country',
+  Taiwan: 'country',
+  'South Korea': 'country',
+  Korea: 'country',
+  Japan: 'country',
+  Australia: 'country',
+  'United States': 'country',
+  Indonesia: 'country',
+  Philippines: 'country',
+  Malaysia: 'country',
+  Singapore: 'country',
+  'Phnom Penh': 'city',
+  Bangkok: 'city',
+  Vientiane: 'city',
+  Hanoi: 'city',
+  Yangon: 'city',
+  Taipei: 'city',
+  'Banteay Meanchey': 'province',
+  Battambang: 'province',
+  'Kampong Cham': 'province',
+  'Kampong Chhnang': 'province',
+  'Kampong Speu': 'province',
+  'Kampong Thom': 'province',
+  Kampot: 'province',
+  Kandal: 'province',
+  Kep: 'province',
+  'Koh Kong': 'province',
+  Kratie: 'province',
+  Mondulkiri: 'province',
+  'Oddar Meanchey': 'province',
+  Pailin: 'province',
+  'Preah Sihanouk': 'province',
+  'Preah Vihear': 'province',
+  Pursat: 'province',
+  'Prey Veng': 'province',
+  Ratanakiri: 'province',
+  'Siem Reap': 'province',
+  'Stung Treng': 'province',
+  'Svay Rieng': 'province',
+  Takeo: 'province',
+  'Tbong Khmum': 'province',
 };
 
 /** A sentence that says someone spoke, and the role it names. */
-export const SPEAKING = /\b(welcom(?:e|ing) (?:remarks?|address|speech)|opening (?:remarks?|speech|address)|closing (?:remarks?|speech)|keynote(?: speech)?|remarks?|speech|address|presentations?|presented|presenting|spoke|speakers?|shared|sharing|discussed|explained|highlighted|showcased|lecture|featured|joined the discussion|took over|panel+ists?|emphasi[sz]ed|noted|stated|echoed|illustrated|delivered|introduced|talked|led a session|continued the discussion|mentioned|pointed|addressed|argued|claimed|began|covered|acknowledged|took part|participated)\b/i;
+export const SPEAKING =
+  /\b(welcom(?:e|ing) (?:remarks?|address|speech)|opening (?:remarks?|speech|address)|closing (?:remarks?|speech)|keynote(?: speech)?|remarks?|speech|address|presentations?|presented|presenting|spoke|speakers?|shared|sharing|discussed|explained|highlighted|showcased|lecture|featured|joined the discussion|took over|panel+ists?|emphasi[sz]ed|noted|stated|echoed|illustrated|delivered|introduced|talked|led a session|continued the discussion|mentioned|pointed|addressed|argued|claimed|began|covered|acknowledged|took part|participated)\b/i;
 /** Phrases that put the people after them in the chair. */
 export const MODERATING = /\b(?:moderated|facilitated|chaired|led) by\b|\bModerated by\b/;
 export const ORGANISING = /\b(organi[sz]ed|organi[sz]es|hosted|hosts?|will host|convened|launched|held by)\b/i;
@@ -69,9 +112,11 @@ export const SUPPORTING = /\bsupported by\b|\bwith (?:the )?support (?:from|of)\
 export const CLOSING = /\b(closing remarks?|concluded with|in the end|by the end of|wrapped up)\b|^Finally\b/i;
 
 /** Session titles in prose: `the first panel discussion addressed “…”`. */
-export const SESSION_IN_PROSE = /(?<!\bof )\b(panel discussion|group discussion|breakout (?:session|discussion)|session|discussion|plenary)s?\b[^“"”.]{0,40}?[“"]([^”"]{8,160}?)[,.]?[”"]/gi;
+export const SESSION_IN_PROSE =
+  /(?<!\bof )\b(panel discussion|group discussion|breakout (?:session|discussion)|session|discussion|plenary)s?\b[^“"”.]{0,40}?[“"]([^”"]{8,160}?)[,.]?[”"]/gi;
 /** Session headings in programmes and annexes: `Session 1: …`, `Breakout Discussion: …`. */
-export const SESSION_HEADING = /^(Session\s+\d+|Panel\s+Discussion|Panel|Breakout\s+(?:Discussion|Session)|Group\s+Discussion|Discussion|Plenary|Keynote)\s*:\s*(.+)$/i;
+export const SESSION_HEADING =
+  /^(Session\s+\d+|Panel\s+Discussion|Panel|Breakout\s+(?:Discussion|Session)|Group\s+Discussion|Discussion|Plenary|Keynote)\s*:\s*(.+)$/i;
 
 /** Figures events report: the words after a number, and the measure they are. */
 export const FIGURE_WORDS: [RegExp, string][] = [
@@ -83,8 +128,14 @@ export const FIGURE_WORDS: [RegExp, string][] = [
   [/^government officials\b/i, 'officials-trained'],
 ];
 export const QUALIFIERS: Record<string, string> = {
-  around: 'about', about: 'about', approximately: 'about', nearly: 'about', some: 'about',
-  over: 'over', 'more than': 'over', 'at least': 'at-least',
+  around: 'about',
+  about: 'about',
+  approximately: 'about',
+  nearly: 'about',
+  some: 'about',
+  over: 'over',
+  'more than': 'over',
+  'at least': 'at-least',
 };
 
 /** Score at or above which a proposal is matched to an existing node; two within AMBIGUOUS of each other are flagged. */

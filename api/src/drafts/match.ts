@@ -10,7 +10,6 @@ import { nameWords, suggestDuplicates, type DuplicateCandidate } from '../domain
 import { MATCH } from './lexicon.js';
 import type { Entity } from './entity-registry.js';
 
-
 export interface Matching {
   match: string | null;
   score: number;
@@ -105,9 +104,24 @@ export function matchToNetwork(entities: Entity[], network: DuplicateCandidate[]
     if (best && best.score >= MATCH.accept && !(second && second.score >= MATCH.accept && best.score - second.score < MATCH.ambiguous)) {
       matches.set(e.key, { match: best.id, score: best.score, reason: best.reason, ambiguous: false, candidates: found.slice(0, 5) });
     } else if (best && best.score >= MATCH.accept) {
-      matches.set(e.key, { match: null, score: best.score, reason: `ambiguous: ${found.filter((c) => c.score >= MATCH.accept).map((c) => `${c.name} (${c.id})`).join(' or ')}`, ambiguous: true, candidates: found.slice(0, 5) });
+      matches.set(e.key, {
+        match: null,
+        score: best.score,
+        reason: `ambiguous: ${found
+          .filter((c) => c.score >= MATCH.accept)
+          .map((c) => `${c.name} (${c.id})`)
+          .join(' or ')}`,
+        ambiguous: true,
+        candidates: found.slice(0, 5),
+      });
     } else if (sharing.length) {
-      matches.set(e.key, { match: null, score: sharing[0]!.score, reason: `new, but shares an acronym with ${sharing.map((c) => `${c.name} (${c.id})`).join(' and ')}: check it is not the same`, ambiguous: true, candidates: [...found, ...sharing].slice(0, 5) });
+      matches.set(e.key, {
+        match: null,
+        score: sharing[0]!.score,
+        reason: `new, but shares an acronym with ${sharing.map((c) => `${c.name} (${c.id})`).join(' and ')}: check it is not the same`,
+        ambiguous: true,
+        candidates: [...found, ...sharing].slice(0, 5),
+      });
     } else matches.set(e.key, { match: null, score: 0, reason: 'new: nothing in the network looks like it', ambiguous: false, candidates: found.slice(0, 5) });
   }
   return { matches, same };

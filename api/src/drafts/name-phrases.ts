@@ -9,7 +9,8 @@ import { CAPITALISED, CONNECTORS, EVENT_HEADS, INITIATIVE_HEADS, ORGANISATION_HE
 export const PHRASE = String.raw`${CAPITALISED}(?:[ ]+(?:${CONNECTORS}[ ]+)*(?:\d+[ ]+)?${CAPITALISED})*`;
 
 /** Capitalised words that start sentences or headings but not names. */
-const NOT_NAME_START = /^(?:The|This|These|Both|Our|Their|His|Her|Its|At|On|In|From|After|Before|During|Through|With|By|For|And|Also|Another|Next|Finally|However|Representatives?|Speakers?|Moderated|Supported|Funded|Organised|Organized|Hosted|Published|License|Register|Registration|Deadline|Timeline|Theme|Program|Read|Find|Access|Video|Blog|Highlights?|Slide)\s+/;
+const NOT_NAME_START =
+  /^(?:The|This|These|Both|Our|Their|His|Her|Its|At|On|In|From|After|Before|During|Through|With|By|For|And|Also|Another|Next|Finally|However|Representatives?|Speakers?|Moderated|Supported|Funded|Organised|Organized|Hosted|Published|License|Register|Registration|Deadline|Timeline|Theme|Program|Read|Find|Access|Video|Blog|Highlights?|Slide)\s+/;
 
 /** The kind the last head word of a phrase gives, and where that word is: "Digital Government Policy" is a policy. */
 export function lastHead(heads: [RegExp, string][], phrase: string): { kind: string; at: number } | undefined {
@@ -47,7 +48,11 @@ export function pieces(phrase: string, start: number): { text: string; start: nu
 export function tidy(phrase: string, start: number): { name: string; start: number } {
   let name = phrase;
   let at = start;
-  for (let m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name); m; m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name)) {
+  for (
+    let m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name);
+    m;
+    m = /^(?:(?:of|the|for|and|on|de|to|&)\s+)+/i.exec(name) ?? NOT_NAME_START.exec(name)
+  ) {
     name = name.slice(m[0].length);
     at += m[0].length;
   }

@@ -15,7 +15,10 @@ const SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'on', 'de', '&', 'to']);
 
 /** The initials of a phrase's significant words: "Cambodia Academy of Digital Technology" → "CADT". */
 function initialsOf(words: string[]): string {
-  return words.filter((w) => !SMALL_WORDS.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+  return words
+    .filter((w) => !SMALL_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
 /**
@@ -44,15 +47,27 @@ export function acronymDefinitions(segment: Segment): { mentions: Mention[]; par
     const tail = acronymTail(phrase, acronym);
     const { name, start } = tidy(phrase.slice(tail), phraseStart + tail);
     // Without a head word, a long form is an organisation when it names a place: "Open Development Cambodia (ODC)".
-    const kind = organisationOrEvent(name) ?? (Object.keys(PLACES).some((p) => name.includes(p)) ? { kind: 'organisation' as const, subkind: 'other' } : undefined);
+    const kind =
+      organisationOrEvent(name) ?? (Object.keys(PLACES).some((p) => name.includes(p)) ? { kind: 'organisation' as const, subkind: 'other' } : undefined);
     if (!kind || name.split(' ').length < 2 || nameWords(name).length < 2) continue;
     // "(Cambodia)", "(Taiwan)": a place in brackets is where someone is from, not an acronym.
     if (PLACES[acronym]) continue;
     const mention: Mention = { ...kind, name, acronym, start, end: start + name.length };
     mentions.push(mention);
     const parent = tidy(phrase.slice(0, tail).replace(/\s+(?:of|at|in)(?:\s+the)?\s*$/i, ''), phraseStart);
-    if (tail > 0 && /\s(?:of|at)(?:\s+the)?\s+$/i.test(phrase.slice(0, tail)) && headOf(ORGANISATION_HEADS, parent.name) && nameWords(parent.name).length >= 2) {
-      const child: Mention = { kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, parent.name)!, name: parent.name, start: parent.start, end: parent.start + parent.name.length };
+    if (
+      tail > 0 &&
+      /\s(?:of|at)(?:\s+the)?\s+$/i.test(phrase.slice(0, tail)) &&
+      headOf(ORGANISATION_HEADS, parent.name) &&
+      nameWords(parent.name).length >= 2
+    ) {
+      const child: Mention = {
+        kind: 'organisation',
+        subkind: headOf(ORGANISATION_HEADS, parent.name)!,
+        name: parent.name,
+        start: parent.start,
+        end: parent.start + parent.name.length,
+      };
       mentions.push(child);
       parts.push([child, mention]);
     }
@@ -73,11 +88,22 @@ function splitPart(name: string, start: number): [Mention, Mention] | undefined 
   for (const j of joints) {
     const left = name.slice(0, j.index!);
     const right = name.slice(j.index! + j[0].length);
-    const rightKind = /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(right) ? 'other' : (headOf(ORGANISATION_HEADS, right) && organisationOrEvent(right)?.kind === 'organisation' ? headOf(ORGANISATION_HEADS, right) : undefined);
+    const rightKind = /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(right)
+      ? 'other'
+      : headOf(ORGANISATION_HEADS, right) && organisationOrEvent(right)?.kind === 'organisation'
+        ? headOf(ORGANISATION_HEADS, right)
+        : undefined;
     const leftKind = organisationOrEvent(left);
     if (!rightKind || leftKind?.kind !== 'organisation' || nameWords(left).length < 2) continue;
     const rightStart = start + j.index! + j[0].length;
-    const whole: Mention = { kind: 'organisation', subkind: rightKind, name: right, start: rightStart, end: rightStart + right.length, ...(/^[A-Z&-]+$/.test(right.replace(/[a-z]/g, (c, i) => (i ? c : c))) && !/\s/.test(right) ? { acronym: right } : {}) };
+    const whole: Mention = {
+      kind: 'organisation',
+      subkind: rightKind,
+      name: right,
+      start: rightStart,
+      end: rightStart + right.length,
+      ...(/^[A-Z&-]+$/.test(right.replace(/[a-z]/g, (c, i) => (i ? c : c))) && !/\s/.test(right) ? { acronym: right } : {}),
+    };
     return [{ kind: 'organisation', subkind: leftKind.subkind, name: left, start, end: start + left.length }, whole];
   }
   return undefined;
@@ -85,7 +111,10 @@ function splitPart(name: string, start: number): [Mention, Mention] | undefined 
 
 /** Job titles as prose writes them too: "program coordinator of FHI 360 Cambodia". */
 const ANY_CASE_TITLE = TITLE.replace(/\b([A-Z])(?=[a-z])/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
-const AFTER_TITLE = new RegExp(String.raw`(?:\b${ANY_CASE_TITLE}\s+(?:of|at|from|with)|\b(?:[Rr]epresentatives?|[Ss]pecialist|[Ee]xpert|[Oo]fficer)\s+(?:from|of)|\b(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+${PHRASE}\s+from)\s+(?:the\s+)?(${PHRASE})`, 'gu');
+const AFTER_TITLE = new RegExp(
+  String.raw`(?:\b${ANY_CASE_TITLE}\s+(?:of|at|from|with)|\b(?:[Rr]epresentatives?|[Ss]pecialist|[Ee]xpert|[Oo]fficer)\s+(?:from|of)|\b(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+${PHRASE}\s+from)\s+(?:the\s+)?(${PHRASE})`,
+  'gu',
+);
 
 /**
  * What follows a job title or a person's "from" is an organisation even without an organisation
@@ -109,7 +138,15 @@ function titled(phrase: string, at: number): Mention[] {
     const split = splitPart(name, start);
     if (split) return split.map((m) => ({ ...m, standalone: true }));
     if (nameWords(name).length < 2 && !/^[A-Z][A-Za-z&-]*[A-Z]/.test(name)) return out;
-    out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(/^[A-Z&-]{2,}$/.test(name) ? { acronym: name } : {}) });
+    out.push({
+      kind: 'organisation',
+      subkind: headOf(ORGANISATION_HEADS, name) ?? 'other',
+      name,
+      start,
+      end: start + name.length,
+      standalone: true,
+      ...(/^[A-Z&-]{2,}$/.test(name) ? { acronym: name } : {}),
+    });
   }
   return out;
 }
@@ -129,7 +166,15 @@ export function rowOrganisations(segment: Segment, text: string): Mention[] {
     const acronym = /\(([A-Z][A-Za-z&-]{1,11})\)\s*$/.exec(m[0])?.[1];
     const { name, start } = tidy(raw.trim(), cellStart + m.index! + (raw.length - raw.trimStart().length));
     if (!/^[A-Z\p{L}]/u.test(name) || PLACES[name]) continue;
-    out.push({ kind: 'organisation', subkind: headOf(ORGANISATION_HEADS, name) ?? 'other', name, start, end: start + name.length, standalone: true, ...(acronym ? { acronym } : /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(name) ? { acronym: name } : {}) });
+    out.push({
+      kind: 'organisation',
+      subkind: headOf(ORGANISATION_HEADS, name) ?? 'other',
+      name,
+      start,
+      end: start + name.length,
+      standalone: true,
+      ...(acronym ? { acronym } : /^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$/.test(name) ? { acronym: name } : {}),
+    });
   }
   return out;
 }

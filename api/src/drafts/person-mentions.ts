@@ -15,9 +15,16 @@ export function people(segment: Segment): Mention[] {
     const raw = m[2]!.replace(/(?:’s|'s)$/, '').replace(/[.,]+$/, '');
     // Stop at words that start an organisation or a title: "Mr. Chantra of CADT" is fine already.
     const words = raw.split(/\s+/);
-    const cut = words.findIndex((w, i) => i > 0 && (headOf(ORGANISATION_HEADS, w) || /^(President|Director|Head|Chief|Minister|Secretary|Representative|Manager|Officer|Coordinator)$/.test(w)));
+    const cut = words.findIndex(
+      (w, i) =>
+        i > 0 && (headOf(ORGANISATION_HEADS, w) || /^(President|Director|Head|Chief|Minister|Secretary|Representative|Manager|Officer|Coordinator)$/.test(w)),
+    );
     const name = (cut > 0 ? words.slice(0, cut) : words).join(' ');
-    const honorific = m[1]!.replace(/\s/g, '').replace(/,$/, '.').replace(/^(Dr|Mr|Mrs|Ms|Prof)$/, '$1.').replace(/^H\.E$/, 'H.E.');
+    const honorific = m[1]!
+      .replace(/\s/g, '')
+      .replace(/,$/, '.')
+      .replace(/^(Dr|Mr|Mrs|Ms|Prof)$/, '$1.')
+      .replace(/^H\.E$/, 'H.E.');
     const start = segment.start + m.index! + m[0].length - m[2]!.length;
     out.push({ kind: 'person', name, honorific, start, end: start + name.length });
   }
@@ -37,7 +44,17 @@ export function citationAuthor(segment: Segment): Mention[] {
   const org = organisationOrEvent(name);
   if (/^[A-Z][A-Za-z&-]*[A-Z]$/.test(name) || org?.kind === 'organisation' || /^The\s/.test(name)) {
     const tidied = tidy(name, start);
-    return [{ kind: 'organisation', subkind: org?.subkind ?? 'other', name: tidied.name, start: tidied.start, end: tidied.start + tidied.name.length, standalone: true, ...(/^[A-Z&-]+$/.test(name) ? { acronym: name } : {}) }];
+    return [
+      {
+        kind: 'organisation',
+        subkind: org?.subkind ?? 'other',
+        name: tidied.name,
+        start: tidied.start,
+        end: tidied.start + tidied.name.length,
+        standalone: true,
+        ...(/^[A-Z&-]+$/.test(name) ? { acronym: name } : {}),
+      },
+    ];
   }
   return PERSON_NAME.test(name) && !org && !PLACES[name] ? [{ kind: 'person', name, start, end: start + name.length }] : [];
 }
@@ -52,7 +69,8 @@ export function authors(segment: Segment): Mention[] {
       out.push({ kind: 'person', name: name[1]!, start: segment.start + at, end: segment.start + at + name[1]!.length });
       at += name[0].length;
       const next = /^((?:[A-Z][\p{L}\p{M}’'-]+)(?:\s+[A-Z][\p{L}\p{M}’'-]+){1,2})/u.exec(segment.text.slice(at));
-      if (next && /(?:,\s*|\s+and\s+)$/.test(name[0])) out.push({ kind: 'person', name: next[1]!, start: segment.start + at, end: segment.start + at + next[1]!.length });
+      if (next && /(?:,\s*|\s+and\s+)$/.test(name[0]))
+        out.push({ kind: 'person', name: next[1]!, start: segment.start + at, end: segment.start + at + next[1]!.length });
     }
   }
   return out;
@@ -61,7 +79,9 @@ export function authors(segment: Segment): Mention[] {
 /** In a row of a speakers' table, the person in the first cell and the role in brackets after the name. */
 export function rowPerson(segment: Segment, text: string): Mention[] {
   const first = segment.cells[0]!;
-  const m = new RegExp(String.raw`^(?:(${HONORIFIC})\s*)?((?:[A-Z][\p{L}\p{M}’'\-]*\.?)(?:[ ]+[A-Z][\p{L}\p{M}’'\-]*\.?){1,3})\s*(?:\(([^)]+)\))?$`, 'u').exec(first);
+  const m = new RegExp(String.raw`^(?:(${HONORIFIC})\s*)?((?:[A-Z][\p{L}\p{M}’'\-]*\.?)(?:[ ]+[A-Z][\p{L}\p{M}’'\-]*\.?){1,3})\s*(?:\(([^)]+)\))?$`, 'u').exec(
+    first,
+  );
   if (!m || organisationOrEvent(m[2]!) || PLACES[m[2]!]) return [];
   const offset = segment.start + text.slice(segment.start).indexOf(m[2]!);
   const honorific = m[1] ? m[1].replace(/\s/g, '').replace(/^(Dr|Mr|Mrs|Ms|Prof)$/, '$1.') : undefined;

@@ -101,7 +101,8 @@ export class Rules {
       if (o?.entity.kind === 'organisation') {
         const between = text.slice(o.mention.end, p.mention.start);
         const titled = /^(?:’s|'s)?\s+((?:[A-Z][\w-]*\s+){1,4})(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s*$/.exec(between);
-        const listed = /^(?:\s*\([A-Za-z&-]+\))?,\s*(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)?\s*$/.exec(between) && /\brepresentatives?\s+(?:from|of)\s/i.test(quote);
+        const listed =
+          /^(?:\s*\([A-Za-z&-]+\))?,\s*(?:H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)?\s*$/.exec(between) && /\brepresentatives?\s+(?:from|of)\s/i.test(quote);
         if (titled) this.add(p.entity, 'WORKS_FOR', o.entity, quote, tidyRole(titled[1]!));
         else if (listed) this.add(p.entity, 'WORKS_FOR', o.entity, quote, 'Representative');
       }
@@ -111,7 +112,8 @@ export class Rules {
     if (reps) {
       const at = placed.findIndex((x) => x.entity.kind === 'organisation');
       const org = placed[at];
-      for (let k = at + 1; org && k < placed.length && placed[k]!.entity.kind === 'person'; k++) this.add(placed[k]!.entity, 'WORKS_FOR', org.entity, quote, 'Representative');
+      for (let k = at + 1; org && k < placed.length && placed[k]!.entity.kind === 'person'; k++)
+        this.add(placed[k]!.entity, 'WORKS_FOR', org.entity, quote, 'Representative');
     }
   }
 
@@ -149,7 +151,9 @@ export class Rules {
     const funder = after.find((p) => p.entity.kind === 'organisation');
     const through = /\bthrough\s/.exec(quote.slice(cue.index));
     const programme = through ? after.find((p) => p.entity.kind === 'initiative' && p.mention.start > segment.start + cue.index + through.index) : undefined;
-    const implementer = through ? after.find((p) => p.entity.kind === 'organisation' && p !== funder && p.mention.start > segment.start + cue.index + through.index) : undefined;
+    const implementer = through
+      ? after.find((p) => p.entity.kind === 'organisation' && p !== funder && p.mention.start > segment.start + cue.index + through.index)
+      : undefined;
     if (funding) this.add(funder?.entity, 'FUNDS', event, quote);
     else this.add(funder?.entity, programme ? 'FUNDS' : 'SUPPORTS', event, quote);
     if (programme) {
@@ -168,7 +172,9 @@ export class Rules {
     const orgs = placed.filter((p) => p.entity.kind === 'organisation');
     for (const o of orgs) this.add(person.entity, 'WORKS_FOR', o.entity, quote);
     // "National Institute of Statistics (NIS), Ministry of Planning (MoP)": the first is part of the second.
-    for (let k = 1; k < orgs.length; k++) if (/^\)?\s*(?:\([^)]*\))?\s*,\s*$/.test(quote.slice(orgs[k - 1]!.mention.end - segment.start, orgs[k]!.mention.start - segment.start))) this.add(orgs[k - 1]!.entity, 'PART_OF', orgs[k]!.entity, quote);
+    for (let k = 1; k < orgs.length; k++)
+      if (/^\)?\s*(?:\([^)]*\))?\s*,\s*$/.test(quote.slice(orgs[k - 1]!.mention.end - segment.start, orgs[k]!.mention.start - segment.start)))
+        this.add(orgs[k - 1]!.entity, 'PART_OF', orgs[k]!.entity, quote);
     const role = (person.mention.role ?? '').toLowerCase();
     if (/moderat|facilitat|chair/.test(role)) this.add(person.entity, 'MODERATED', event, quote);
     else if (/judge/.test(role)) this.add(person.entity, 'JUDGED', event, quote);
@@ -207,8 +213,19 @@ function roleOf(cue: string): string | undefined {
 }
 
 function roleAfter(text: string, from: number): string | undefined {
-  const m = /^(?:’s|'s)?\s+([a-zA-Z][\w &-]{2,60}?)(?=[,.;]|\s+(?:gave|said|and|who|joined|delivered|took|presented|shared|explained|mentioned))/.exec(text.slice(from, from + 80));
-  return m && /\b(director|manager|head|chief|officer|coordinator|president|representative|specialist|advisor|adviser|secretary|lead|founder|member|researcher|chair)\b/i.test(m[1]!) ? m[1] : undefined;
+  const m = /^(?:’s|'s)?\s+([a-zA-Z][\w &-]{2,60}?)(?=[,.;]|\s+(?:gave|said|and|who|joined|delivered|took|presented|shared|explained|mentioned))/.exec(
+    text.slice(from, from + 80),
+  );
+  return m &&
+    /\b(director|manager|head|chief|officer|coordinator|president|representative|specialist|advisor|adviser|secretary|lead|founder|member|researcher|chair)\b/i.test(
+      m[1]!,
+    )
+    ? m[1]
+    : undefined;
 }
 
-const tidyRole = (role: string) => role.replace(/\s+/g, ' ').trim().replace(/^(?:an?|the)\s+/i, '');
+const tidyRole = (role: string) =>
+  role
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:an?|the)\s+/i, '');

@@ -36,7 +36,13 @@ export function definedAcronyms(segment: Segment): Mention[] {
 }
 
 /** Every mention in one segment, in document order, none overlapping another. */
-export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer, matchers: ReturnType<typeof gazetteerMatchers>, inSpeakerTable: boolean): SegmentMentions {
+export function mentionsIn(
+  segment: Segment,
+  text: string,
+  gazetteer: Gazetteer,
+  matchers: ReturnType<typeof gazetteerMatchers>,
+  inSpeakerTable: boolean,
+): SegmentMentions {
   const definitions = acronymDefinitions(segment);
   const phrases = headPhrases(segment);
   const row = inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : [];
@@ -56,8 +62,18 @@ export function mentionsIn(segment: Segment, text: string, gazetteer: Gazetteer,
   // Definitions and session titles are surer than a capitalised phrase that overlaps them.
   const sure = new Set([...found, ...definitions.mentions]);
   const allParts = [...definitions.parts, ...phrases.parts];
-  const kept = nonOverlapping(all.filter((m) => !definitions.parts.some(([part]) => part === m)), sure);
+  const kept = nonOverlapping(
+    all.filter((m) => !definitions.parts.some(([part]) => part === m)),
+    sure,
+  );
   const parts = allParts.filter(([part]) => kept.includes(part) || definitions.parts.some(([p]) => p === part));
-  const shown = showcased(segment, found.find((m) => m.kind === 'event' && m.subkind === 'breakout'));
-  return { mentions: [...nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), ...shown].sort((a, b) => a.start - b.start), parts, showcased: shown };
+  const shown = showcased(
+    segment,
+    found.find((m) => m.kind === 'event' && m.subkind === 'breakout'),
+  );
+  return {
+    mentions: [...nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), ...shown].sort((a, b) => a.start - b.start),
+    parts,
+    showcased: shown,
+  };
 }

@@ -11,7 +11,12 @@ import type { SheetData } from '../domain/spreadsheet.js';
 import { columnsOf, LIST_SEPARATOR, RELATIONSHIPS_TABLE } from '../domain/spreadsheet.js';
 
 /** A lowercase slug (Khmer and accents transliterated). */
-export const slugOf = (name: string) => anyAscii(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 70) || 'node';
+export const slugOf = (name: string) =>
+  anyAscii(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 70) || 'node';
 
 /** The source's title as the base of its id. */
 export const sourceBase = (source: DraftSource) => `${source.title}${source.date ? ` ${source.date.slice(0, 4)}` : ''}`;
@@ -53,7 +58,11 @@ export function draftSheets(draft: ReviewedDraft, taken: Set<string>): SheetData
     const id = node.newId ?? freshId(node.name, ids);
     idOf.set(node.id, id);
     const columns = new Set(columnsOf(node.kind));
-    const fields = Object.fromEntries(Object.entries({ ...DEFAULTS[node.kind], ...node.fields }).filter(([k]) => columns.has(k)).map(([k, v]) => [k, String(v)]));
+    const fields = Object.fromEntries(
+      Object.entries({ ...DEFAULTS[node.kind], ...node.fields })
+        .filter(([k]) => columns.has(k))
+        .map(([k, v]) => [k, String(v)]),
+    );
     const aliases = node.aliases.filter((a) => a !== node.name).join(LIST_SEPARATOR);
     rows.set(node.kind, [...(rows.get(node.kind) ?? []), { id, name: node.name, ...(aliases ? { aliases } : {}), ...fields, sources: sourceId }]);
   }

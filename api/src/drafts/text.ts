@@ -49,7 +49,13 @@ async function docxText(data: Buffer): Promise<string> {
 }
 
 function htmlText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
 }
 
 /** UTF-8 text, or a refusal when the bytes are not text (NUL bytes, invalid UTF-8). */
@@ -67,7 +73,8 @@ export async function documentText(file: DocumentFile): Promise<string> {
   if (file.data.length === 0) throw new DocumentRefused(400, `The file "${file.name}" is empty.`);
   let text: string;
   if (startsWith(file.data, PDF)) text = await pdfText(file.data);
-  else if (startsWith(file.data, OLE)) throw new DocumentRefused(422, 'The document is password-protected or an old .doc file; upload an unprotected .docx or PDF.');
+  else if (startsWith(file.data, OLE))
+    throw new DocumentRefused(422, 'The document is password-protected or an old .doc file; upload an unprotected .docx or PDF.');
   else if (startsWith(file.data, ZIP)) {
     if (!/\.docx$/i.test(file.name)) throw new DocumentRefused(415, 'Of zipped documents only .docx can be read.');
     text = await docxText(file.data);

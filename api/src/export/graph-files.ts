@@ -28,11 +28,16 @@ export function flatten(properties: Record<string, unknown>): Flat {
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export function xml(text: string | number | boolean): string {
   // Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
-  return String(text).replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return String(text)
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 const attributes = (pairs: Record<string, string | number | boolean | undefined>) =>
-  Object.entries(pairs).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${xml(v!)}"`).join('');
+  Object.entries(pairs)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xml(v!)}"`)
+    .join('');
 
 function typeOf(values: (string | number | boolean)[]): ValueType {
   if (values.every((v) => typeof v === 'boolean')) return 'boolean';
@@ -69,7 +74,13 @@ export function toGraphML(view: SourcedView): string {
   const nodes = nodeData(view).map((data, i) => {
     const id = view.nodes[i]!.id;
     const point = layout?.positions[id];
-    return { ...data, label: view.nodes[i]!.name, ...(point ? { x: point.x, y: point.y } : {}), ...(layout?.colours[id] ? { color: layout.colours[id] } : {}), ...(layout?.sizes[id] ? { size: layout.sizes[id] } : {}) };
+    return {
+      ...data,
+      label: view.nodes[i]!.name,
+      ...(point ? { x: point.x, y: point.y } : {}),
+      ...(layout?.colours[id] ? { color: layout.colours[id] } : {}),
+      ...(layout?.sizes[id] ? { size: layout.sizes[id] } : {}),
+    };
   });
   const edges = edgeData(view).map((data) => ({ ...data, label: data.type! }));
   const nodeKeys = keysOf(nodes, 'n');
@@ -78,7 +89,10 @@ export function toGraphML(view: SourcedView): string {
   for (const k of nodeKeys) if (['x', 'y', 'size'].includes(k.name) && k.type === 'long') k.type = 'double';
   const key = (k: Key, kind: 'node' | 'edge') => `  <key${attributes({ id: k.id, for: kind, 'attr.name': k.name, 'attr.type': k.type })}/>`;
   const data = (keys: Key[], values: Flat) =>
-    keys.filter((k) => k.name in values).map((k) => `      <data key="${k.id}">${xml(values[k.name]!)}</data>`).join('\n');
+    keys
+      .filter((k) => k.name in values)
+      .map((k) => `      <data key="${k.id}">${xml(values[k.name]!)}</data>`)
+      .join('\n');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -108,7 +122,9 @@ const earliest = (dates: (string | undefined)[]) => dates.filter((d): d is strin
  * there before its ends. No end for nodes: what entered the network stays in it.
  */
 export function spellsOf(view: GraphView): { nodes: Map<string, Spell>; edges: Map<string, Spell> } {
-  const edges = new Map(view.edges.map((e) => [e.id, { start: dateOf(e.properties.from_date) ?? dateOf(e.properties.since), end: dateOf(e.properties.to_date) }]));
+  const edges = new Map(
+    view.edges.map((e) => [e.id, { start: dateOf(e.properties.from_date) ?? dateOf(e.properties.since), end: dateOf(e.properties.to_date) }]),
+  );
   const firstEdge = new Map<string, string>();
   for (const e of view.edges) {
     const start = edges.get(e.id)!.start;
@@ -116,7 +132,10 @@ export function spellsOf(view: GraphView): { nodes: Map<string, Spell>; edges: M
     for (const id of [e.from, e.to]) if (!firstEdge.has(id) || start < firstEdge.get(id)!) firstEdge.set(id, start);
   }
   const nodes = new Map(
-    view.nodes.map((n) => [n.id, { start: earliest([dateOf(n.properties.since) ?? dateOf(n.properties.startDate) ?? dateOf(n.properties.date), firstEdge.get(n.id)]) }]),
+    view.nodes.map((n) => [
+      n.id,
+      { start: earliest([dateOf(n.properties.since) ?? dateOf(n.properties.startDate) ?? dateOf(n.properties.date), firstEdge.get(n.id)]) },
+    ]),
   );
   return { nodes, edges };
 }
@@ -144,7 +163,11 @@ function vizXml(layout: ViewLayout | undefined, id: string, indent: string): str
 function gexfAttributes(keys: Key[], kind: 'node' | 'edge'): string[] {
   if (!keys.length) return [];
   const type = (t: ValueType) => (t === 'long' ? 'long' : t);
-  return [`    <attributes class="${kind}" mode="static">`, ...keys.map((k) => `      <attribute${attributes({ id: k.id, title: k.name, type: type(k.type) })}/>`), '    </attributes>'];
+  return [
+    `    <attributes class="${kind}" mode="static">`,
+    ...keys.map((k) => `      <attribute${attributes({ id: k.id, title: k.name, type: type(k.type) })}/>`),
+    '    </attributes>',
+  ];
 }
 
 function attvalues(keys: Key[], values: Flat, indent: string): string[] {

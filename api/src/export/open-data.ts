@@ -81,5 +81,7 @@ export function toCitationCff(release: Release): string {
     keywords: ['open data', 'Mekong', 'network'],
     abstract: release.notes ?? "A snapshot of the Mekong region's open data network.",
   };
-  return `${Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n')}\n`;
+  return `${Object.entries(fields)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join('\n')}\n`;
 }

@@ -40,7 +40,15 @@ export function toPopolo(sheets: SheetData[], { nodeUrl }: PopoloOptions) {
   const areaParent = parents(relationships, ['PART_OF', 'LOCATED_IN'], new Set(places.map((p) => p.id!)));
   return {
     persons: table('people').map((p) =>
-      omitEmpty({ id: p.id, name: p.name, other_names: otherNames(p), honorific_prefix: p.honorific, gender: p.gender, summary: p.description, sources: cite(p.sources) }),
+      omitEmpty({
+        id: p.id,
+        name: p.name,
+        other_names: otherNames(p),
+        honorific_prefix: p.honorific,
+        gender: p.gender,
+        summary: p.description,
+        sources: cite(p.sources),
+      }),
     ),
     organizations: organisations.map((o) =>
       omitEmpty({
@@ -56,10 +64,29 @@ export function toPopolo(sheets: SheetData[], { nodeUrl }: PopoloOptions) {
         sources: cite(o.sources),
       }),
     ),
-    areas: places.map((a) => omitEmpty({ id: a.id, name: a.name, other_names: otherNames(a), classification: a.placeKind, parent_id: areaParent.get(a.id!), sources: cite(a.sources) })),
+    areas: places.map((a) =>
+      omitEmpty({
+        id: a.id,
+        name: a.name,
+        other_names: otherNames(a),
+        classification: a.placeKind,
+        parent_id: areaParent.get(a.id!),
+        sources: cite(a.sources),
+      }),
+    ),
     memberships: relationships
       .filter((r) => r.type === 'WORKS_FOR')
-      .map((r) => omitEmpty({ id: `${r.from}|WORKS_FOR|${r.to}|${r.key}`, person_id: r.from, organization_id: r.to, role: r.role, start_date: r.from_date, end_date: r.to_date, sources: cite(r.sources) })),
+      .map((r) =>
+        omitEmpty({
+          id: `${r.from}|WORKS_FOR|${r.to}|${r.key}`,
+          person_id: r.from,
+          organization_id: r.to,
+          role: r.role,
+          start_date: r.from_date,
+          end_date: r.to_date,
+          sources: cite(r.sources),
+        }),
+      ),
   };
 }
 

@@ -34,9 +34,11 @@ export async function sendReleaseFile(res: Response, release: Release, tables: S
   if (format === 'xlsx') res.attachment(`${name}.xlsx`).send(await toXlsx(tables));
   else if (format === 'csv') {
     const described = { 'datapackage.json': `${JSON.stringify(toDataPackage(release, tables), null, 2)}\n`, 'CITATION.cff': toCitationCff(release) };
-    res.attachment(`${name}-csv.zip`).type('application/zip').send(await toCsvZip(tables, described));
-  }
-  else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables, popolo));
+    res
+      .attachment(`${name}-csv.zip`)
+      .type('application/zip')
+      .send(await toCsvZip(tables, described));
+  } else if (format === 'popolo') res.attachment(`${name}-popolo.json`).json(toPopolo(tables, popolo));
   else if (format === 'json') res.attachment(`${name}.json`).json(viewOfTables(tables));
   else sendView(res, viewOfTables(tables), format, name);
 }

@@ -32,7 +32,14 @@ export function tablesOf({ nodes, relationships }: NetworkRecords): SheetData[] 
   const byId = (a: Row, b: Row) => String(a.id).localeCompare(String(b.id));
   const sheets: SheetData[] = NODE_KINDS.map((kind: NodeKind) => {
     const columns = columnsOf(kind);
-    return { name: COLLECTION_OF[kind], columns, rows: nodes.filter((p) => p.kind === kind).sort(byId).map((p) => tableRow(columns, p)) };
+    return {
+      name: COLLECTION_OF[kind],
+      columns,
+      rows: nodes
+        .filter((p) => p.kind === kind)
+        .sort(byId)
+        .map((p) => tableRow(columns, p)),
+    };
   });
   const relColumns = columnsOf('relationships');
   const relRows = relationships.map((r) => tableRow(relColumns, r)).sort((a, b) => rowId(a).localeCompare(rowId(b)));
@@ -46,7 +53,10 @@ export async function exportTables(tables: TablesRepository, filter: GraphFilter
 }
 
 export function toCsvFile(sheet: SheetData): string {
-  return stringify(sheet.rows.map((row) => sheet.columns.map((c) => neutralise(row[c] ?? ''))), { header: true, columns: sheet.columns });
+  return stringify(
+    sheet.rows.map((row) => sheet.columns.map((c) => neutralise(row[c] ?? ''))),
+    { header: true, columns: sheet.columns },
+  );
 }
 
 /** The tables as `<name>.csv` files in a zip (with `extra` files beside them), with fixed timestamps so that the bytes depend on the data only. */

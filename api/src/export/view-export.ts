@@ -21,10 +21,15 @@ export interface CsvOptions {
 const CSV_LEAD = { nodes: ['Id', 'Label', 'kind'], edges: ['Source', 'Target', 'Type', 'Label', 'Weight', 'Id'] } as const;
 
 function csvRows(view: SourcedView, part: 'nodes' | 'edges'): Flat[] {
-  if (part === 'edges') return view.edges.map((e) => ({ Source: e.from, Target: e.to, Type: 'Directed', Label: e.type, Weight: 1, Id: e.id, ...flatten(e.properties) }));
+  if (part === 'edges')
+    return view.edges.map((e) => ({ Source: e.from, Target: e.to, Type: 'Directed', Label: e.type, Weight: 1, Id: e.id, ...flatten(e.properties) }));
   return view.nodes.map((n) => {
     const point = view.layout?.positions[n.id];
-    const look = { ...(point ? { x: point.x, y: point.y } : {}), ...(view.layout?.colours[n.id] ? { color: view.layout.colours[n.id]! } : {}), ...(view.layout?.sizes[n.id] ? { size: view.layout.sizes[n.id]! } : {}) };
+    const look = {
+      ...(point ? { x: point.x, y: point.y } : {}),
+      ...(view.layout?.colours[n.id] ? { color: view.layout.colours[n.id]! } : {}),
+      ...(view.layout?.sizes[n.id] ? { size: view.layout.sizes[n.id]! } : {}),
+    };
     return { Id: n.id, Label: n.name, kind: n.kind, ...flatten(n.properties), ...look };
   });
 }

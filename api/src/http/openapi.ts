@@ -97,7 +97,10 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     responses: {
       [success]: { description: success === '201' ? 'Created' : 'OK', content },
       ...Object.fromEntries(
-        problemsOf(op).map((status) => [String(status), { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemOf(op, status) } } }]),
+        problemsOf(op).map((status) => [
+          String(status),
+          { description: STATUS_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemOf(op, status) } } },
+        ]),
       ),
     },
   };
@@ -121,22 +124,31 @@ export function openApiDocument(operations: Operation[], version: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const op of operations) paths[openApiPath(op.path)] = { ...paths[openApiPath(op.path)], [op.method]: operationObject(op) };
   const used = new Set(operations.map((op) => op.tag));
-  return commaSeparatedArrays(createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Spean API',
-      version,
-      description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
-      license: { name: 'MIT (the software); the network data: CC BY 4.0', identifier: 'MIT' },
-    },
-    servers: [{ url: '/', description: 'The server this document is served from' }],
-    tags: Object.entries(TAGS).filter(([name]) => used.has(name)).map(([name, description]) => ({ name, description })),
-    paths,
-    components: {
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'spean_session', description: 'Browser session from POST /api/auth/login; writes also send X-CSRF-Token.' },
-        token: { type: 'http', scheme: 'bearer', description: 'API token (spean_…) from POST /api/tokens, for scripts.' },
+  return commaSeparatedArrays(
+    createDocument({
+      openapi: '3.1.0',
+      info: {
+        title: 'Spean API',
+        version,
+        description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
+        license: { name: 'MIT (the software); the network data: CC BY 4.0', identifier: 'MIT' },
       },
-    },
-  }));
+      servers: [{ url: '/', description: 'The server this document is served from' }],
+      tags: Object.entries(TAGS)
+        .filter(([name]) => used.has(name))
+        .map(([name, description]) => ({ name, description })),
+      paths,
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'spean_session',
+            description: 'Browser session from POST /api/auth/login; writes also send X-CSRF-Token.',
+          },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (spean_…) from POST /api/tokens, for scripts.' },
+        },
+      },
+    }),
+  );
 }

@@ -122,4 +122,3 @@ export function mountOperations(router: Router, operations: Operation[], policy:
     });
   }
 }
-

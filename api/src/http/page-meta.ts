@@ -39,7 +39,12 @@ export function datasetJsonLd(origin: string) {
     keywords: ['open data', 'Mekong', 'Cambodia', 'network', 'civil society'],
     spatialCoverage: { '@type': 'Place', name: 'Mekong region' },
     distribution: [
-      ...DOWNLOADS.map(([format, type, name]) => ({ '@type': 'DataDownload', name, encodingFormat: type, contentUrl: `${origin}/api/export?format=${format}` })),
+      ...DOWNLOADS.map(([format, type, name]) => ({
+        '@type': 'DataDownload',
+        name,
+        encodingFormat: type,
+        contentUrl: `${origin}/api/export?format=${format}`,
+      })),
       { '@type': 'DataDownload', name: 'The network for Gephi (GEXF)', encodingFormat: 'application/gexf+xml', contentUrl: `${origin}/api/graph?format=gexf` },
       { '@type': 'DataDownload', name: 'The network as GraphML', encodingFormat: 'application/graphml+xml', contentUrl: `${origin}/api/graph?format=graphml` },
     ],

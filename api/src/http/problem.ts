@@ -42,17 +42,21 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function sendProblem(res: Response, problem: AppError, instance: string): void {
-  res.status(problem.status).set(problem.headers).type('application/problem+json').send(
-    JSON.stringify({
-      type: 'about:blank',
-      title: problem.title,
-      status: problem.status,
-      detail: problem.message,
-      instance,
-      ...(problem.errors.length ? { errors: problem.errors } : {}),
-      ...problem.extensions,
-    }),
-  );
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: problem.title,
+        status: problem.status,
+        detail: problem.message,
+        instance,
+        ...(problem.errors.length ? { errors: problem.errors } : {}),
+        ...problem.extensions,
+      }),
+    );
 }
 
 /** The last middleware: every error ends here. */

@@ -20,7 +20,8 @@ export function serveUi(uiDir: string, viewName: ViewNamer = async () => undefin
   router.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   router.use(express.static(root, { index: false, maxAge: 0 }));
   router.get(/^\/(?!api\/|livez$|readyz$).*/, async (req, res) => {
-    const view = typeof req.query.view === 'string' && /^[A-Za-z0-9_-]{8,32}$/.test(req.query.view) ? await viewName(req.query.view).catch(() => undefined) : undefined;
+    const view =
+      typeof req.query.view === 'string' && /^[A-Za-z0-9_-]{8,32}$/.test(req.query.view) ? await viewName(req.query.view).catch(() => undefined) : undefined;
     const meta = pageMeta({ origin: `${req.protocol}://${req.get('host')}`, url: req.originalUrl, viewName: view });
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(page.replace('</head>', `  ${meta}\n  </head>`));

@@ -55,7 +55,14 @@ export function refuseOtherMethods(router: Router, operations: Operation[]): voi
   }
 }
 
-export const ROBOTS_TXT = ['# Spean: the explorer is for people and crawlers; the API is for programs.', 'User-agent: *', 'Allow: /$', 'Allow: /api/docs', 'Disallow: /api/', ''].join('\n');
+export const ROBOTS_TXT = [
+  '# Spean: the explorer is for people and crawlers; the API is for programs.',
+  'User-agent: *',
+  'Allow: /$',
+  'Allow: /api/docs',
+  'Disallow: /api/',
+  '',
+].join('\n');
 
 export const robots: RequestHandler = (_req, res) => {
   res.type('text/plain').send(ROBOTS_TXT);

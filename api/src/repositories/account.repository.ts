@@ -115,10 +115,11 @@ export class AccountRepository {
 
   /** Revokes a token of this user (admins: of anyone); false when there is no such token. */
   async revokeToken(id: string, userId: string, asAdmin: boolean): Promise<boolean> {
-    const rows = await this.db.write(
-      'MATCH (t:ApiToken {id: $id}) WHERE $asAdmin OR t.userId = $userId SET t.revoked = true RETURN t.id AS id',
-      { id, userId, asAdmin },
-    );
+    const rows = await this.db.write('MATCH (t:ApiToken {id: $id}) WHERE $asAdmin OR t.userId = $userId SET t.revoked = true RETURN t.id AS id', {
+      id,
+      userId,
+      asAdmin,
+    });
     return rows.length > 0;
   }
 

@@ -39,7 +39,9 @@ export async function backup(driver: Driver, file: string, database?: string): P
         number.set(record.get('id') as string, n);
         await write(out, { n, labels: record.get('labels'), p: encodeProperties(record.get('p')) });
       }
-      for await (const record of tx.run('MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS p ORDER BY elementId(r)')) {
+      for await (const record of tx.run(
+        'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS p ORDER BY elementId(r)',
+      )) {
         await write(out, { r: record.get('t'), from: number.get(record.get('a')), to: number.get(record.get('b')), p: encodeProperties(record.get('p')) });
       }
       return { nodes, relationships };

@@ -84,7 +84,10 @@ export async function nodeIdsOf(tx: Tx, changeId: string): Promise<string[]> {
 
 /** A merged node's history shows on the survivor's page: the ids of the entries that now do. */
 export async function showHistoryOn(tx: Tx, from: string, on: string): Promise<string[]> {
-  const rows = await tx.run('MATCH (c:Change) WHERE $from IN c.nodeIds AND NOT $on IN c.nodeIds SET c.nodeIds = c.nodeIds + $on RETURN c.id AS id', { from, on });
+  const rows = await tx.run('MATCH (c:Change) WHERE $from IN c.nodeIds AND NOT $on IN c.nodeIds SET c.nodeIds = c.nodeIds + $on RETURN c.id AS id', {
+    from,
+    on,
+  });
   return rows.map((r) => r.id as string);
 }
 
@@ -98,10 +101,13 @@ export class ChangeRepository {
   constructor(private readonly db: GraphDb) {}
 
   async history(nodeId: string, limit = 200): Promise<Change[]> {
-    const rows = await this.db.read(`MATCH (c:Change) WHERE $id IN c.nodeIds WITH c ORDER BY c.at DESC, c.seq DESC LIMIT toInteger($limit) RETURN ${CHANGE} AS c`, {
-      id: nodeId,
-      limit,
-    });
+    const rows = await this.db.read(
+      `MATCH (c:Change) WHERE $id IN c.nodeIds WITH c ORDER BY c.at DESC, c.seq DESC LIMIT toInteger($limit) RETURN ${CHANGE} AS c`,
+      {
+        id: nodeId,
+        limit,
+      },
+    );
     return rows.map((r) => parseChange(r.c as Row));
   }
 

@@ -8,7 +8,8 @@
 import neo4j, { isNode, isPath, isRelationship, type Node, type Relationship, type Session, type Transaction } from 'neo4j-driver';
 import type { GraphDb } from '../db/graph-db.js';
 import { toPlain } from '../db/plain-values.js';
-import { NETWORK_LABELS, NETWORK_TYPES, planRefusal, stringLiterals, type PlanNode } from '../domain/console-guard.js';
+import { NETWORK_LABELS, NETWORK_TYPES, planRefusal, type PlanNode } from '../domain/console-guard.js';
+import { stringLiterals } from '../domain/cypher-literals.js';
 
 export interface ConsoleResult {
   columns: string[];

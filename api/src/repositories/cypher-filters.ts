@@ -49,9 +49,7 @@ export function visibleTo(n: string, publicOnly: boolean): string {
 export function nodeAllowed(n: string, filter: GraphFilter): string {
   const clauses = [
     filter.publicOnly ? visibleTo(n, true) : '',
-    filter.window.from || filter.window.to
-      ? `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))`
-      : '',
+    filter.window.from || filter.window.to ? `(NOT ${n}:Event OR ${n}.since IS NULL OR (${n}.since >= $windowFrom AND ${n}.since <= $windowTo))` : '',
     filter.kinds?.includes('figure') ? '' : `NOT ${n}:Figure`,
     filter.kinds ? `${n}.kind IN $kinds` : '',
     filter.country
@@ -59,9 +57,7 @@ export function nodeAllowed(n: string, filter: GraphFilter): string {
           OR (${n}.country IS NULL AND NOT EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place) })
           OR EXISTS { (${n})-[:HELD_IN|LOCATED_IN|BASED_IN]->(:Place)-[:PART_OF*0..2]->(:Place {id: $country}) })`
       : '',
-    filter.topic
-      ? `(NOT ${n}.kind IN ['event', 'initiative', 'organisation'] OR ${n}.id = $topic OR EXISTS { (${n})-[:ABOUT]->(:Topic {id: $topic}) })`
-      : '',
+    filter.topic ? `(NOT ${n}.kind IN ['event', 'initiative', 'organisation'] OR ${n}.id = $topic OR EXISTS { (${n})-[:ABOUT]->(:Topic {id: $topic}) })` : '',
   ].filter(Boolean);
   return `(${clauses.join(' AND ')})`;
 }

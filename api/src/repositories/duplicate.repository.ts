@@ -40,7 +40,7 @@ export class DuplicateRepository {
   /** Pairs a source or a curator marked with POSSIBLE_DUPLICATE, with what they said. */
   async marked(): Promise<MarkedPair[]> {
     return this.db.read<MarkedPair & Record<string, unknown>>(
-      'MATCH (a:Entity)-[r:POSSIBLE_DUPLICATE]->(b:Entity) RETURN a.id AS a, b.id AS b, coalesce(r.note, r.quote, \'\') AS note',
+      "MATCH (a:Entity)-[r:POSSIBLE_DUPLICATE]->(b:Entity) RETURN a.id AS a, b.id AS b, coalesce(r.note, r.quote, '') AS note",
     );
   }
 }

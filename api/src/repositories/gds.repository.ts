@@ -50,10 +50,22 @@ export class GdsRepository {
       timeoutMs,
     );
     try {
-      await this.db.read(`CALL gds.pageRank.mutate($graph, {mutateProperty: 'pagerank', scaler: 'L1Norm', maxIterations: 100, tolerance: 1e-7}) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`, { graph }, timeoutMs);
+      await this.db.read(
+        `CALL gds.pageRank.mutate($graph, {mutateProperty: 'pagerank', scaler: 'L1Norm', maxIterations: 100, tolerance: 1e-7}) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`,
+        { graph },
+        timeoutMs,
+      );
       const betweennessConfig = sampling.samples === 'all' ? {} : { samplingSize: sampling.samples, samplingSeed: sampling.seed };
-      await this.db.read(`CALL gds.betweenness.mutate($graph, $config) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`, { graph, config: { ...betweennessConfig, mutateProperty: 'betweenness' } }, timeoutMs);
-      const [louvain] = await this.db.read<{ modularity: number }>(`CALL gds.louvain.mutate($graph, {mutateProperty: 'community'}) YIELD modularity RETURN modularity`, { graph }, timeoutMs);
+      await this.db.read(
+        `CALL gds.betweenness.mutate($graph, $config) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`,
+        { graph, config: { ...betweennessConfig, mutateProperty: 'betweenness' } },
+        timeoutMs,
+      );
+      const [louvain] = await this.db.read<{ modularity: number }>(
+        `CALL gds.louvain.mutate($graph, {mutateProperty: 'community'}) YIELD modularity RETURN modularity`,
+        { graph },
+        timeoutMs,
+      );
       const rows = await this.db.read<{ id: string; names: string[]; values: number[] }>(
         `CALL gds.graph.nodeProperties.stream($graph, ['pagerank', 'betweenness', 'community'])
          YIELD nodeId, nodeProperty, propertyValue

@@ -159,10 +159,7 @@ export class GraphRepository {
     const params = { ...filterParams(filter), take: int(limit) };
     const present = presentInWindow('n', filter);
     return this.db.readTransaction(async (tx) => {
-      const [counted] = await tx.run(
-        `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present} RETURN count(n) AS total`,
-        params,
-      );
+      const [counted] = await tx.run(`MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present} RETURN count(n) AS total`, params);
       const picked = await tx.run(
         `MATCH (n:Entity) WHERE NOT n:Source AND ${nodeAllowed('n', filter)} AND ${present}
          WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $take

@@ -34,7 +34,9 @@ export class ImportRepository {
 
   /** Every node's id, and separately the sources' ids, for "did you mean". */
   async knownIds(): Promise<{ ids: string[]; sources: string[] }> {
-    const rows = await this.db.read<{ id: string; source: boolean }>('MATCH (n:Entity) RETURN n.id AS id, n:Source AS source LIMIT $limit', { limit: int(ID_LIMIT) });
+    const rows = await this.db.read<{ id: string; source: boolean }>('MATCH (n:Entity) RETURN n.id AS id, n:Source AS source LIMIT $limit', {
+      limit: int(ID_LIMIT),
+    });
     return { ids: rows.map((r) => r.id), sources: rows.filter((r) => r.source).map((r) => r.id) };
   }
 }

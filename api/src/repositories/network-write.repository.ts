@@ -58,7 +58,8 @@ export async function storedKinds(reader: Reader, ids: string[]): Promise<Map<st
  */
 const CHANGED = (e: string) =>
   `(any(k IN keys(row.props) WHERE ${e}[k] IS NULL OR ${e}[k] <> row.props[k]) OR any(k IN keys(${e}) WHERE NOT k IN $bookkeeping AND row.props[k] IS NULL))`;
-const NEXT_VERSION = (e: string) => `CASE WHEN row.version IS NOT NULL THEN row.version WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1 ELSE coalesce(${e}.version, 0) END`;
+const NEXT_VERSION = (e: string) =>
+  `CASE WHEN row.version IS NOT NULL THEN row.version WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1 ELSE coalesce(${e}.version, 0) END`;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -74,7 +75,8 @@ const versionParam = (versions: ReadonlyMap<string, number> | undefined, id: str
 
 async function writeNodes(tx: Tx, nodes: GraphNode[], options: WriteOptions): Promise<void> {
   const existing =
-    options.existing?.nodes ?? new Set((await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids: nodes.map((n) => n.id) })).map((r) => r.id as string));
+    options.existing?.nodes ??
+    new Set((await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids: nodes.map((n) => n.id) })).map((r) => r.id as string));
   for (const [kind, group] of groupBy(nodes, (n) => n.kind)) {
     // The label comes from the model's enum, never from input text.
     const label = LABEL_OF[kind];
@@ -100,10 +102,18 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[], op
   const isNew = (r: GraphRelationship) => known !== undefined && !known.has(relationshipId(r));
   for (const [type, group] of groupBy(relationships, (r) => r.type)) {
     const rows = (list: GraphRelationship[]) =>
-      list.map(({ from, to, type: _type, ...rest }) => ({ from, to, key: rest.key, props: storedProperties(rest), version: versionParam(options.versions, relationshipId({ from, type, to, key: rest.key })) }));
+      list.map(({ from, to, type: _type, ...rest }) => ({
+        from,
+        to,
+        key: rest.key,
+        props: storedProperties(rest),
+        version: versionParam(options.versions, relationshipId({ from, type, to, key: rest.key })),
+      }));
     const ends = 'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})';
     for (const chunk of chunks(group.filter(isNew))) {
-      await tx.run(`${ends} CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, r.version = coalesce(row.version, 1)`, { rows: rows(chunk) });
+      await tx.run(`${ends} CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, r.version = coalesce(row.version, 1)`, {
+        rows: rows(chunk),
+      });
     }
     for (const chunk of chunks(group.filter((r) => !isNew(r)))) {
       await tx.run(

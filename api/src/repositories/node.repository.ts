@@ -66,9 +66,7 @@ export class NodeRepository {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const relationships = (row.relationships as RelationshipView[]).sort(
-      (a, b) => a.type.localeCompare(b.type) || a.other.name.localeCompare(b.other.name),
-    );
+    const relationships = (row.relationships as RelationshipView[]).sort((a, b) => a.type.localeCompare(b.type) || a.other.name.localeCompare(b.other.name));
     const sources = (row.sources as Row[]).map(toSourceView);
     return { node: row.node as Row & NodeSummary, relationships, sources };
   }

@@ -21,7 +21,11 @@ export interface StoredRelease {
 }
 
 const META = 'r {.id, .title, .notes, publishedAt: toString(r.publishedAt), .publishedBy, .digest, .counts}';
-const toRelease = (row: Row): StoredRelease => ({ ...(row as unknown as StoredRelease), notes: (row.notes as string) ?? null, counts: JSON.parse(row.counts as string) });
+const toRelease = (row: Row): StoredRelease => ({
+  ...(row as unknown as StoredRelease),
+  notes: (row.notes as string) ?? null,
+  counts: JSON.parse(row.counts as string),
+});
 
 export class ReleaseRepository {
   constructor(private readonly db: GraphDb) {}

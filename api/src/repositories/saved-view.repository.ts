@@ -25,9 +25,16 @@ export class SavedViewRepository {
   }
 
   async get(id: string): Promise<SavedView | undefined> {
-    const rows = await this.db.read('MATCH (v:SavedView {id: $id}) RETURN v.id AS id, v.name AS name, toString(v.createdAt) AS createdAt, v.body AS body', { id });
+    const rows = await this.db.read('MATCH (v:SavedView {id: $id}) RETURN v.id AS id, v.name AS name, toString(v.createdAt) AS createdAt, v.body AS body', {
+      id,
+    });
     const row = rows[0];
     if (!row) return undefined;
-    return { ...(JSON.parse(row.body as string) as Omit<SavedView, 'id' | 'name' | 'createdAt'>), id, name: row.name as string, createdAt: row.createdAt as string };
+    return {
+      ...(JSON.parse(row.body as string) as Omit<SavedView, 'id' | 'name' | 'createdAt'>),
+      id,
+      name: row.name as string,
+      createdAt: row.createdAt as string,
+    };
   }
 }

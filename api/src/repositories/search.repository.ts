@@ -26,11 +26,20 @@ const STOP_WORDS = new Set(
 );
 
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/u;
-const FIELD_BOOSTS: ReadonlyArray<[string, number]> = [['name', 4], ['acronym', 4], ['aliases', 3], ['description', 1]];
+const FIELD_BOOSTS: ReadonlyArray<[string, number]> = [
+  ['name', 4],
+  ['acronym', 4],
+  ['aliases', 3],
+  ['description', 1],
+];
 
 /** Lowercases and removes Latin diacritics; Khmer and other scripts keep their marks. */
 function foldLatin(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 // A word as Lucene's standard tokenizer sees one: letters and digits, with apostrophes and dots

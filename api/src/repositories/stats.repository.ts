@@ -18,25 +18,24 @@ export class StatsRepository {
   /** Counts leave out people the audience may not see, so that they agree with what it can open. */
   async stats(publicOnly: boolean) {
     const visible = (n: string) => visibleTo(n, publicOnly);
-    const [byKind, organisationsByKind, organisationsByCountry, eventsByYear, relationshipsByYear, relationshipsByType, participation] =
-      await Promise.all([
-        this.db.read(`MATCH (n:Entity) WHERE ${visible('n')} RETURN n.kind AS key, count(*) AS count ORDER BY key`),
-        this.db.read('MATCH (n:Organisation) RETURN n.orgKind AS key, count(*) AS count ORDER BY count DESC, key'),
-        this.db.read(
-          `MATCH (n:Organisation) OPTIONAL MATCH (c:Place {id: n.country})
+    const [byKind, organisationsByKind, organisationsByCountry, eventsByYear, relationshipsByYear, relationshipsByType, participation] = await Promise.all([
+      this.db.read(`MATCH (n:Entity) WHERE ${visible('n')} RETURN n.kind AS key, count(*) AS count ORDER BY key`),
+      this.db.read('MATCH (n:Organisation) RETURN n.orgKind AS key, count(*) AS count ORDER BY count DESC, key'),
+      this.db.read(
+        `MATCH (n:Organisation) OPTIONAL MATCH (c:Place {id: n.country})
            RETURN coalesce(c.name, 'unknown') AS key, count(*) AS count ORDER BY count DESC, key`,
-        ),
-        this.db.read(
-          // Every event, its sessions and panels too, by the year it entered the network.
-          `MATCH (n:Event) RETURN CASE WHEN n.since IS NULL THEN null ELSE toString(n.since.year) END AS key, count(*) AS count ORDER BY key`,
-        ),
-        this.db.read(
-          `MATCH (a)-[r]->(b) WHERE r.since IS NOT NULL AND ${visible('a')} AND ${visible('b')}
+      ),
+      this.db.read(
+        // Every event, its sessions and panels too, by the year it entered the network.
+        `MATCH (n:Event) RETURN CASE WHEN n.since IS NULL THEN null ELSE toString(n.since.year) END AS key, count(*) AS count ORDER BY key`,
+      ),
+      this.db.read(
+        `MATCH (a)-[r]->(b) WHERE r.since IS NOT NULL AND ${visible('a')} AND ${visible('b')}
            RETURN toString(r.since.year) AS key, count(*) AS count ORDER BY key`,
-        ),
-        this.db.read(`MATCH (a)-[r]->(b) WHERE ${visible('a')} AND ${visible('b')} RETURN type(r) AS key, count(*) AS count ORDER BY count DESC, key`),
-        this.participation(),
-      ]);
+      ),
+      this.db.read(`MATCH (a)-[r]->(b) WHERE ${visible('a')} AND ${visible('b')} RETURN type(r) AS key, count(*) AS count ORDER BY count DESC, key`),
+      this.participation(),
+    ]);
     return { byKind, organisationsByKind, organisationsByCountry, eventsByYear, relationshipsByYear, relationshipsByType, participation };
   }
 }

@@ -29,7 +29,9 @@ export class TablesRepository {
       );
       const relationships = rels.map((r) => ({ ...(r.p as Row), from: r.from, type: r.type, to: r.to }));
       const cited = [...new Set([...citedBy(nodes), ...citedBy(relationships)])].filter((id) => !picked.has(id));
-      const sources = cited.length ? (await tx.run('MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS p', { ids: cited })).map((r) => r.p as Row) : [];
+      const sources = cited.length
+        ? (await tx.run('MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS p', { ids: cited })).map((r) => r.p as Row)
+        : [];
       return { nodes: [...nodes, ...sources], relationships };
     });
   }

@@ -21,7 +21,6 @@ const metricsQuery = refineTime(
   }),
 );
 
-
 type SortKey = 'degree' | 'betweenness' | 'pagerank';
 const sortedCache = new WeakMap<MetricsResult, Map<SortKey, NodeMetrics[]>>();
 

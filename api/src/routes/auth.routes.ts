@@ -123,7 +123,8 @@ export function authOperations(accounts: AccountRepository, settings: AuthSettin
         if (!user) throw notFound(`The account "${params.id}"`);
         const losesAdmin = user.role === 'admin' && !user.disabled && ((body.role && body.role !== 'admin') || body.disabled);
         if (losesAdmin && (await accounts.countAdmins()) <= 1) throw conflict('This is the last admin; make another admin first.');
-        if (params.id === viewer!.user.id && body.disabled) throw badRequest('You cannot disable your own account.', [{ field: 'body.disabled', message: 'not your own' }]);
+        if (params.id === viewer!.user.id && body.disabled)
+          throw badRequest('You cannot disable your own account.', [{ field: 'body.disabled', message: 'not your own' }]);
         return (await accounts.updateUser(params.id, body))!;
       },
     }),

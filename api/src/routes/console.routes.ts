@@ -8,7 +8,10 @@ import { ConsoleRefusal, ConsoleTimeout, ConsoleTooLarge, type ConsoleRepository
 
 const bodySchema = z.strictObject({
   query: z.string().trim().min(1).max(10_000),
-  params: z.record(z.string().regex(/^[A-Za-z_]\w{0,63}$/), z.unknown()).refine((p) => Object.keys(p).length <= 50, 'at most 50 parameters').default({}),
+  params: z
+    .record(z.string().regex(/^[A-Za-z_]\w{0,63}$/), z.unknown())
+    .refine((p) => Object.keys(p).length <= 50, 'at most 50 parameters')
+    .default({}),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
@@ -26,11 +29,16 @@ function consoleProblem(error: unknown, cypherConsole: ConsoleRepository): unkno
     return badRequest(cypherConsole.timeoutMessage(), [{ field: 'body.query', message: cypherConsole.timeoutMessage() }]);
   }
   // An administration command in the console's transaction fails as one after a read query.
-  if (/read access mode|not allowed|Forbidden|Administration command/i.test(error.message) || /Security|NotSystemDatabase|ForbiddenDueToTransactionType/.test(error.code)) {
+  if (
+    /read access mode|not allowed|Forbidden|Administration command/i.test(error.message) ||
+    /Security|NotSystemDatabase|ForbiddenDueToTransactionType/.test(error.code)
+  ) {
     return refused('Only read queries of the network run in the console; administration commands are not among them.');
   }
   if (/memory/i.test(error.code)) {
-    return badRequest('The query needed more memory than one transaction may use; aggregate or LIMIT earlier.', [{ field: 'body.query', message: firstLine(error) }]);
+    return badRequest('The query needed more memory than one transaction may use; aggregate or LIMIT earlier.', [
+      { field: 'body.query', message: firstLine(error) },
+    ]);
   }
   // The researcher's own query is wrong or cannot run: say what Neo4j says about it.
   return badRequest(`Neo4j could not run the query: ${firstLine(error)}`, [{ field: 'body.query', message: firstLine(error) }]);
@@ -51,7 +59,7 @@ export function consoleOperations(cypherConsole: ConsoleRepository, requestsPerM
       tag: 'console',
       summary: 'Run a read-only Cypher query',
       description:
-        'For signed-in users (any role). The console reads the network only: the query\'s plan must read nodes by a network label, relationships by a network type, and call only schema or full-text procedures on the network\'s index; anything else (accounts, sessions, tokens, history, LOAD CSV, administration, writes) is refused with 403. It runs in a read transaction stopped at its timeout (400), returns at most `limit` rows and a capped number of bytes (`truncated`), and a row over the row cap is a 413.',
+        "For signed-in users (any role). The console reads the network only: the query's plan must read nodes by a network label, relationships by a network type, and call only schema or full-text procedures on the network's index; anything else (accounts, sessions, tokens, history, LOAD CSV, administration, writes) is refused with 403. It runs in a read transaction stopped at its timeout (400), returns at most `limit` rows and a capped number of bytes (`truncated`), and a row over the row cap is a 413.",
       body: bodySchema,
       middleware: [limiter],
       problems: [403, 413, 429, 503],

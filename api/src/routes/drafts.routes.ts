@@ -18,7 +18,8 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DRA
 const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
   upload(req, res, (error: unknown) => {
     if (!error) return next();
-    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'Content Too Large', `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB.`));
+    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE')
+      return next(new AppError(413, 'Content Too Large', `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB.`));
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'file', message: (error as Error).message }]));
   });
 
@@ -42,7 +43,9 @@ const draftSchema = z
         fields: z.record(z.string(), z.union([z.string(), z.number()])),
       }),
     ),
-    relationships: z.array(z.object({ id: z.string(), from: z.string(), type: z.enum(RELATIONSHIP_TYPES), to: z.string(), quote: z.string(), role: z.string().optional() })),
+    relationships: z.array(
+      z.object({ id: z.string(), from: z.string(), type: z.enum(RELATIONSHIP_TYPES), to: z.string(), quote: z.string(), role: z.string().optional() }),
+    ),
     problems: z.array(z.string()),
   })
   .meta({ id: 'Draft' });
@@ -52,7 +55,13 @@ const documentSchema = z.strictObject({
 });
 
 function refused(error: unknown): never {
-  if (error instanceof DocumentRefused) throw new AppError(error.status, error.status === 415 ? 'Unsupported Media Type' : error.status === 422 ? 'Unprocessable Content' : 'Bad Request', error.message, [{ field: 'file', message: error.message }]);
+  if (error instanceof DocumentRefused)
+    throw new AppError(
+      error.status,
+      error.status === 415 ? 'Unsupported Media Type' : error.status === 422 ? 'Unprocessable Content' : 'Bad Request',
+      error.message,
+      [{ field: 'file', message: error.message }],
+    );
   throw error;
 }
 
@@ -71,7 +80,8 @@ export function draftOperations(db: GraphDb): Operation[] {
       response: draftSchema,
       handle: async ({ body }, _res, req) => {
         const file = req.file ? { name: req.file.originalname, data: req.file.buffer } : undefined;
-        if (!file && !body.text?.trim()) throw badRequest('Send the document as `text` or as a `file`; the text is empty.', [{ field: file ? 'file' : 'text', message: 'empty' }]);
+        if (!file && !body.text?.trim())
+          throw badRequest('Send the document as `text` or as a `file`; the text is empty.', [{ field: file ? 'file' : 'text', message: 'empty' }]);
         return draftDocument(db, { text: body.text, file }).catch(refused);
       },
     }),
@@ -81,7 +91,8 @@ export function draftOperations(db: GraphDb): Operation[] {
       tag: 'curation',
       access: 'edit',
       summary: 'Commit a reviewed draft through the importer: all of it, or nothing',
-      description: 'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all: a 400 problem whose `errors` name each rejected cell and which carries the plan.',
+      description:
+        'The draft with each proposal accepted or rejected (and edited or re-matched), and the source document. Accepted new nodes and accepted relationships between accepted nodes are imported as one workbook, citing the source, with the importer’s validation and history; any bad row rejects all: a 400 problem whose `errors` name each rejected cell and which carries the plan.',
       body: reviewedDraftSchema,
       response: importPlanSchema,
       badRequestExtends: importPlanSchema,
@@ -101,7 +112,10 @@ export function draftOperations(db: GraphDb): Operation[] {
       response: z.string(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async ({ body }, res) => {
-        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('spean-draft.xlsx').send(await draftWorkbook(db, body));
+        res
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .attachment('spean-draft.xlsx')
+          .send(await draftWorkbook(db, body));
         return undefined;
       },
     }),

@@ -13,10 +13,7 @@ import { mergeNodes } from '../curation/merge.js';
 
 const MAX_SUGGESTIONS = 500;
 
-const dismissalSchema = z
-  .strictObject({ a: idSchema, b: idSchema })
-  .refine((d) => d.a !== d.b, { message: 'two different nodes', path: ['b'] });
-
+const dismissalSchema = z.strictObject({ a: idSchema, b: idSchema }).refine((d) => d.a !== d.b, { message: 'two different nodes', path: ['b'] });
 
 export function duplicateOperations(db: GraphDb, duplicates: DuplicateRepository, graphVersion: () => Promise<number>): Operation[] {
   // Comparing every name is the expensive part: once per kind until the graph changes.

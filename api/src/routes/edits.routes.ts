@@ -1,13 +1,6 @@
 /** Curators' writes: nodes and relationships, each citing a source, versioned, with history and revert. */
 import { z } from 'zod';
-import {
-  changeSchema,
-  createNodeSchema,
-  createRelationshipSchema,
-  deleteSchema,
-  revertSchema,
-  updateSchema,
-} from '../domain/edits.js';
+import { changeSchema, createNodeSchema, createRelationshipSchema, deleteSchema, revertSchema, updateSchema } from '../domain/edits.js';
 import { idSchema } from '../domain/model.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../domain/errors.js';
@@ -32,7 +25,8 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
       status: 201,
       path: '/api/nodes',
       summary: 'Create a node of any kind, citing a source',
-      description: 'The node is validated by the same zod schema as the seed and the importer; `node.sources` and the citation together must name at least one source.',
+      description:
+        'The node is validated by the same zod schema as the seed and the importer; `node.sources` and the citation together must name at least one source.',
       body: createNodeSchema,
       handle: async ({ body, viewer }, res) => {
         const { node, ...citation } = body;

@@ -36,7 +36,9 @@ export function funderOperations(funder: FunderRepository, graph: GraphRepositor
       description: 'Coordinates come from the place records (`coordinatesSource` says where from); a place without them is still listed.',
       query: timeOnly,
       response: mapResponseSchema,
-      handle: async ({ query, publicOnly }) => ({ places: (await funder.placesWithActivity(graphFilter(query, publicOnly))).map(touched).filter((p) => p.reach > 0) }),
+      handle: async ({ query, publicOnly }) => ({
+        places: (await funder.placesWithActivity(graphFilter(query, publicOnly))).map(touched).filter((p) => p.reach > 0),
+      }),
     }),
   ];
 }

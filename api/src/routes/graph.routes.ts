@@ -22,7 +22,9 @@ const pathsQuery = refineTime(
     to: idSchema,
     maxLength: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path considered, in hops.'),
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('At most this many paths (all of the shortest length).'),
-    avoidKinds: csvList(nodeKindSchema).default([...DEFAULT_AVOID]).describe('Never pass through nodes of these kinds.'),
+    avoidKinds: csvList(nodeKindSchema)
+      .default([...DEFAULT_AVOID])
+      .describe('Never pass through nodes of these kinds.'),
     ...graphFilterQuery,
     ...exportFormatQuery,
   }),
@@ -35,7 +37,6 @@ const graphQuery = refineTime(
     ...exportFormatQuery,
   }),
 );
-
 
 export function graphOperations(graph: GraphRepository, graphVersion: () => Promise<number>): Operation[] {
   // The explorer's first view is the same request for everyone: answer it from memory until the graph changes.
@@ -92,7 +93,12 @@ export function graphOperations(graph: GraphRepository, graphVersion: () => Prom
       const filter = graphFilter(query, publicOnly);
       const key = JSON.stringify([filter, query.limit]);
       const { version, value } = await views.get(key, async () => graph.withSources(await graph.filteredGraph(filter, query.limit)));
-      if (query.format === 'json') sendSerialised(req, res, viewAnswers.get(key, version, () => redact(value)));
+      if (query.format === 'json')
+        sendSerialised(
+          req,
+          res,
+          viewAnswers.get(key, version, () => redact(value)),
+        );
       else sendView(res, redact(value), query, 'graph');
       return undefined;
     },

@@ -38,7 +38,14 @@ const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof uploa
 function uploadProblem(error: unknown): never {
   if (!(error instanceof UploadRejected)) throw error;
   const title = error.status === 413 ? 'Content Too Large' : 'Bad Request';
-  throw new AppError(error.status, title, error.message, [{ field: `files.${error.file}`, message: error.message }], {}, error.limit ? { limit: error.limit, maximum: UPLOAD_LIMITS[error.limit] } : {});
+  throw new AppError(
+    error.status,
+    title,
+    error.message,
+    [{ field: `files.${error.file}`, message: error.message }],
+    {},
+    error.limit ? { limit: error.limit, maximum: UPLOAD_LIMITS[error.limit] } : {},
+  );
 }
 
 export function importOperations(db: GraphDb): Operation[] {
@@ -51,10 +58,19 @@ export function importOperations(db: GraphDb): Operation[] {
       summary: 'Import CSV files or an XLSX workbook: a dry run unless commit=true',
       description:
         'multipart/form-data with `files`: `<collection>.csv` tables (organisations, people, events, initiatives, places, topics, sources, figures) and `relationships.csv`, or one .xlsx with sheets of those names — the format of `seed/` (see /api/import/template.xlsx and seed/README.md). The dry run lists what would be created and updated (with each changed field before and after), new nodes that look like existing ones (to merge rather than create), and every rejected row (file, line, column, value, what was expected, did you mean). A commit writes everything in one transaction, or, when anything is rejected, nothing: a 400 problem whose `errors` name each rejected cell and which carries the same plan. Uploads are bounded before they are read: 100 MB a request, 50 MB a file, 200,000 rows, 64 columns, 32,767 characters a cell, 200 MB uncompressed for an XLSX (413 naming the `limit`); a damaged workbook, formula cells and external links are a 400.',
-      query: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+      query: z.strictObject({
+        commit: z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((v) => v === 'true'),
+      }),
       middleware: [receive],
       upload: z.object({
-        files: z.array(z.string().meta({ format: 'binary' })).min(1).max(IMPORT_LIMITS.files).describe('`<collection>.csv` files and `relationships.csv`, or one .xlsx workbook.'),
+        files: z
+          .array(z.string().meta({ format: 'binary' }))
+          .min(1)
+          .max(IMPORT_LIMITS.files)
+          .describe('`<collection>.csv` files and `relationships.csv`, or one .xlsx workbook.'),
       }),
       problems: [413],
       response: importPlanSchema,

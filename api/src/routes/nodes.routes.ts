@@ -19,7 +19,10 @@ export const listQuerySchema = z.strictObject({
   order: z.enum(['asc', 'desc']).default('asc'),
   country: idSchema.optional(),
   /** The kind within the kind: an organisation's orgKind, an event's eventKind … */
-  type: z.string().regex(/^[a-z-]{1,40}$/).optional(),
+  type: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/)
+    .optional(),
 });
 
 const neighbourhoodQuery = refineTime(
@@ -30,7 +33,6 @@ const neighbourhoodQuery = refineTime(
     ...exportFormatQuery,
   }),
 );
-
 
 export const EXPORT_MEDIA_TYPES = ['application/graphml+xml', 'application/gexf+xml', 'text/csv'];
 

@@ -35,7 +35,11 @@ function parseBatch(text: string | undefined) {
     throw badRequest('`queries` is not JSON.', [{ field: 'queries', message: 'expected a JSON object of queries, such as {"q0": {"query": "ODC"}}' }]);
   }
   const parsed = reconcileBatchSchema.safeParse(json);
-  if (!parsed.success) throw badRequest('`queries` is not a batch of reconciliation queries.', parsed.error.issues.map((i) => ({ field: ['queries', ...i.path.map(String)].join('.'), message: i.message })));
+  if (!parsed.success)
+    throw badRequest(
+      '`queries` is not a batch of reconciliation queries.',
+      parsed.error.issues.map((i) => ({ field: ['queries', ...i.path.map(String)].join('.'), message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -43,7 +47,11 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const html = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 const resultsSchema = z.record(z.string(), z.object({ result: z.array(candidateSchema) }));
-const queriesField = z.string().max(200_000).optional().describe('A JSON batch: {"q0": {"query": "Thy Try", "type": "person", "limit": 3}}. Without it, the service manifest.');
+const queriesField = z
+  .string()
+  .max(200_000)
+  .optional()
+  .describe('A JSON batch: {"q0": {"query": "Thy Try", "type": "person", "limit": 3}}. Without it, the service manifest.');
 
 export function reconcileOperations(search: SearchRepository, nodes: NodeRepository): Operation[] {
   const answer = async (text: string | undefined, publicOnly: boolean, req: Request) => {
@@ -54,7 +62,14 @@ export function reconcileOperations(search: SearchRepository, nodes: NodeReposit
       const kinds = typesOf(query);
       // The search finds the plausible nodes (typo-tolerant, Khmer-aware); the name comparison ranks them.
       const hits = await search.search(query.query, { kinds, limit: Math.max(10, query.limit * 2), window: {}, publicOnly });
-      const found: Found[] = hits.map((h) => ({ id: h.id, kind: h.kind as ReconcileType, name: h.name, aliases: h.aliases, acronym: h.acronym ?? undefined, description: h.description }));
+      const found: Found[] = hits.map((h) => ({
+        id: h.id,
+        kind: h.kind as ReconcileType,
+        name: h.name,
+        aliases: h.aliases,
+        acronym: h.acronym ?? undefined,
+        description: h.description,
+      }));
       results[key] = { result: rankCandidates(query.query, found, query.limit) };
     }
     return results;
@@ -65,9 +80,13 @@ export function reconcileOperations(search: SearchRepository, nodes: NodeReposit
       path: '/api/reconcile',
       tag: 'reconcile',
       summary: 'The reconciliation service manifest, or answers to a batch given as ?queries=',
-      description: 'W3C Entity Reconciliation API 0.2, as OpenRefine uses it: add this URL as a reconciliation service. Types: person, organisation. People marked not public are never candidates for anonymous callers.',
+      description:
+        'W3C Entity Reconciliation API 0.2, as OpenRefine uses it: add this URL as a reconciliation service. Types: person, organisation. People marked not public are never candidates for anonymous callers.',
       query: z.strictObject({ queries: queriesField }),
-      response: z.union([z.object({ versions: z.array(z.string()), name: z.string(), identifierSpace: z.string(), schemaSpace: z.string() }).loose(), resultsSchema]),
+      response: z.union([
+        z.object({ versions: z.array(z.string()), name: z.string(), identifierSpace: z.string(), schemaSpace: z.string() }).loose(),
+        resultsSchema,
+      ]),
       handle: async ({ query, publicOnly }, _res, req) => answer(query.queries, publicOnly, req),
     }),
     defineOperation({
@@ -100,7 +119,9 @@ export function reconcileOperations(search: SearchRepository, nodes: NodeReposit
         const aliases = node.aliases?.length ? `<p>Also: ${html(node.aliases.join(', '))}</p>` : '';
         res
           .type('html')
-          .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${html(node.name)}</title></head><body style="margin:0;font:14px sans-serif"><div style="padding:8px"><strong>${html(node.name)}</strong> <em>(${html(node.kind)})</em>${aliases}${node.description ? `<p>${html(node.description)}</p>` : ''}</div></body></html>`);
+          .send(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${html(node.name)}</title></head><body style="margin:0;font:14px sans-serif"><div style="padding:8px"><strong>${html(node.name)}</strong> <em>(${html(node.kind)})</em>${aliases}${node.description ? `<p>${html(node.description)}</p>` : ''}</div></body></html>`,
+          );
         return undefined;
       },
     }),

@@ -19,7 +19,6 @@ export const searchQuerySchema = refineTime(
   }),
 );
 
-
 export function searchOperations(search: SearchRepository, graph: GraphRepository): Operation[] {
   return [
     defineOperation({
@@ -27,14 +26,27 @@ export function searchOperations(search: SearchRepository, graph: GraphRepositor
       path: '/api/search',
       tag: 'explore',
       summary: 'Search names, aliases, acronyms and descriptions',
-      description: 'Ranked; tolerates typos; ignores diacritics; finds Khmer words inside longer Khmer names. With `format` other than json, the hits and the relationships among them as a file.',
+      description:
+        'Ranked; tolerates typos; ignores diacritics; finds Khmer words inside longer Khmer names. With `format` other than json, the hits and the relationships among them as a file.',
       query: searchQuerySchema,
       response: searchResponseSchema,
       files: EXPORT_MEDIA_TYPES,
       handle: async ({ query, publicOnly, redact }, res) => {
         const items = await search.search(query.q, { kinds: query.kinds, limit: query.limit, window: timeWindow(query), publicOnly });
         if (query.format === 'json') return { q: query.q, items };
-        sendView(res, redact(await graph.withSources(await graph.nodesView(items.map((i) => i.id), publicOnly))), query, 'search');
+        sendView(
+          res,
+          redact(
+            await graph.withSources(
+              await graph.nodesView(
+                items.map((i) => i.id),
+                publicOnly,
+              ),
+            ),
+          ),
+          query,
+          'search',
+        );
         return undefined;
       },
     }),

@@ -21,7 +21,6 @@ const drawnViewSchema = viewLayoutSchema.extend({
   edges: z.array(z.string().max(400)).max(20_000).optional().describe('The edges shown; all edges among the nodes when left out.'),
 });
 
-
 export function savedViewOperations(views: SavedViewRepository, graph: GraphRepository, savesPerHour: number): Operation[] {
   // Anyone may save a view to share it; a limit per client keeps that from filling the database.
   const limiter = limitRequests({ windowMs: 3_600_000, limit: savesPerHour, message: `At most ${savesPerHour} views can be saved an hour; try again later.` });
@@ -64,7 +63,18 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
         const visible = publicOnly ? withoutHiddenNodes(view, new Set(current.nodes.map((n) => n.id))) : view;
         const sourced = await graph.withSources({ ...current, edges });
         if (query.format === 'json') return { ...visible, graph: sourced };
-        sendView(res, redact({ ...sourced, layout: layoutOf({ positions: visible.positions }, sourced.nodes.map((n) => n.id)) }), query, `view-${params.id}`);
+        sendView(
+          res,
+          redact({
+            ...sourced,
+            layout: layoutOf(
+              { positions: visible.positions },
+              sourced.nodes.map((n) => n.id),
+            ),
+          }),
+          query,
+          `view-${params.id}`,
+        );
         return undefined;
       },
     }),
@@ -82,7 +92,18 @@ export function savedViewOperations(views: SavedViewRepository, graph: GraphRepo
         const current = await graph.nodesView(body.nodes, publicOnly);
         const shown = body.edges && new Set(body.edges);
         const view = await graph.withSources({ ...current, edges: shown ? current.edges.filter((e) => shown.has(e.id)) : current.edges });
-        sendView(res, redact({ ...view, layout: layoutOf(body, view.nodes.map((n) => n.id)) }), query, 'view');
+        sendView(
+          res,
+          redact({
+            ...view,
+            layout: layoutOf(
+              body,
+              view.nodes.map((n) => n.id),
+            ),
+          }),
+          query,
+          'view',
+        );
         return undefined;
       },
     }),

@@ -87,7 +87,6 @@ export function checkCell(file: string, where: string, text: string, limits: Upl
   if (text.length > limits.cellChars) throw overLimit(file, 'cellChars', `cell ${where} has ${count(text.length)} characters`, limits);
 }
 
-
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** Parts that make a workbook fetch or run something outside itself. */
@@ -152,7 +151,11 @@ export async function checkXlsxArchive(file: string, data: Buffer, budget: RowBu
   if (!entries.some((entry) => WORKSHEET.test(entry.name))) throw new UploadRejected(400, file, `${file} has no worksheet; is it an Excel workbook (.xlsx)?`);
   const external = entries.find((entry) => EXTERNAL.test(entry.name));
   if (external) {
-    throw new UploadRejected(400, file, `${file} links to other files or holds macros (${external.name}); save a copy with values only (no external links, no macros) and import that.`);
+    throw new UploadRejected(
+      400,
+      file,
+      `${file} links to other files or holds macros (${external.name}); save a copy with values only (no external links, no macros) and import that.`,
+    );
   }
   const declared = entries.reduce((sum, entry) => sum + declaredSize(entry), 0);
   if (declared > limits.unzippedBytes) throw overLimit(file, 'unzippedBytes', `its entries declare ${megabytes(declared)} uncompressed`, limits);

@@ -37,7 +37,11 @@ const EMPTY_ROW: Record<string, string> = Object.freeze({}) as Record<string, st
 function checkedCellText(file: string, cell: ExcelJS.Cell, budget: RowBudget): string {
   const value = cell.value;
   if (value && typeof value === 'object' && 'formula' in value) {
-    throw new UploadRejected(400, file, `${file}: cell ${cell.address} holds a formula (=${String(value.formula).slice(0, 60)}); the importer takes values only: copy the sheet and paste it as values.`);
+    throw new UploadRejected(
+      400,
+      file,
+      `${file}: cell ${cell.address} holds a formula (=${String(value.formula).slice(0, 60)}); the importer takes values only: copy the sheet and paste it as values.`,
+    );
   }
   const text = cellText(value).trim();
   checkCell(file, cell.address, text, budget.limits);
@@ -89,7 +93,7 @@ const READ_FIRST = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedS
  * others do not). JSZip reuses each entry's compressed bytes, so this costs no inflating.
  */
 function inStreamingOrder(zip: JSZip): PassThrough {
-  const rank = (name: string) => (READ_FIRST.indexOf(name) + 1 || READ_FIRST.length + 1);
+  const rank = (name: string) => READ_FIRST.indexOf(name) + 1 || READ_FIRST.length + 1;
   const ordered = new JSZip();
   const files = ordered.files as Record<string, JSZip.JSZipObject>;
   for (const name of Object.keys(zip.files).sort((a, b) => rank(a) - rank(b))) files[name] = zip.files[name]!;

@@ -34,7 +34,18 @@ import type { ImportPlan } from '../../../api/src/domain/import-plan.js';
 export type { ImportPlan };
 export type { SuggestionsResponse, FlowsResponse, MapResponse };
 export type { TimelineDiffResponse, TimelineResponse };
-export type { NodeDetail, NeighbourhoodResponse, SearchResponse, PathsResponse, SourcedGraphView, GapsResponse, MetricsResponse, StatsResponse, OpenedView, SavedViewInput };
+export type {
+  NodeDetail,
+  NeighbourhoodResponse,
+  SearchResponse,
+  PathsResponse,
+  SourcedGraphView,
+  GapsResponse,
+  MetricsResponse,
+  StatsResponse,
+  OpenedView,
+  SavedViewInput,
+};
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/domain/drafts.js';
 export type { ReviewedDraft } from '../../../api/src/domain/drafts.js';
@@ -117,11 +128,15 @@ type Json = Record<string, unknown>;
 let csrfToken: string | null = null;
 
 function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown = {}): Promise<T> {
-  return request<T>(path, {}, {
-    method,
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-  });
+  return request<T>(
+    path,
+    {},
+    {
+      method,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    },
+  );
 }
 
 /** Spreadsheets sent to the importer (multipart), with the session's CSRF token. */
@@ -167,8 +182,10 @@ export const curation = {
   createNode: (node: Json, citation: Citation) => send<{ value: Json; change: Change }>('POST', '/api/nodes', { node, ...citation }),
   updateNode: (id: string, version: number, changes: Json, citation: Citation) =>
     send<{ value: Json; change: Change }>('PATCH', `/api/nodes/${encodeURIComponent(id)}`, { version, changes, ...citation }),
-  deleteNode: (id: string, version: number, citation: Citation) => send<{ change: Change }>('DELETE', `/api/nodes/${encodeURIComponent(id)}`, { version, ...citation }),
-  createRelationship: (relationship: Json, citation: Citation) => send<{ value: Json; change: Change }>('POST', '/api/relationships', { relationship, ...citation }),
+  deleteNode: (id: string, version: number, citation: Citation) =>
+    send<{ change: Change }>('DELETE', `/api/nodes/${encodeURIComponent(id)}`, { version, ...citation }),
+  createRelationship: (relationship: Json, citation: Citation) =>
+    send<{ value: Json; change: Change }>('POST', '/api/relationships', { relationship, ...citation }),
   updateRelationship: (id: string, version: number, changes: Json, citation: Citation) =>
     send<{ value: Json; change: Change }>('PATCH', `/api/relationships/${encodeURIComponent(id)}`, { version, changes, ...citation }),
   deleteRelationship: (id: string, version: number, citation: Citation) =>
@@ -240,8 +257,7 @@ export const api = {
     request<SuggestionsResponse>(`/api/nodes/${encodeURIComponent(id)}/suggestions`, { asOf: filters.asOf, limit }),
   flows: (filters: Filters) => request<FlowsResponse>('/api/flows', { asOf: filters.asOf }),
   map: (filters: Filters) => request<MapResponse>('/api/map', { asOf: filters.asOf }),
-  list: (collection: 'places' | 'topics') =>
-    request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
+  list: (collection: 'places' | 'topics') => request<{ items: { id: string; name: string; placeKind?: string }[] }>(`/api/${collection}`, { limit: 500 }),
   // A signed-in browser's write: with the session's CSRF token, as every write.
   saveView: (view: SavedViewInput) => send<OpenedView>('POST', '/api/views', view),
   openView: (id: string) => request<OpenedView>(`/api/views/${encodeURIComponent(id)}`),

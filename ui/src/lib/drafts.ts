@@ -52,7 +52,12 @@ export function reviewedDraft(draft: Draft, review: ReturnType<typeof initialRev
       return { id: n.id, kind: n.kind, name: r.name, aliases, match: r.match || null, fields: n.fields, decision: r.accept ? 'accept' : 'reject' };
     }),
     relationships: draft.relationships.map((rel) => ({
-      id: rel.id, from: rel.from, type: rel.type, to: rel.to, quote: rel.quote, ...(rel.role ? { role: rel.role } : {}),
+      id: rel.id,
+      from: rel.from,
+      type: rel.type,
+      to: rel.to,
+      quote: rel.quote,
+      ...(rel.role ? { role: rel.role } : {}),
       decision: review.relationships[rel.id] && accepted(rel.from) && accepted(rel.to) ? 'accept' : 'reject',
     })),
   };

@@ -90,7 +90,11 @@ export function recordOf(values: FormValues, fields: FieldSpec[]): Record<string
     const value = values[f.name];
     if (f.input === 'checkbox') record[f.name] = Boolean(value);
     else if (typeof value !== 'string' || value.trim() === '') continue;
-    else if (f.input === 'list') record[f.name] = value.split(LIST_SEPARATOR).map((v) => v.trim()).filter(Boolean);
+    else if (f.input === 'list')
+      record[f.name] = value
+        .split(LIST_SEPARATOR)
+        .map((v) => v.trim())
+        .filter(Boolean);
     else if (f.input === 'number') record[f.name] = Number(value);
     else record[f.name] = value.trim();
   }
@@ -141,7 +145,10 @@ export function citedIds(citation: { sources: string[]; newSource?: unknown }): 
 }
 
 /** The record's own errors and the request's, by field; the request's message about citing wins (it is the one meant for people). */
-export function formErrors(record: Record<string, string>, request: { success: boolean; error?: { issues: { path: readonly PropertyKey[]; message: string }[] } }): Record<string, string> {
+export function formErrors(
+  record: Record<string, string>,
+  request: { success: boolean; error?: { issues: { path: readonly PropertyKey[]; message: string }[] } },
+): Record<string, string> {
   return withCitation({ ...record, ...(request.success ? {} : errorsByField(request.error!.issues)) });
 }
 

@@ -33,3 +33,7 @@ export function shownProperties(node: Record<string, unknown>): [string, string]
     .map(([key, value]): [string, string] => [key, Array.isArray(value) ? value.join(', ') : String(value)])
     .sort(([a], [b]) => a.localeCompare(b));
 }
+
+/** What a curator is doing in the node panel, if anything: one thing at a time. */
+export type PanelMode =
+  { is: 'view' } | { is: 'edit' } | { is: 'delete' } | { is: 'add-relationship' } | { is: 'edit-relationship' | 'delete-relationship'; rel: Relationship };

@@ -41,7 +41,10 @@ export function visibleGraph(state: ExplorationState): VisibleGraph {
   if (state.collapsed.size) {
     const neighbours = new Map<string, Set<string>>();
     for (const e of edges) {
-      for (const [a, b] of [[e.from, e.to], [e.to, e.from]] as const) {
+      for (const [a, b] of [
+        [e.from, e.to],
+        [e.to, e.from],
+      ] as const) {
         if (!neighbours.has(a)) neighbours.set(a, new Set());
         neighbours.get(a)!.add(b);
       }
@@ -107,7 +110,17 @@ export function toElements(state: ExplorationState, options: DrawOptions): Eleme
   for (const [id, group] of graph.groups) {
     elements.push({
       group: 'nodes',
-      data: { id, label: options.groupLabel(group.members.length), kind: 'group', colour: GROUP_COLOUR, shape: 'round-octagon', size: nodeSize(1, 1), fontSize: labelFontSize(nodeSize(1, 1)), hub: group.hub, members: group.members },
+      data: {
+        id,
+        label: options.groupLabel(group.members.length),
+        kind: 'group',
+        colour: GROUP_COLOUR,
+        shape: 'round-octagon',
+        size: nodeSize(1, 1),
+        fontSize: labelFontSize(nodeSize(1, 1)),
+        hub: group.hub,
+        members: group.members,
+      },
       classes: 'group',
     });
     elements.push({ group: 'edges', data: { id: `${id}|edge`, source: group.hub, target: id, type: 'GROUP' }, classes: 'group-edge' });

@@ -21,10 +21,7 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
 };
 
 /** Community colours: Tableau 10 plus two, cycled beyond twelve communities. */
-const COMMUNITY_COLOURS = [
-  '#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948',
-  '#B07AA1', '#FF9DA7', '#9C755F', '#BAB0AC', '#1B9E77', '#7570B3',
-];
+const COMMUNITY_COLOURS = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1', '#FF9DA7', '#9C755F', '#BAB0AC', '#1B9E77', '#7570B3'];
 
 export function communityColour(community: number | undefined): string {
   if (community === undefined || community < 0) return '#BBBBBB';

@@ -30,8 +30,7 @@ export function labelBox(text: string, x: number, y: number, size: number, fontP
   return { x1: x - half, y1: top, x2: x + half, y2: top + fontPx * 1.25 };
 }
 
-const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number) =>
-  a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
 
 /** The labels to draw: greedy by rank, skipping any that would touch one already kept. */
 export function pickLabels(candidates: LabelCandidate[], gap: number = defaults.labels.gapPx): Set<string> {

@@ -70,7 +70,12 @@ export function computePositions(input: LayoutInput): Positions {
   if (!fixedCount) seedByCommunity(graph, input.communities);
   // Strong repulsion spreads the dense middle of a small network over the canvas, where labels can be read.
   const { barnesHutAbove, scalingRatio, gravity, firstGravity } = defaults.layout;
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: count > barnesHutAbove, scalingRatio, gravity: fixedCount ? gravity : firstGravity };
+  const settings = {
+    ...forceAtlas2.inferSettings(graph),
+    barnesHutOptimize: count > barnesHutAbove,
+    scalingRatio,
+    gravity: fixedCount ? gravity : firstGravity,
+  };
   forceAtlas2.assign(graph, { iterations: iterationsFor(count), settings });
 
   // ForceAtlas2 has its own scale: bring linked nodes to a readable distance, unless nodes are kept.

@@ -61,4 +61,3 @@ export function startPositions(input: LayoutInput): Positions {
   }
   return start;
 }
-

@@ -63,7 +63,10 @@ export function graphStyle(large = false): StylesheetJson {
     { selector: 'node.hovered, node.neighbour', style: { opacity: 1, 'text-opacity': 1, 'z-index': 9 } },
     { selector: 'node.neighbour', style: { 'border-width': 3, 'border-color': '#1a1a1a' } },
     // The node the arrow keys are on.
-    { selector: 'node.cursor', style: { 'border-width': 5, 'border-color': '#0b5394', 'border-style': 'double', opacity: 1, 'text-opacity': 1, 'z-index': 11 } },
+    {
+      selector: 'node.cursor',
+      style: { 'border-width': 5, 'border-color': '#0b5394', 'border-style': 'double', opacity: 1, 'text-opacity': 1, 'z-index': 11 },
+    },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#b3261e', 'z-index': 10 } },
     {
       selector: 'edge.on-path',
