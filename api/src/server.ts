@@ -29,7 +29,7 @@ const config = readConfig();
 // Asynchronous writes: a synchronous write per log line was a measurable share of each request's
 // CPU time (docs/performance.md). Lines still leave within the event loop turn; shutdown flushes.
 const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
-const database = await openDatabase(config, logger);
+const database = await openDatabase(config, { log: logger, failFast: true });
 logger.info({ uri: database.uri, started: database.started }, 'graph database open');
 
 const applied = await migrate(database.db);

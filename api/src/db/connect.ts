@@ -33,17 +33,24 @@ const consoleLog: SupervisorLog = {
   error: (details, message) => console.error(`[neo4j] ${message}`, details),
 };
 
-/**
- * `log` hears when the database stops answering and answers again, and, for the database this
- * process started, when it died and was restarted.
- */
-export async function openDatabase(config: Config, log: SupervisorLog = consoleLog): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /** Hears when the database stops answering and answers again, and, for the database this process started, when it died and was restarted. */
+  log?: SupervisorLog;
+  /**
+   * Whether an unanswered ping marks the database down so calls fail at once (the server: a 503
+   * beats a hang). A command-line job leaves it off: a database busy for a few seconds (a large
+   * restore, a loaded machine) is waited out, each call still bounded by its deadline.
+   */
+  failFast?: boolean;
+}
+
+export async function openDatabase(config: Config, { log = consoleLog, failFast = false }: OpenOptions = {}): Promise<OpenDatabase> {
   const options = {
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
     queryTimeoutMs: config.QUERY_TIMEOUT_MS,
-    failFast: true,
+    failFast,
     onAvailability: (available: boolean) =>
       available ? log.info({}, 'the graph database answers again') : log.error({}, 'the graph database does not answer; requests get 503 until it does'),
   };
