@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { removeGraph } from '../support/factory.js';
+import { docxBomb, docxOf } from '../support/hostile-documents.js';
 
 let app: TestApp;
 let editor: TestAccount;
@@ -173,6 +174,42 @@ describe('bad input', () => {
   it('an oversized file is a 413', async () => {
     const res = await send('huge.txt', 'a'.repeat(10 * 1024 * 1024 + 1));
     expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ limit: 'fileBytes', detail: expect.stringMatching(/larger than 10 MB/) });
+  });
+
+  /** A 413 problem naming the limit (in `limit` and in the detail) and the cause, and nothing written. */
+  async function expectTooLarge(request: () => Promise<Response>, limit: string, cause: RegExp) {
+    const before = await graphFingerprint(app.db);
+    const answer = await request();
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await answer.json();
+    expect(problem).toMatchObject({ status: 413, title: 'Content Too Large', limit });
+    expect(problem.detail).toMatch(cause);
+    expect(problem.detail).toContain(`(${limit})`);
+    expect(await graphFingerprint(app.db)).toBe(before);
+  }
+
+  it('a zip-bomb-like DOCX is a 413 naming the uncompressed limit, whether it declares its size or lies about it', async () => {
+    const [lying, honest] = [await docxBomb(128, true), await docxBomb(128, false)];
+    await expectTooLarge(() => send('bomb.docx', lying), 'unzippedBytes', /bomb\.docx: its entries inflate to more than 50 MB; the limit is 50 MB/);
+    await expectTooLarge(() => send('honest.docx', honest), 'unzippedBytes', /honest\.docx: its entries declare 128 MB uncompressed/);
+  });
+
+  it('a file whose text is over the limit is a 413 saying how long it is, for a small DOCX as for plain text', async () => {
+    const sentences = Array.from({ length: 5000 }, (_, i) => `Sentence ${i} of a long report on open data in the provinces.`);
+    const docx = await docxOf(sentences);
+    expect(docx.length).toBeLessThan(100_000);
+    await expectTooLarge(() => send('long.docx', docx), 'textChars', /The text of "long\.docx" has [\d,]+ characters; the limit is 200,000 characters/);
+    await expectTooLarge(() => send('long.txt', sentences.join(' ')), 'textChars', /The text of "long\.txt" has [\d,]+ characters/);
+  });
+
+  it('pasted text over the limit is a 413 saying how long it is', async () => {
+    await expectTooLarge(
+      () => editor.send('POST', '/api/drafts', { text: 'a '.repeat(100_001) }),
+      'textChars',
+      /The pasted text has 200,002 characters; the limit is 200,000/,
+    );
   });
 
   it('an HTML page is read as its text', async () => {

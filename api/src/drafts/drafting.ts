@@ -13,11 +13,12 @@ import { DuplicateRepository } from '../repositories/duplicate.repository.js';
 import { buildDraft, type Draft } from './draft.js';
 import type { ReviewedDraft } from '../domain/drafts.js';
 import { draftSheets, idBases } from './tables.js';
-import { documentText, normaliseText, type DocumentFile } from './text.js';
+import { checkTextLength, documentText, normaliseText, type DocumentFile } from './text.js';
 
-/** The draft of pasted text or an uploaded file. */
+/** The draft of pasted text or an uploaded file; a text over DRAFT_LIMITS is refused before the network is read. */
 export async function draftDocument(db: GraphDb, input: { text?: string; file?: DocumentFile }): Promise<Draft> {
   const text = input.file ? await documentText(input.file) : normaliseText(input.text ?? '');
+  if (!input.file) checkTextLength(text, 'The pasted text');
   const network = await new DuplicateRepository(db).candidates();
   return buildDraft(text, network);
 }
