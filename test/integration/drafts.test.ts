@@ -35,6 +35,7 @@ interface DraftNode {
   fields: Record<string, string | number>;
 }
 interface Draft {
+  source: Record<string, string>;
   text: string;
   nodes: DraftNode[];
   relationships: { from: string; type: string; to: string; quote: string; role?: string }[];
@@ -85,6 +86,41 @@ describe('drafting a pasted report', () => {
     expect(rel(draft, 'Mekong Civic Data Foundation', 'FUNDS', 'Provincial Open Data Workshop 2026')).toBeDefined();
     for (const quoted of [...draft.nodes, ...draft.relationships]) expect(report).toContain(quoted.quote);
     expect(await graphFingerprint(app.db)).toBe(before);
+  });
+
+  it('carries the source’s metadata, sent as JSON fields or as form fields with a file, back in the draft', async () => {
+    const source = {
+      title: 'Provincial Open Data Workshop 2026',
+      publisher: 'Tonle Learning Network',
+      date: '2026-05-20',
+      url: 'https://example.org/report',
+      sourceKind: 'blog-post',
+    };
+    const pasted = await editor.send('POST', '/api/drafts', { text: report, ...source });
+    expect(pasted.status).toBe(200);
+    expect((await pasted.json()).source).toEqual(source);
+    const form = new FormData();
+    for (const [field, value] of Object.entries({ title: source.title, publisher: source.publisher, sourceKind: 'report' })) form.append(field, value);
+    form.append('file', new Blob([report]), 'workshop.txt');
+    const uploaded = await fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(uploaded.status).toBe(200);
+    const draft = await uploaded.json();
+    expect(draft.source).toEqual({ title: source.title, publisher: source.publisher, sourceKind: 'report' });
+    expect(byName(draft, 'Sreyneang Tola')).toBeDefined();
+    expect((await draftOf(report)).source).toEqual({});
+  });
+
+  it('bad metadata is a 400 naming each bad field, as JSON and as form fields', async () => {
+    const res = await editor.send('POST', '/api/drafts', { text: report, date: '20 May 2026', sourceKind: 'tweet', colour: 'red' });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.date', 'body.sourceKind']));
+    const form = new FormData();
+    form.append('url', 'not a link');
+    form.append('file', new Blob([report]), 'workshop.txt');
+    const uploaded = await fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(uploaded.status).toBe(400);
+    expect((await uploaded.json()).errors.map((e: { field: string }) => e.field)).toContain('body.url');
   });
 
   it('a draft with a bad row commits nothing', async () => {
