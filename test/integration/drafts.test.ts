@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFingerprint, startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { removeGraph } from '../support/factory.js';
+import { docxBomb, docxOf } from '../support/hostile-documents.js';
 
 let app: TestApp;
 let editor: TestAccount;
@@ -34,6 +35,7 @@ interface DraftNode {
   fields: Record<string, string | number>;
 }
 interface Draft {
+  source: Record<string, string>;
   text: string;
   nodes: DraftNode[];
   relationships: { from: string; type: string; to: string; quote: string; role?: string }[];
@@ -84,6 +86,41 @@ describe('drafting a pasted report', () => {
     expect(rel(draft, 'Mekong Civic Data Foundation', 'FUNDS', 'Provincial Open Data Workshop 2026')).toBeDefined();
     for (const quoted of [...draft.nodes, ...draft.relationships]) expect(report).toContain(quoted.quote);
     expect(await graphFingerprint(app.db)).toBe(before);
+  });
+
+  it('carries the source’s metadata, sent as JSON fields or as form fields with a file, back in the draft', async () => {
+    const source = {
+      title: 'Provincial Open Data Workshop 2026',
+      publisher: 'Tonle Learning Network',
+      date: '2026-05-20',
+      url: 'https://example.org/report',
+      sourceKind: 'blog-post',
+    };
+    const pasted = await editor.send('POST', '/api/drafts', { text: report, ...source });
+    expect(pasted.status).toBe(200);
+    expect((await pasted.json()).source).toEqual(source);
+    const form = new FormData();
+    for (const [field, value] of Object.entries({ title: source.title, publisher: source.publisher, sourceKind: 'report' })) form.append(field, value);
+    form.append('file', new Blob([report]), 'workshop.txt');
+    const uploaded = await fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(uploaded.status).toBe(200);
+    const draft = await uploaded.json();
+    expect(draft.source).toEqual({ title: source.title, publisher: source.publisher, sourceKind: 'report' });
+    expect(byName(draft, 'Sreyneang Tola')).toBeDefined();
+    expect((await draftOf(report)).source).toEqual({});
+  });
+
+  it('bad metadata is a 400 naming each bad field, as JSON and as form fields', async () => {
+    const res = await editor.send('POST', '/api/drafts', { text: report, date: '20 May 2026', sourceKind: 'tweet', colour: 'red' });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.date', 'body.sourceKind']));
+    const form = new FormData();
+    form.append('url', 'not a link');
+    form.append('file', new Blob([report]), 'workshop.txt');
+    const uploaded = await fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(uploaded.status).toBe(400);
+    expect((await uploaded.json()).errors.map((e: { field: string }) => e.field)).toContain('body.url');
   });
 
   it('a draft with a bad row commits nothing', async () => {
@@ -173,6 +210,42 @@ describe('bad input', () => {
   it('an oversized file is a 413', async () => {
     const res = await send('huge.txt', 'a'.repeat(10 * 1024 * 1024 + 1));
     expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ limit: 'fileBytes', detail: expect.stringMatching(/larger than 10 MB/) });
+  });
+
+  /** A 413 problem naming the limit (in `limit` and in the detail) and the cause, and nothing written. */
+  async function expectTooLarge(request: () => Promise<Response>, limit: string, cause: RegExp) {
+    const before = await graphFingerprint(app.db);
+    const answer = await request();
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await answer.json();
+    expect(problem).toMatchObject({ status: 413, title: 'Content Too Large', limit });
+    expect(problem.detail).toMatch(cause);
+    expect(problem.detail).toContain(`(${limit})`);
+    expect(await graphFingerprint(app.db)).toBe(before);
+  }
+
+  it('a zip-bomb-like DOCX is a 413 naming the uncompressed limit, whether it declares its size or lies about it', async () => {
+    const [lying, honest] = [await docxBomb(128, true), await docxBomb(128, false)];
+    await expectTooLarge(() => send('bomb.docx', lying), 'unzippedBytes', /bomb\.docx: its entries inflate to more than 50 MB; the limit is 50 MB/);
+    await expectTooLarge(() => send('honest.docx', honest), 'unzippedBytes', /honest\.docx: its entries declare 128 MB uncompressed/);
+  });
+
+  it('a file whose text is over the limit is a 413 saying how long it is, for a small DOCX as for plain text', async () => {
+    const sentences = Array.from({ length: 5000 }, (_, i) => `Sentence ${i} of a long report on open data in the provinces.`);
+    const docx = await docxOf(sentences);
+    expect(docx.length).toBeLessThan(100_000);
+    await expectTooLarge(() => send('long.docx', docx), 'textChars', /The text of "long\.docx" has [\d,]+ characters; the limit is 200,000 characters/);
+    await expectTooLarge(() => send('long.txt', sentences.join(' ')), 'textChars', /The text of "long\.txt" has [\d,]+ characters/);
+  });
+
+  it('pasted text over the limit is a 413 saying how long it is', async () => {
+    await expectTooLarge(
+      () => editor.send('POST', '/api/drafts', { text: 'a '.repeat(100_001) }),
+      'textChars',
+      /The pasted text has 200,002 characters; the limit is 200,000/,
+    );
   });
 
   it('an HTML page is read as its text', async () => {

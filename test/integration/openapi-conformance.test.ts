@@ -91,6 +91,29 @@ describe('when a client generated from the OpenAPI document reads the API', () =
     expect((await res.json()).layout.positions.odc).toEqual({ x: 1, y: 2 });
   });
 
+  it('then a draft, from pasted text or an uploaded file with the source’s metadata, is what the spec says', async () => {
+    const editor = await createAccount(app, 'editor');
+    const spec = await app.getJson('/api/openapi.json');
+    const body = spec.paths['/api/drafts'].post.requestBody.content;
+    expect(Object.keys(body)).toEqual(['application/json', 'multipart/form-data']);
+    const upload = ajv.getSchema(`spec#/${pointer('paths', '/api/drafts', 'post', 'requestBody', 'content', 'multipart/form-data', 'schema')}`)!.schema as any;
+    expect(upload.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(Object.keys(upload.properties)).toEqual(expect.arrayContaining(['title', 'publisher', 'date', 'url', 'sourceKind', 'text']));
+    const text = 'Ms. Sreyneang Tola, Programme Manager of the Tonle Learning Network, spoke at the Provincial Open Data Workshop 2026.';
+    const source = { title: 'Conformance report', publisher: 'Conformance publisher', date: '2026-05-20', sourceKind: 'report' };
+    const pasted = await editor.send('POST', '/api/drafts', { text, ...source });
+    expect(await problems('post', '/api/drafts', pasted.clone())).toEqual([]);
+    expect((await pasted.json()).source).toEqual(source);
+    const form = new FormData();
+    form.append('title', source.title);
+    form.append('file', new Blob([text]), 'report.txt');
+    const uploaded = await fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    expect(await problems('post', '/api/drafts', uploaded.clone())).toEqual([]);
+    expect((await uploaded.json()).nodes.length).toBeGreaterThan(1);
+    const tooLong = await editor.send('POST', '/api/drafts', { text: 'a'.repeat(200_001) });
+    expect(await problems('post', '/api/drafts', tooLong, 413)).toEqual([]);
+  });
+
   it('then a rejected import commit is the documented 400 problem, carrying its plan', async () => {
     const editor = await createAccount(app, 'editor');
     const form = new FormData();

@@ -19,13 +19,13 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 const SHEET_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
-type Content = string | Readable;
+export type Content = string | Readable;
 const MB = 1024 * 1024;
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 const header = '<row r="1">' + inline('A1', 'id') + inline('B1', 'name') + '</row>';
 
 /** A zip of these entries, in this order; streamed contents are deflated as they come. */
-async function zipOf(entries: Record<string, Content>): Promise<Buffer> {
+export async function zipOf(entries: Record<string, Content>): Promise<Buffer> {
   const archive = archiver('zip', { zlib: { level: 1 } });
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
@@ -59,7 +59,7 @@ async function* concat(...parts: (AsyncIterable<unknown> | Iterable<unknown>)[])
 }
 
 /** `count` chunks of `chunk`, as a stream. */
-const repeated = (chunk: string, count: number) =>
+export const repeated = (chunk: string, count: number) =>
   Readable.from(
     (function* () {
       for (let i = 0; i < count; i++) yield chunk;
@@ -84,7 +84,7 @@ function manyRows(rows: number): Readable {
  * Rewrites the declared uncompressed size of every entry over 100 MB to `bytes`, as a zip bomb
  * that lies does (in the central directory, which readers trust, and the local header).
  */
-function lieAboutSizes(zip: Buffer, bytes: number): Buffer {
+export function lieAboutSizes(zip: Buffer, bytes: number): Buffer {
   const out = Buffer.from(zip);
   const big = (at: number) => out.readUInt32LE(at) > 100 * MB;
   for (let i = 0; i < out.length - 30; i++) {

@@ -78,6 +78,36 @@ describe('a speakers annex', () => {
   });
 });
 
+describe('who attended, apart from who spoke', () => {
+  const text = [
+    'The Kampot Data Literacy Workshop 2031 was organised by the Kampot Youth Network in Kampot.',
+    'Mr. Chan Dara, Director of the Kampot Provincial Department of Planning, and Ms. Leng Sophea attended the workshop.',
+    'The Riverside Farmers Association (RFA) and the Coastal Women Network (CWN) took part as well.',
+    'Dr. Keo Vanna presented the commune budget scorecard.',
+    'Around 35 participants participated in the exercises.',
+  ].join(' ');
+  const draft = buildDraft(text, network);
+
+  it('proposes ATTENDED for the people and organisations a sentence says took part, not SPOKE_AT', () => {
+    expect(has(draft, 'Chan Dara', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    expect(has(draft, 'Leng Sophea', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    expect(has(draft, 'Riverside Farmers Association', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    expect(has(draft, 'Coastal Women Network', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    for (const name of ['Chan Dara', 'Leng Sophea']) expect(has(draft, name, 'SPOKE_AT', 'Kampot Data Literacy Workshop 2031'), name).toBe(false);
+    // The person's organisation in the same sentence is where they work, not a second attendee.
+    expect(has(draft, 'Chan Dara', 'WORKS_FOR', 'Kampot Provincial Department of Planning')).toBe(true);
+    expect(has(draft, 'Kampot Provincial Department of Planning', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(false);
+  });
+
+  it('keeps a speaker a speaker, and the organiser an organiser', () => {
+    expect(has(draft, 'Keo Vanna', 'SPOKE_AT', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    expect(has(draft, 'Keo Vanna', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(false);
+    expect(has(draft, 'Kampot Youth Network', 'ORGANISED', 'Kampot Data Literacy Workshop 2031')).toBe(true);
+    expect(has(draft, 'Kampot Youth Network', 'ATTENDED', 'Kampot Data Literacy Workshop 2031')).toBe(false);
+    for (const r of draft.relationships.filter((r) => r.type === 'ATTENDED')) expect(text).toContain(r.quote);
+  });
+});
+
 describe('matching', () => {
   it('one person spelled two ways in a document is one proposal; swapped order matches the network', () => {
     const draft = buildDraft('H.E. Neang Mao opened the Open Data Day 2030. Later H.E. Mao Neang spoke again.', network);

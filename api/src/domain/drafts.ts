@@ -14,6 +14,12 @@ export const draftSourceSchema = z.strictObject({
   sourceKind: z.enum(SOURCE_KINDS).default('report'),
 });
 export type DraftSource = z.infer<typeof draftSourceSchema>;
+/**
+ * The source's metadata sent with the document to draft: the same fields, each optional (and no
+ * default kind); the draft answers them back, so the review starts from them.
+ */
+export const draftSourceFieldsSchema = draftSourceSchema.partial().extend({ sourceKind: z.enum(SOURCE_KINDS).optional() });
+export type DraftSourceFields = z.infer<typeof draftSourceFieldsSchema>;
 
 const decision = z.enum(['accept', 'reject']).default('accept');
 export const reviewedNodeSchema = z.strictObject({
@@ -92,6 +98,8 @@ export interface DraftRelationship {
 }
 
 export interface Draft {
+  /** The source's metadata as the request gave it (empty when it gave none). */
+  source: DraftSourceFields;
   text: string;
   nodes: DraftNode[];
   relationships: DraftRelationship[];

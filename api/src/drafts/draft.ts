@@ -4,7 +4,7 @@
  * the caller reads the network's names (the duplicate repository) and hands them in.
  */
 import type { DuplicateCandidate } from '../domain/duplicates.js';
-import type { Draft, DraftNode, DraftRelationship } from '../domain/drafts.js';
+import type { Draft, DraftNode, DraftRelationship, DraftSourceFields } from '../domain/drafts.js';
 import type { Entity } from './entity-registry.js';
 import { extract } from './extract.js';
 import { HONORIFIC } from './lexicon.js';
@@ -59,8 +59,8 @@ function merge(entities: Entity[], groups: [string, string][]): Map<string, stri
   return resolved;
 }
 
-/** The draft of a document against the network's nodes. */
-export function buildDraft(text: string, network: DuplicateCandidate[]): Draft {
+/** The draft of a document against the network's nodes; `source` (the metadata sent with it) is answered back. */
+export function buildDraft(text: string, network: DuplicateCandidate[], source: DraftSourceFields = {}): Draft {
   const extraction = extract(text, gazetteerOf(network));
   const first = matchToNetwork(extraction.entities, network);
   // Proposals matched to one node, or alike within the document, are one proposal.
@@ -105,5 +105,5 @@ export function buildDraft(text: string, network: DuplicateCandidate[]): Draft {
   for (const quoted of [...nodes, ...relationships]) {
     if (!draftQuoteIsVerbatim(quoted.quote, text)) problems.push(`The quote of ${quoted.id} is not in the document.`);
   }
-  return { text, nodes, relationships, problems };
+  return { source, text, nodes, relationships, problems };
 }

@@ -11,15 +11,19 @@ import { writeWorkbook } from '../spreadsheets/workbook.js';
 import { DraftRepository } from '../repositories/draft.repository.js';
 import { DuplicateRepository } from '../repositories/duplicate.repository.js';
 import { buildDraft, type Draft } from './draft.js';
-import type { ReviewedDraft } from '../domain/drafts.js';
+import type { DraftSourceFields, ReviewedDraft } from '../domain/drafts.js';
 import { draftSheets, idBases } from './tables.js';
-import { documentText, normaliseText, type DocumentFile } from './text.js';
+import { checkTextLength, documentText, normaliseText, type DocumentFile } from './text.js';
 
-/** The draft of pasted text or an uploaded file. */
-export async function draftDocument(db: GraphDb, input: { text?: string; file?: DocumentFile }): Promise<Draft> {
+/**
+ * The draft of pasted text or an uploaded file, carrying back the source's metadata sent with it;
+ * a text over DRAFT_LIMITS is refused before the network is read.
+ */
+export async function draftDocument(db: GraphDb, input: { text?: string; file?: DocumentFile; source?: DraftSourceFields }): Promise<Draft> {
   const text = input.file ? await documentText(input.file) : normaliseText(input.text ?? '');
+  if (!input.file) checkTextLength(text, 'The pasted text');
   const network = await new DuplicateRepository(db).candidates();
-  return buildDraft(text, network);
+  return buildDraft(text, network, input.source);
 }
 
 /** The reviewed draft as the import workbook (the same file the importer reads). */

@@ -101,7 +101,9 @@ export const PLACES: Record<string, string> = {
 
 /** A sentence that says someone spoke, and the role it names. */
 export const SPEAKING =
-  /\b(welcom(?:e|ing) (?:remarks?|address|speech)|opening (?:remarks?|speech|address)|closing (?:remarks?|speech)|keynote(?: speech)?|remarks?|speech|address|presentations?|presented|presenting|spoke|speakers?|shared|sharing|discussed|explained|highlighted|showcased|lecture|featured|joined the discussion|took over|panel+ists?|emphasi[sz]ed|noted|stated|echoed|illustrated|delivered|introduced|talked|led a session|continued the discussion|mentioned|pointed|addressed|argued|claimed|began|covered|acknowledged|took part|participated)\b/i;
+  /\b(welcom(?:e|ing) (?:remarks?|address|speech)|opening (?:remarks?|speech|address)|closing (?:remarks?|speech)|keynote(?: speech)?|remarks?|speech|address|presentations?|presented|presenting|spoke|speakers?|shared|sharing|discussed|explained|highlighted|showcased|lecture|featured|joined the discussion|took over|panel+ists?|emphasi[sz]ed|noted|stated|echoed|illustrated|delivered|introduced|talked|led a session|continued the discussion|mentioned|pointed|addressed|argued|claimed|began|covered|acknowledged)\b/i;
+/** A sentence that says someone was there, without saying they spoke: ATTENDED, not SPOKE_AT. */
+export const ATTENDING = /\b(attend(?:ed|ing)|participat(?:ed|ing)|took part|taking part|were among the participants)\b/i;
 /** Phrases that put the people after them in the chair. */
 export const MODERATING = /\b(?:moderated|facilitated|chaired|led) by\b|\bModerated by\b/;
 export const ORGANISING = /\b(organi[sz]ed|organi[sz]es|hosted|hosts?|will host|convened|launched|held by)\b/i;

@@ -5,7 +5,7 @@
  */
 import type { RelationshipType } from '../domain/model.js';
 import type { Entity } from './entity-registry.js';
-import { CLOSING, FUNDING, MODERATING, ORGANISING, PARTNERING, SPEAKING, SUPPORTING } from './lexicon.js';
+import { ATTENDING, CLOSING, FUNDING, MODERATING, ORGANISING, PARTNERING, SPEAKING, SUPPORTING } from './lexicon.js';
 import type { Mention } from './mention.js';
 import type { Segment } from './segments.js';
 
@@ -68,7 +68,7 @@ export class Rules {
         this.add(p.entity, 'SPOKE_AT', event, quote, roleOf(speaking[1]!));
         for (const i of placed.filter((x) => x.entity.kind === 'initiative')) this.add(p.entity, 'PRESENTED', i.entity, quote);
       }
-    }
+    } else this.attending(segment, people, orgs, moderators, event, quote);
     this.organising(segment, placed, orgs, event, quote);
     this.funding(segment, placed, event, quote);
     for (const p of people) {
@@ -76,6 +76,19 @@ export class Rules {
       const place = placed.find((x) => x.entity.kind === 'place' && x.mention.start === p.mention.end + (after.indexOf('(') + 1) && after.startsWith(' ('));
       if (place) this.add(p.entity, 'BASED_IN', place.entity, quote);
     }
+  }
+
+  /**
+   * "Mr. A and Ms. B attended the workshop", "ODC and CADT took part in it": who was there without
+   * speaking (a sentence that says they spoke is SPOKE_AT). The people it names attended; when it
+   * names none, the organisations before the cue did, unless they organised, funded or supported it.
+   */
+  private attending(segment: Segment, people: Placed[], orgs: Placed[], moderators: Placed[], event: Entity | undefined, quote: string) {
+    const attending = ATTENDING.exec(quote);
+    if (!attending || !event) return;
+    for (const p of people) if (!moderators.includes(p)) this.add(p.entity, 'ATTENDED', event, quote);
+    if (people.length || ORGANISING.test(quote) || FUNDING.test(quote) || SUPPORTING.test(quote)) return;
+    for (const o of orgs) if (o.mention.start < segment.start + attending.index) this.add(o.entity, 'ATTENDED', event, quote);
   }
 
   /** "Mr. X, Director of ORG", "ORG Executive Director Mr. X", "Mr. X from ORG", "Representatives from ORG, Mr. X". */

@@ -6,16 +6,46 @@
 import { convert } from 'html-to-text';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { checkDocxArchive, UPLOAD_LIMITS, UploadRejected } from '../spreadsheets/upload-limits.js';
+
+/** The bounds of a document handed in for a draft; over one, a 413 naming it. */
+export const DRAFT_LIMITS = Object.freeze({
+  /** Bytes of an uploaded file. */
+  fileBytes: 10 * 1024 * 1024,
+  /** Characters of the text, pasted or taken from a file: the longest of the five source documents has about 75,000. */
+  textChars: 200_000,
+  /** Entries of a DOCX archive: the importer's bound (a document has about 15). */
+  zipEntries: UPLOAD_LIMITS.zipEntries,
+  /**
+   * Uncompressed bytes of a DOCX's parts together: mammoth parses each part whole in memory, so
+   * this is lower than a workbook's; a 10 MB document of 200,000 characters inflates to far less.
+   */
+  unzippedBytes: 50 * 1024 * 1024,
+});
+export type DraftLimit = keyof typeof DRAFT_LIMITS;
 
 /** Why a document gave no text; `status` is the HTTP status the route answers with. */
 export class DocumentRefused extends Error {
   constructor(
-    readonly status: 400 | 415 | 422,
+    readonly status: 400 | 413 | 415 | 422,
     message: string,
+    /** Which of DRAFT_LIMITS it broke, when it broke one (a 413). */
+    readonly limit?: DraftLimit,
   ) {
     super(message);
     this.name = 'DocumentRefused';
   }
+}
+
+/** Refuses a text longer than DRAFT_LIMITS.textChars; `what` names it ("The pasted text"). */
+export function checkTextLength(text: string, what: string): void {
+  if (text.length <= DRAFT_LIMITS.textChars) return;
+  const count = (n: number) => n.toLocaleString('en-GB');
+  throw new DocumentRefused(
+    413,
+    `${what} has ${count(text.length)} characters; the limit is ${count(DRAFT_LIMITS.textChars)} characters of text (textChars). Split the document and draft each part.`,
+    'textChars',
+  );
 }
 
 export interface DocumentFile {
@@ -40,7 +70,12 @@ async function pdfText(data: Buffer): Promise<string> {
   }
 }
 
-async function docxText(data: Buffer): Promise<string> {
+async function docxText(name: string, data: Buffer): Promise<string> {
+  // Bounded before mammoth inflates and parses it: a zip bomb is refused, not read.
+  await checkDocxArchive(name, data, DRAFT_LIMITS).catch((error: unknown) => {
+    if (!(error instanceof UploadRejected)) throw error;
+    throw new DocumentRefused(error.status === 413 ? 413 : 422, error.message, error.limit as DraftLimit | undefined);
+  });
   try {
     return (await mammoth.extractRawText({ buffer: data })).value;
   } catch (error) {
@@ -77,13 +112,14 @@ export async function documentText(file: DocumentFile): Promise<string> {
     throw new DocumentRefused(422, 'The document is password-protected or an old .doc file; upload an unprotected .docx or PDF.');
   else if (startsWith(file.data, ZIP)) {
     if (!/\.docx$/i.test(file.name)) throw new DocumentRefused(415, 'Of zipped documents only .docx can be read.');
-    text = await docxText(file.data);
+    text = await docxText(file.name, file.data);
   } else {
     const plain = plainText(file.data);
     text = /\.html?$/i.test(file.name) || /^\s*<(!doctype html|html|body|p|div|h1)\b/i.test(plain) ? htmlText(plain) : plain;
   }
   text = normaliseText(text);
   if (!text.trim()) throw new DocumentRefused(422, `The file "${file.name}" has no text to read (a scanned PDF needs OCR first).`);
+  checkTextLength(text, `The text of "${file.name}"`);
   return text;
 }
 

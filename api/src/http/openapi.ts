@@ -17,6 +17,8 @@ export const problemSchema = z
     instance: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     current: z.unknown().optional().describe('On 409 for a stale version: the current state, to merge with and retry.'),
+    limit: z.string().optional().describe('On 413: the limit the request is over (`fileBytes`, `unzippedBytes`, `textChars`, `rows` …).'),
+    maximum: z.number().optional().describe('On 413: that limit’s value (bytes, characters, rows …).'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
@@ -80,11 +82,12 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
   const content: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
   for (const type of op.files ?? []) content[type] = { schema: binary };
   const success = String(op.status ?? 200);
-  const requestBody = op.upload
-    ? { required: true, content: { 'multipart/form-data': { schema: op.upload } } }
-    : op.body
-      ? { required: true, content: { 'application/json': { schema: op.body } } }
-      : undefined;
+  // An operation may take JSON, an upload, or either (a draft: pasted text, or a file, with the same fields).
+  const bodies = {
+    ...(op.body ? { 'application/json': { schema: op.body } } : {}),
+    ...(op.upload ? { 'multipart/form-data': { schema: op.upload } } : {}),
+  };
+  const requestBody = Object.keys(bodies).length ? { required: true, content: bodies } : undefined;
   return {
     operationId: operationIdOf(op.method, op.path),
     summary: op.summary,

@@ -4,13 +4,11 @@ import { z } from 'zod';
 import type { GraphDb } from '../db/graph-db.js';
 import { NODE_KINDS, RELATIONSHIP_TYPES } from '../domain/model.js';
 import { commitDraft, draftDocument, draftWorkbook } from '../drafts/drafting.js';
-import { reviewedDraftSchema } from '../domain/drafts.js';
-import { DocumentRefused } from '../drafts/text.js';
+import { draftSourceFieldsSchema, reviewedDraftSchema } from '../domain/drafts.js';
+import { DocumentRefused, DRAFT_LIMITS } from '../drafts/text.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';
 import { importPlanSchema, rejectedPlan } from '../domain/import-plan.js';
-
-export const DRAFT_LIMITS = { fileBytes: 10 * 1024 * 1024, textChars: 200_000 };
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DRAFT_LIMITS.fileBytes, files: 1, fields: 10, parts: 11 } }).single('file');
 
@@ -18,14 +16,14 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DRA
 const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
   upload(req, res, (error: unknown) => {
     if (!error) return next();
-    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE')
-      return next(new AppError(413, 'Content Too Large', `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB.`));
+    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(documentProblem(new DocumentRefused(413, TOO_LARGE_FILE, 'fileBytes'), 'file'));
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'file', message: (error as Error).message }]));
   });
 
 const span = z.object({ start: z.number().int(), end: z.number().int() });
 const draftSchema = z
   .object({
+    source: draftSourceFieldsSchema.describe('The source’s metadata the request sent, answered back for the review to start from.'),
     text: z.string().describe('The document text that every quote and span refers to.'),
     nodes: z.array(
       z.object({
@@ -50,20 +48,41 @@ const draftSchema = z
   })
   .meta({ id: 'Draft' });
 
-const documentSchema = z.strictObject({
-  text: z.string().max(DRAFT_LIMITS.textChars).optional().describe('Pasted text; or send a `file` instead (multipart/form-data).'),
+const TOO_LARGE_FILE = `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB (fileBytes).`;
+
+/** The document's text (or, in multipart, its file) and the source's metadata, as JSON or as form fields. */
+const documentSchema = draftSourceFieldsSchema.extend({
+  // Its length is checked by the use case, so that a long text is a 413 naming the limit, like a long file.
+  text: z
+    .string()
+    .optional()
+    .describe(`Pasted text, at most ${DRAFT_LIMITS.textChars.toLocaleString('en-GB')} characters; or send a \`file\` instead (multipart/form-data).`),
+});
+const uploadSchema = documentSchema.extend({
+  file: z
+    .string()
+    .meta({ format: 'binary' })
+    .optional()
+    .describe(`A PDF, DOCX, HTML or plain-text file, at most ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB; or send \`text\` instead.`),
 });
 
-function refused(error: unknown): never {
-  if (error instanceof DocumentRefused)
-    throw new AppError(
-      error.status,
-      error.status === 415 ? 'Unsupported Media Type' : error.status === 422 ? 'Unprocessable Content' : 'Bad Request',
-      error.message,
-      [{ field: 'file', message: error.message }],
-    );
-  throw error;
+const TITLES = { 400: 'Bad Request', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content' } as const;
+
+/** A refused document as a problem naming the cause; over a limit, also which (`limit`) and its value (`maximum`). */
+function documentProblem(error: DocumentRefused, field: 'file' | 'text'): AppError {
+  return new AppError(
+    error.status,
+    TITLES[error.status],
+    error.message,
+    [{ field, message: error.message }],
+    {},
+    error.limit ? { limit: error.limit, maximum: DRAFT_LIMITS[error.limit] } : {},
+  );
 }
+
+const refused = (field: 'file' | 'text') => (error: unknown) => {
+  throw error instanceof DocumentRefused ? documentProblem(error, field) : error;
+};
 
 export function draftOperations(db: GraphDb): Operation[] {
   return [
@@ -73,16 +92,17 @@ export function draftOperations(db: GraphDb): Operation[] {
       tag: 'curation',
       access: 'edit',
       summary: 'A document (pasted text, or a PDF, DOCX, HTML or text file) as a sourced draft: proposed nodes and relationships',
-      description: `JSON \`{text}\`, or multipart/form-data with \`file\` (at most ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB). Answers the draft: people, organisations, events, places, initiatives and figures, each matched to an existing node (score and reason) or new, ambiguous ones flagged; relationships (SPOKE_AT, MODERATED, WORKS_FOR, ORGANISED, FUNDS …), each with the exact sentence or row it came from. Nothing is written: review it, then POST /api/drafts/commit.`,
+      description: `JSON \`{text}\`, or multipart/form-data with \`file\` (a PDF, DOCX, HTML or text file), and either way the source's metadata (\`title\`, \`publisher\`, \`date\`, \`url\`, \`sourceKind\`, \`id\`) as fields, all optional here and answered back in \`source\` (POST /api/drafts/commit needs the title and publisher). Bounded: a file at most ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB, a DOCX at most ${DRAFT_LIMITS.unzippedBytes / 1024 / 1024} MB uncompressed, the text (pasted or the file's) at most ${DRAFT_LIMITS.textChars.toLocaleString('en-GB')} characters: over one, a 413 naming it in \`limit\` (and \`maximum\`). Answers the draft: people, organisations, events, places, initiatives and figures, each matched to an existing node (score and reason) or new, ambiguous ones flagged; relationships (SPOKE_AT, MODERATED, WORKS_FOR, ORGANISED, FUNDS, ATTENDED …), each with the exact sentence or row it came from. Nothing is written: review it, then POST /api/drafts/commit.`,
       body: documentSchema,
+      upload: uploadSchema,
       middleware: [receive],
       problems: [413, 415, 422],
       response: draftSchema,
-      handle: async ({ body }, _res, req) => {
+      handle: async ({ body: { text, ...source } }, _res, req) => {
         const file = req.file ? { name: req.file.originalname, data: req.file.buffer } : undefined;
-        if (!file && !body.text?.trim())
+        if (!file && !text?.trim())
           throw badRequest('Send the document as `text` or as a `file`; the text is empty.', [{ field: file ? 'file' : 'text', message: 'empty' }]);
-        return draftDocument(db, { text: body.text, file }).catch(refused);
+        return draftDocument(db, { text, file, source }).catch(refused(file ? 'file' : 'text'));
       },
     }),
     defineOperation({

@@ -4,7 +4,8 @@
  * its entries are counted and their declared and actual uncompressed sizes summed (a zip bomb
  * declares little and inflates to gigabytes) before any sheet is parsed; each sheet's declared
  * dimension is read from its first bytes; rows, columns and cell sizes are then counted while the
- * sheet streams, and reading stops at the first one over its limit.
+ * sheet streams, and reading stops at the first one over its limit. A DOCX handed to the draft
+ * extractor is a zip too, and its archive gets the same check (checkDocxArchive) under its own bound.
  */
 import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
@@ -26,6 +27,10 @@ export const UPLOAD_LIMITS = Object.freeze({
 });
 export type UploadLimits = typeof UPLOAD_LIMITS;
 export type UploadLimit = keyof UploadLimits;
+/** The bounds of any zip archive: its entries, and their uncompressed bytes together. */
+export type ArchiveLimits = Pick<UploadLimits, 'zipEntries' | 'unzippedBytes'>;
+/** The zipped formats read: a spreadsheet for the importer, a document for the draft extractor. */
+export type ArchiveFormat = 'XLSX' | 'DOCX';
 
 /**
  * An upload refused as a whole: too large (413) or not a spreadsheet the importer reads (400).
@@ -48,14 +53,20 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** A 413 that names the limit, its value and what the file has. */
-export function overLimit(file: string, limit: UploadLimit, found: string, limits: UploadLimits = UPLOAD_LIMITS): UploadRejected {
+export function overLimit<L extends UploadLimit>(
+  file: string,
+  limit: L,
+  found: string,
+  limits: Pick<UploadLimits, L> = UPLOAD_LIMITS,
+  format: ArchiveFormat = 'XLSX',
+): UploadRejected {
   const value = limit.endsWith('Bytes') ? megabytes(limits[limit]) : count(limits[limit]);
   const what: Record<UploadLimit, string> = {
     rows: 'rows in one import',
     columns: 'columns in a table',
     cellChars: 'characters in a cell',
-    zipEntries: 'entries in an XLSX archive',
-    unzippedBytes: 'uncompressed bytes in an XLSX',
+    zipEntries: `entries in ${format === 'XLSX' ? 'an XLSX archive' : 'a DOCX archive'}`,
+    unzippedBytes: `uncompressed bytes in ${format === 'XLSX' ? 'an XLSX' : 'a DOCX'}`,
     sharedStringsBytes: 'uncompressed bytes of an XLSX shared-string table',
   };
   return new UploadRejected(413, file, `${file}: ${found}; the limit is ${value} ${what[limit]} (${limit}).`, limit);
@@ -134,49 +145,93 @@ async function inflateCounting(entry: JSZip.JSZipObject, budget: number): Promis
   return { bytes, head, over: false };
 }
 
+interface ArchiveChecks {
+  /** Checks the list of entries before anything is inflated (what a workbook must or may not hold). */
+  entries?(entries: JSZip.JSZipObject[]): void;
+  /** A lower bound for one entry than what is left of the whole, and the refusal when it is over. */
+  tighter?(entry: JSZip.JSZipObject, left: number): { bytes: number; over: () => UploadRejected } | undefined;
+  /** Sees an entry's first bytes once it is inflated (a sheet's declared dimension). */
+  inflated?(entry: JSZip.JSZipObject, head: string): void;
+}
+
+const READABLE: Record<ArchiveFormat, { noun: string; advice: string }> = {
+  XLSX: { noun: 'XLSX workbook', advice: 'save it again as an Excel workbook (.xlsx)' },
+  DOCX: { noun: 'DOCX document', advice: 'save it again as a Word document (.docx)' },
+};
+
 /**
- * Checks an XLSX archive before any sheet is parsed: a readable zip, few entries, nothing
- * external, declared and real uncompressed sizes under the limits. Throws UploadRejected.
+ * Opens a zip archive and checks it before anything parses it: readable, few entries, declared and
+ * real uncompressed sizes under the limit (declared sizes can lie, so each entry is inflated,
+ * streamed and dropped, to count). Throws UploadRejected: 413 naming the limit, 400 when unreadable.
  */
-export async function checkXlsxArchive(file: string, data: Buffer, budget: RowBudget): Promise<JSZip> {
-  const { limits } = budget;
+async function checkArchive(file: string, data: Buffer, format: ArchiveFormat, limits: ArchiveLimits, checks: ArchiveChecks = {}): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch (error) {
-    throw new UploadRejected(400, file, `${file} is not a readable XLSX workbook (${(error as Error).message}); save it again as an Excel workbook (.xlsx).`);
+    const { noun, advice } = READABLE[format];
+    throw new UploadRejected(400, file, `${file} is not a readable ${noun} (${(error as Error).message}); ${advice}.`);
   }
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  if (entries.length > limits.zipEntries) throw overLimit(file, 'zipEntries', `the archive has ${count(entries.length)} entries`, limits);
-  if (!entries.some((entry) => WORKSHEET.test(entry.name))) throw new UploadRejected(400, file, `${file} has no worksheet; is it an Excel workbook (.xlsx)?`);
-  const external = entries.find((entry) => EXTERNAL.test(entry.name));
-  if (external) {
-    throw new UploadRejected(
-      400,
-      file,
-      `${file} links to other files or holds macros (${external.name}); save a copy with values only (no external links, no macros) and import that.`,
-    );
-  }
+  if (entries.length > limits.zipEntries) throw overLimit(file, 'zipEntries', `the archive has ${count(entries.length)} entries`, limits, format);
+  checks.entries?.(entries);
   const declared = entries.reduce((sum, entry) => sum + declaredSize(entry), 0);
-  if (declared > limits.unzippedBytes) throw overLimit(file, 'unzippedBytes', `its entries declare ${megabytes(declared)} uncompressed`, limits);
+  if (declared > limits.unzippedBytes) throw overLimit(file, 'unzippedBytes', `its entries declare ${megabytes(declared)} uncompressed`, limits, format);
 
-  // Declared sizes can lie: inflate each entry (streamed, nothing kept) to count its real size.
   let total = 0;
   for (const entry of entries) {
     const left = limits.unzippedBytes - total;
-    const sharedStringsBound = entry.name === SHARED_STRINGS && limits.sharedStringsBytes < left;
-    const room = sharedStringsBound ? limits.sharedStringsBytes : left;
-    const inflated = await inflateCounting(entry, room).catch((error: Error) => {
+    const tighter = checks.tighter?.(entry, left);
+    const inflated = await inflateCounting(entry, tighter?.bytes ?? left).catch((error: Error) => {
       throw new UploadRejected(400, file, `${file} is a damaged archive (${entry.name}: ${error.message}).`);
     });
     if (inflated.over) {
-      throw sharedStringsBound
-        ? overLimit(file, 'sharedStringsBytes', `its shared strings inflate to more than ${megabytes(room)}`, limits)
-        : overLimit(file, 'unzippedBytes', `its entries inflate to more than ${megabytes(limits.unzippedBytes)}`, limits);
+      throw tighter ? tighter.over() : overLimit(file, 'unzippedBytes', `its entries inflate to more than ${megabytes(limits.unzippedBytes)}`, limits, format);
     }
     total += inflated.bytes;
-    const dimension = WORKSHEET.test(entry.name) ? declaredDimension(inflated.head) : undefined;
-    if (dimension) budget.checkDeclared(`sheet ${entry.name}`, file, dimension.rows, dimension.columns);
+    checks.inflated?.(entry, inflated.head);
   }
   return zip;
+}
+
+/**
+ * Checks an XLSX archive before any sheet is parsed: a readable zip, few entries, nothing
+ * external, declared and real uncompressed sizes under the limits. Throws UploadRejected.
+ */
+export function checkXlsxArchive(file: string, data: Buffer, budget: RowBudget): Promise<JSZip> {
+  const { limits } = budget;
+  return checkArchive(file, data, 'XLSX', limits, {
+    entries(entries) {
+      if (!entries.some((entry) => WORKSHEET.test(entry.name)))
+        throw new UploadRejected(400, file, `${file} has no worksheet; is it an Excel workbook (.xlsx)?`);
+      const external = entries.find((entry) => EXTERNAL.test(entry.name));
+      if (external) {
+        throw new UploadRejected(
+          400,
+          file,
+          `${file} links to other files or holds macros (${external.name}); save a copy with values only (no external links, no macros) and import that.`,
+        );
+      }
+    },
+    // The reader keeps the shared-string table whole in memory: it has a bound of its own.
+    tighter: (entry, left) =>
+      entry.name === SHARED_STRINGS && limits.sharedStringsBytes < left
+        ? {
+            bytes: limits.sharedStringsBytes,
+            over: () => overLimit(file, 'sharedStringsBytes', `its shared strings inflate to more than ${megabytes(limits.sharedStringsBytes)}`, limits),
+          }
+        : undefined,
+    inflated(entry, head) {
+      const dimension = WORKSHEET.test(entry.name) ? declaredDimension(head) : undefined;
+      if (dimension) budget.checkDeclared(`sheet ${entry.name}`, file, dimension.rows, dimension.columns);
+    },
+  });
+}
+
+/**
+ * Checks a DOCX archive before its XML is parsed (mammoth reads each part whole into memory):
+ * readable, few entries, declared and real uncompressed sizes under `limits`. Throws UploadRejected.
+ */
+export async function checkDocxArchive(file: string, data: Buffer, limits: ArchiveLimits): Promise<void> {
+  await checkArchive(file, data, 'DOCX', limits);
 }

@@ -24,7 +24,7 @@ import type { Change } from '../../../api/src/domain/edits.js';
 import type { Release } from '../../../api/src/domain/release.js';
 import type { DuplicateSuggestion } from '../../../api/src/domain/duplicates.js';
 import type { Draft } from '../../../api/src/domain/drafts.js';
-import type { ReviewedDraft } from '../../../api/src/domain/drafts.js';
+import type { DraftSourceFields, ReviewedDraft } from '../../../api/src/domain/drafts.js';
 import type { Filters } from './url-state.js';
 
 export type { User, Change, Release, DuplicateSuggestion };
@@ -48,7 +48,7 @@ export type {
 };
 export type { ViewNode, ViewEdge, GraphView } from '../../../api/src/domain/views.js';
 export type { Draft, DraftNode, DraftRelationship } from '../../../api/src/domain/drafts.js';
-export type { ReviewedDraft } from '../../../api/src/domain/drafts.js';
+export type { DraftSource, ReviewedDraft } from '../../../api/src/domain/drafts.js';
 export type SearchHit = SearchResponse['items'][number];
 export type NodeMetrics = MetricsResponse['nodes'][number];
 
@@ -211,11 +211,15 @@ export const curation = {
   publishRelease: (title: string, notes?: string) => send<Release>('POST', '/api/releases', { title, notes }),
 };
 
-/** A document's draft (pasted text or a file), and the reviewed draft committed or downloaded as the import workbook. */
+/**
+ * A document's draft (pasted text or a file, with the source's metadata, which the draft answers
+ * back), and the reviewed draft committed or downloaded as the import workbook.
+ */
 export const drafts = {
-  fromText: (text: string) => send<Draft>('POST', '/api/drafts', { text }),
-  fromFile: (file: File) => {
+  fromText: (text: string, source: DraftSourceFields = {}) => send<Draft>('POST', '/api/drafts', { ...source, text }),
+  fromFile: (file: File, source: DraftSourceFields = {}) => {
     const form = new FormData();
+    for (const [field, value] of Object.entries(source)) if (value) form.append(field, value);
     form.append('file', file, file.name);
     return request<Draft>('/api/drafts', {}, { method: 'POST', body: form, headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
   },
