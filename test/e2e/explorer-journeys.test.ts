@@ -58,6 +58,20 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(await steps.first().innerText()).toMatch(/^William Gilles .+ · .+/);
     expect(await steps.last().innerText()).toMatch(/Mao Chandy/);
     expect(await page.getByText(/No path joins them/).count()).toBe(0);
+    // Told hop by hop, each hop a sentence in its relationship's direction, from Gilles to Mao Chandy.
+    const told = await page.locator('ol.sentences li').first().innerText();
+    expect(told).toMatch(/^William Gilles (spoke at|works for|presented) .+\. Mao Chandy (spoke at|works for|presented) [^.]+\.$/);
+    expect(told).not.toMatch(/, which /);
+    for (const step of await steps.allInnerTexts()) expect(step, 'a sentence, then its sources').toMatch(/^[^·]+\. · .+/);
+    // In Khmer, the same hops in Khmer: the relationship in Khmer, each sentence ending with ។.
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await page.getByText('មួយជំហានម្ដងៗ ជាមួយប្រភព').waitFor();
+    const khmer = await page.locator('ol.sentences li').first().innerText();
+    expect(khmer.match(/។/g)).toHaveLength(7);
+    expect(khmer).toContain('បានថ្លែងនៅ');
+    expect(khmer).not.toMatch(/\b(spoke at|is part of|organised|works for|presented)\b/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Step by step, with the sources').waitFor();
 
     // On the graph: the whole path in view, the rest faded; the selected node is never faded.
     await page.getByRole('button', { name: 'Show on graph' }).click();

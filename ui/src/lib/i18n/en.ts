@@ -1,5 +1,6 @@
 /** The English messages: the shape every language follows (`Messages`). */
 import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../../../api/src/domain/model.js';
+import { hopSentence } from '../../../../api/src/domain/path-sentences.js';
 import { enCuration } from './en-curation.js';
 import { enFunder } from './en-funder.js';
 
@@ -109,6 +110,8 @@ export const en = {
   clearPath: 'Clear',
   pathThrough: 'A path may pass through',
   pathSteps: 'Step by step, with the sources',
+  /** One hop of a path as a sentence, in its relationship's direction (as the API tells paths). */
+  hop: (subject: string, meaning: string, object: string) => hopSentence(subject, meaning, object),
   pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
   noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
   relationshipKinds: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIP_RULES[type].meaning])) as Record<RelationshipType, string>,

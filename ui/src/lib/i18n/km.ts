@@ -110,6 +110,8 @@ export const km: Messages = {
   clearPath: 'សម្អាត',
   pathThrough: 'ផ្លូវអាចឆ្លងកាត់',
   pathSteps: 'មួយជំហានម្ដងៗ ជាមួយប្រភព',
+  // Khmer is subject–verb–object too; a sentence ends with the khan (។).
+  hop: (subject, meaning, object) => `${subject} ${meaning} ${object}។`,
   pathWidened: (kinds) => `គ្មានផ្លូវណាជៀសវាង${kinds}ទេ៖ ផ្លូវទាំងនេះឆ្លងកាត់ពួកវា។`,
   noPathWithin: (steps) => `គ្មានផ្លូវភ្ជាប់ពួកគេក្នុង ${formatNumber(steps, 'km')} ជំហានទេ ទោះឆ្លងកាត់ប្រធានបទ និងទីកន្លែងក៏ដោយ។`,
   relationshipKinds: {
