@@ -168,6 +168,9 @@ export const en = {
     noLinks: 'No link began between these years.',
     noneEnded: 'No link ended between these years.',
     firstSeen: (date: string) => `first seen ${date}`,
+    filtered: 'The lists show what the filters keep; the counts and the table are for the whole network.',
+    unmark: 'Unmark',
+    marked: (from: string, to: string) => `Ring: joined between the end of ${from} and the end of ${to}`,
     truncated: (shown: string, total: string) => `The first ${shown} of ${total}.`,
     leaving:
       'Spean records when someone joins, not when anyone leaves, so departures are not shown. A link ends on its end date, where a source gives one; links recorded count those that ended too.',
