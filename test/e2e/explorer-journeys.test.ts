@@ -189,8 +189,14 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Expand neighbours');
     expect(presses).toBeLessThanOrEqual(4);
 
+    // Back to the canvas by the keyboard too, past the time controls and the legend.
+    let back = 0;
+    while (back < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('canvas')))) {
+      await page.keyboard.press('Shift+Tab');
+      back++;
+    }
+    expect(back, 'Shift+Tab presses from the panel to the canvas').toBeLessThan(10);
     // On the canvas: an arrow key moves to a neighbour and says so; Enter opens it.
-    await page.locator('.canvas').focus();
     await page.keyboard.press('ArrowRight');
     const cursor = await page.evaluate(() => (window as any).speanCy.$('node.cursor').map((n: any) => n.id()));
     expect(cursor).toHaveLength(1);
@@ -205,7 +211,22 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('node') === id, cursor[0]);
     const panel = page.locator('aside.node');
-    await panel.locator('details.provenance summary').first().focus();
+    await panel.locator('#node-title').waitFor();
+    // Tab on to the neighbour's first sources, opening a folded group of relationships on the way.
+    let tabs = 0;
+    let at = '';
+    while (tabs < 60 && at !== 'sources') {
+      await page.keyboard.press('Tab');
+      tabs++;
+      at = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (e?.tagName !== 'SUMMARY' || !e.closest('aside.node')) return '';
+        const details = e.parentElement as HTMLDetailsElement;
+        return details.classList.contains('provenance') ? 'sources' : details.open ? '' : 'folded';
+      });
+      if (at === 'folded') await page.keyboard.press('Enter');
+    }
+    expect(at, 'the sources reached with Tab').toBe('sources');
     await page.keyboard.press('Enter');
     await panel.locator('details.provenance[open] li').first().waitFor();
     // Escape closes the panel.

@@ -35,6 +35,8 @@ export class GraphCanvas {
   private marked: ReadonlySet<string> = new Set();
   private styledLarge = false;
   private drawn = false;
+  /** The selected node, selected again when it arrives later (placed by the worker after a reload). */
+  private selected: string | undefined;
   private pendingFit: FitRequest | null = null;
   private labelFrame = 0;
   private destroyed = false;
@@ -99,6 +101,7 @@ export class GraphCanvas {
 
   /** Selects one node (or none); a node chosen elsewhere is brought into view when off screen. */
   select(id: string | undefined): void {
+    this.selected = id;
     this.cy.nodes(':selected').unselect();
     if (!id) return this.scheduleLabels();
     const node = this.cy.getElementById(id);
@@ -220,6 +223,7 @@ export class GraphCanvas {
 
   /** Every node has its place: the first frame is marked, and a waiting fit is done. */
   private settled(): void {
+    if (this.selected) this.cy.getElementById(this.selected).select();
     if (!this.drawn && this.cy.nodes().nonempty()) {
       this.drawn = true;
       this.pendingFit ??= 'all';
