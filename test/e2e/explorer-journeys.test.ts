@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
-import { closeExplorerInChromium, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
+import { closeExplorerInChromium, offScreen, openExplorer, startExplorerInChromium, waitForGraph, withClass } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -15,30 +15,6 @@ beforeAll(async () => {
   [app, browser] = await startExplorerInChromium();
 });
 afterAll(() => closeExplorerInChromium(app, browser));
-
-/** Ids of these classes on the canvas. */
-const withClass = (page: Page, selector: string) =>
-  page.evaluate(
-    (s) =>
-      (window as any).speanCy
-        .$(s)
-        .map((e: any) => e.id())
-        .sort() as string[],
-    selector,
-  );
-
-/** Ids of the given nodes whose centre is outside the canvas's viewport. */
-const offScreen = (page: Page, ids: string[]) =>
-  page.evaluate((wanted) => {
-    const cy = (window as any).speanCy;
-    const box = cy.extent();
-    return wanted.filter((id: string) => {
-      const n = cy.getElementById(id);
-      if (n.empty()) return true;
-      const p = n.position();
-      return p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2;
-    });
-  }, ids);
 
 async function pick(page: Page, box: string, text: string, option: RegExp) {
   await page.getByRole('combobox', { name: box }).fill(text);
