@@ -105,6 +105,64 @@ describe('Changes view', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('a name the time slider hides moves the time on; the newcomers are ringed on the graph', async () => {
+    // The graph as of June 2023: the 2025 dialogue is not on it yet.
+    const { page, diff } = await openChanges('?tab=changes&fromYear=2022&toYear=2025&asOf=2023-06-30');
+    await page.locator('#panel-changes [data-node="regional-dialogue-2025"]').first().click();
+    await page.waitForFunction(() => (window as any).speanCy.$id('regional-dialogue-2025').nonempty());
+    await waitForGraph(page);
+    expect(new URL(page.url()).searchParams.get('asOf'), 'the end of the later year').toBe('2025-12-31');
+    expect(await page.locator('.time output').innerText()).toBe('The network as of December 2025');
+    expect(await page.evaluate(() => (window as any).speanCy.$(':selected').map((n: any) => n.id()))).toEqual(['regional-dialogue-2025']);
+    expect(await page.evaluate(() => (window as any).speanCy.$id('regional-dialogue-2025').visible())).toBe(true);
+
+    // Every node the changes list as joined, and only those, carry the halo.
+    const ringed: string[] = await page.evaluate(() => (window as any).speanCy.$('node.joined').map((n: any) => n.id()));
+    const joined = new Set(diff.joined.map((n) => n.id));
+    expect(ringed).toContain('regional-dialogue-2025');
+    expect(ringed.filter((id) => !joined.has(id))).toEqual([]);
+    expect(ringed).not.toContain('odc');
+    // The legend folds when a node is selected, so as not to cover it: open it to read the ring.
+    if ((await page.locator('.legend').getAttribute('open')) === null) await page.locator('.legend summary').click();
+    const legend = page.locator('.legend li.joined');
+    expect(await legend.innerText()).toContain('joined between the end of 2022 and the end of 2025');
+    await legend.getByRole('button', { name: 'Unmark' }).click();
+    await page.waitForFunction(() => (window as any).speanCy.$('node.joined').empty());
+    await page.close();
+  });
+
+  it('its lists follow the kind and country filters; the counts stay those of the whole network', async () => {
+    const kinds = ['organisation', 'person'];
+    const { page, diff } = await openChanges(`?tab=changes&fromYear=2022&toYear=2025&kinds=${kinds.join(',')}`);
+    await page.locator('#panel-changes [data-note="filtered"]').waitFor();
+    const listed = await page
+      .locator('#panel-changes section[aria-labelledby="changes-joined"] [data-node]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-node')));
+    expect(listed.sort()).toEqual(
+      diff.joined
+        .filter((n) => kinds.includes(n.kind))
+        .map((n) => n.id)
+        .sort(),
+    );
+    expect(await page.locator('#panel-changes ul[data-group="event"]').count()).toBe(0);
+    const both = diff.links.filter((l) => kinds.includes(l.ends.from.kind) && kinds.includes(l.ends.to.kind));
+    expect(await page.locator('#panel-changes ul[data-list="began"] > li').count()).toBe(both.length);
+    expect(await text(page, '[data-count="joined"] .n')).toBe(diff.totals.joined.toLocaleString('en-GB'));
+    await page.close();
+
+    // A country: only what the network under that filter holds.
+    const { page: laos, diff: all } = await openChanges('?tab=changes&fromYear=2022&toYear=2025&country=lao-pdr');
+    const network = (await (await fetch(`${app.baseUrl}/api/graph?country=lao-pdr&limit=20000`)).json()) as { nodes: { id: string }[] };
+    const within = new Set(network.nodes.map((n) => n.id));
+    await laos.locator('#panel-changes [data-note="filtered"]').waitFor();
+    const ids = await laos.locator('#panel-changes [data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node')!));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => !within.has(id))).toEqual([]);
+    const joinedHere = await laos.locator('#panel-changes section[aria-labelledby="changes-joined"] [data-node]').count();
+    expect(joinedHere, 'fewer newcomers than in the whole network').toBeLessThan(all.joined.length);
+    await laos.close();
+  });
+
   it('reads in Khmer: the tab, its headings and its figures', async () => {
     const { page } = await openChanges('?tab=changes&fromYear=2022&toYear=2025');
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
-import { closeExplorerInChromium, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
+import { closeExplorerInChromium, offScreen, openExplorer, startExplorerInChromium, waitForGraph, withClass } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -15,30 +15,6 @@ beforeAll(async () => {
   [app, browser] = await startExplorerInChromium();
 });
 afterAll(() => closeExplorerInChromium(app, browser));
-
-/** Ids of these classes on the canvas. */
-const withClass = (page: Page, selector: string) =>
-  page.evaluate(
-    (s) =>
-      (window as any).speanCy
-        .$(s)
-        .map((e: any) => e.id())
-        .sort() as string[],
-    selector,
-  );
-
-/** Ids of the given nodes whose centre is outside the canvas's viewport. */
-const offScreen = (page: Page, ids: string[]) =>
-  page.evaluate((wanted) => {
-    const cy = (window as any).speanCy;
-    const box = cy.extent();
-    return wanted.filter((id: string) => {
-      const n = cy.getElementById(id);
-      if (n.empty()) return true;
-      const p = n.position();
-      return p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2;
-    });
-  }, ids);
 
 async function pick(page: Page, box: string, text: string, option: RegExp) {
   await page.getByRole('combobox', { name: box }).fill(text);
@@ -58,6 +34,20 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(await steps.first().innerText()).toMatch(/^William Gilles .+ · .+/);
     expect(await steps.last().innerText()).toMatch(/Mao Chandy/);
     expect(await page.getByText(/No path joins them/).count()).toBe(0);
+    // Told hop by hop, each hop a sentence in its relationship's direction, from Gilles to Mao Chandy.
+    const told = await page.locator('ol.sentences li').first().innerText();
+    expect(told).toMatch(/^William Gilles (spoke at|works for|presented) .+\. Mao Chandy (spoke at|works for|presented) [^.]+\.$/);
+    expect(told).not.toMatch(/, which /);
+    for (const step of await steps.allInnerTexts()) expect(step, 'a sentence, then its sources').toMatch(/^[^·]+\. · .+/);
+    // In Khmer, the same hops in Khmer: the relationship in Khmer, each sentence ending with ។.
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await page.getByText('មួយជំហានម្ដងៗ ជាមួយប្រភព').waitFor();
+    const khmer = await page.locator('ol.sentences li').first().innerText();
+    expect(khmer.match(/។/g)).toHaveLength(7);
+    expect(khmer).toContain('បានថ្លែងនៅ');
+    expect(khmer).not.toMatch(/\b(spoke at|is part of|organised|works for|presented)\b/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Step by step, with the sources').waitFor();
 
     // On the graph: the whole path in view, the rest faded; the selected node is never faded.
     await page.getByRole('button', { name: 'Show on graph' }).click();
@@ -175,8 +165,14 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Expand neighbours');
     expect(presses).toBeLessThanOrEqual(4);
 
+    // Back to the canvas by the keyboard too, past the time controls and the legend.
+    let back = 0;
+    while (back < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('canvas')))) {
+      await page.keyboard.press('Shift+Tab');
+      back++;
+    }
+    expect(back, 'Shift+Tab presses from the panel to the canvas').toBeLessThan(10);
     // On the canvas: an arrow key moves to a neighbour and says so; Enter opens it.
-    await page.locator('.canvas').focus();
     await page.keyboard.press('ArrowRight');
     const cursor = await page.evaluate(() => (window as any).speanCy.$('node.cursor').map((n: any) => n.id()));
     expect(cursor).toHaveLength(1);
@@ -191,7 +187,22 @@ describe('explorer journeys', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('node') === id, cursor[0]);
     const panel = page.locator('aside.node');
-    await panel.locator('details.provenance summary').first().focus();
+    await panel.locator('#node-title').waitFor();
+    // Tab on to the neighbour's first sources, opening a folded group of relationships on the way.
+    let tabs = 0;
+    let at = '';
+    while (tabs < 60 && at !== 'sources') {
+      await page.keyboard.press('Tab');
+      tabs++;
+      at = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (e?.tagName !== 'SUMMARY' || !e.closest('aside.node')) return '';
+        const details = e.parentElement as HTMLDetailsElement;
+        return details.classList.contains('provenance') ? 'sources' : details.open ? '' : 'folded';
+      });
+      if (at === 'folded') await page.keyboard.press('Enter');
+    }
+    expect(at, 'the sources reached with Tab').toBe('sources');
     await page.keyboard.press('Enter');
     await panel.locator('details.provenance[open] li').first().waitFor();
     // Escape closes the panel.

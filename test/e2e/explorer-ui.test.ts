@@ -86,7 +86,7 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Find paths' }).click();
     const sentence = page.locator('ol.sentences li').first();
     await sentence.waitFor();
-    expect(await sentence.innerText()).toMatch(/^Thy Try .* Dongpo Deng spoke at\.$/);
+    expect(await sentence.innerText()).toMatch(/^Thy Try .+\. Dongpo Deng spoke at .+\.$/);
     expect(page.url()).toMatch(/from=thy-try.*to=dongpo-deng/);
     const onPath = await page.evaluate(() =>
       (window as any).speanCy

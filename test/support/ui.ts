@@ -59,3 +59,27 @@ export async function expectAccessible(page: Page, context: string): Promise<voi
   });
   expect(violations, `axe on ${context}`).toEqual([]);
 }
+
+/** Ids of these classes on the canvas. */
+export const withClass = (page: Page, selector: string) =>
+  page.evaluate(
+    (s) =>
+      (window as any).speanCy
+        .$(s)
+        .map((e: any) => e.id())
+        .sort() as string[],
+    selector,
+  );
+
+/** Ids of the given nodes whose centre is outside the canvas's viewport. */
+export const offScreen = (page: Page, ids: string[]) =>
+  page.evaluate((wanted) => {
+    const cy = (window as any).speanCy;
+    const box = cy.extent();
+    return wanted.filter((id: string) => {
+      const n = cy.getElementById(id);
+      if (n.empty()) return true;
+      const p = n.position();
+      return p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2;
+    });
+  }, ids);

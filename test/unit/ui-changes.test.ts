@@ -1,6 +1,6 @@
 /** The changes view's grouping and year-by-year counts, from answers shaped as the API's. */
 import { describe, expect, it } from 'vitest';
-import { compareYears, diffRange, joinedByKind, linksByType, type Joined, type Link } from '../../ui/src/lib/changes.js';
+import { asOfShowing, compareYears, diffRange, filterChanges, joinedByKind, linksByType, type Joined, type Link } from '../../ui/src/lib/changes.js';
 import type { TimelineResponse } from '../../api/src/domain/responses.js';
 
 const node = (id: string, kind: Joined['kind'], firstSeen: string): Joined => ({ id, kind, name: id.toUpperCase(), properties: {}, firstSeen });
@@ -53,5 +53,30 @@ describe('changes between two years', () => {
     const rows = Object.fromEntries(compareYears(timeline, { from: 2022, to: 2024 }).map((r) => [r.key, [r.atFrom, r.atTo]]));
     expect(rows).toMatchObject({ organisation: [3, 3], person: [3, 7], event: [0, 2], links: [12, 17], topic: [0, 0] });
     expect(Object.keys(rows)).not.toContain('source');
+  });
+
+  it('keeps in the lists only what the filters keep, links by both their ends', () => {
+    const diff = {
+      joined: [node('p', 'person', '2023-01-01'), node('o', 'organisation', '2023-01-01'), node('e', 'event', '2024-01-01')],
+      links: [link('p', 'WORKS_FOR', 'o'), link('p', 'SPOKE_AT', 'e')],
+      ended: [link('q', 'WORKS_FOR', 'o')],
+    };
+    const byKind = filterChanges(diff, { kinds: ['organisation', 'person'], relTypes: [] });
+    expect(byKind.joined.map((n) => n.id)).toEqual(['p', 'o']);
+    // The second link's ends are typed person and organisation by the helper: kept by kind.
+    expect(byKind.links).toHaveLength(2);
+    const byType = filterChanges(diff, { kinds: [], relTypes: ['SPOKE_AT'] });
+    expect([byType.joined.length, byType.links.map((l) => l.type), byType.ended]).toEqual([3, ['SPOKE_AT'], []]);
+    // A place or topic filter: only the nodes the filtered network holds, and links among them.
+    const within = filterChanges(diff, { kinds: [], relTypes: [], within: new Set(['p', 'o']) });
+    expect([within.joined.map((n) => n.id), within.links.map((l) => l.to), within.ended]).toEqual([['p', 'o'], ['o'], []]);
+    expect(filterChanges(diff, { kinds: [], relTypes: [] })).toEqual(diff);
+  });
+
+  it('moves the time on to the end of the later year when the slider would hide a newcomer', () => {
+    expect(asOfShowing(undefined, 2025, '2026-12-02'), 'today shows everything').toBeUndefined();
+    expect(asOfShowing('2023-06-30', 2025, '2026-12-02')).toBe('2025-12-31');
+    expect(asOfShowing('2026-03-31', 2025, '2026-12-02'), 'a later time already shows it').toBe('2026-03-31');
+    expect(asOfShowing('2023-06-30', 2026, '2026-12-02'), 'a year not over yet: today').toBeUndefined();
   });
 });

@@ -174,7 +174,7 @@ const actors = ['organisation', 'person'] as const;
  * relationship whose endpoints do not fit, so the graph keeps the shape docs/model.md shows.
  */
 export const RELATIONSHIP_RULES = {
-  PART_OF: { from: ['organisation', 'event', 'place', 'initiative'], to: ['organisation', 'event', 'place', 'initiative'], meaning: 'is a part of' },
+  PART_OF: { from: ['organisation', 'event', 'place', 'initiative'], to: ['organisation', 'event', 'place', 'initiative'], meaning: 'is part of' },
   WORKS_FOR: { from: ['person'], to: ['organisation'], meaning: 'works for' },
   ORGANISED: { from: actors, to: ['event'], meaning: 'organised' },
   HOSTED: { from: actors, to: ['event'], meaning: 'hosted' },

@@ -63,3 +63,32 @@ export function compareYears(timeline: TimelineResponse, years: YearPair): Compa
   });
   return [...MEMBER_KINDS.map((kind) => row(kind, (p) => p.newNodes[kind] ?? 0)), row('links', (p) => p.relationships)];
 }
+
+/** What the explorer's filters keep in the changes lists. */
+export interface ChangeFilter {
+  /** Kinds of node kept (all when empty). */
+  kinds: readonly string[];
+  /** Kinds of relationship kept (all when empty). */
+  relTypes: readonly string[];
+  /** Under a place or topic filter: the nodes the filtered network holds. */
+  within?: ReadonlySet<string>;
+}
+
+export type ChangeLists = Pick<TimelineDiffResponse, 'joined' | 'links' | 'ended'>;
+
+/** The newcomers and links the filters keep: a link only when both its ends are kept. */
+export function filterChanges(diff: ChangeLists, filter: ChangeFilter): ChangeLists {
+  const keep = (id: string, kind: string) => (!filter.kinds.length || filter.kinds.includes(kind)) && (!filter.within || filter.within.has(id));
+  const keepLink = (l: Link) => (!filter.relTypes.length || filter.relTypes.includes(l.type)) && keep(l.from, l.ends.from.kind) && keep(l.to, l.ends.to.kind);
+  return { joined: diff.joined.filter((n) => keep(n.id, n.kind)), links: diff.links.filter(keepLink), ended: diff.ended.filter(keepLink) };
+}
+
+/**
+ * The time the graph should show a node named in the changes at: everything listed is there by
+ * the end of the later year, so an earlier time moves there (to today when that year is not over).
+ */
+export function asOfShowing(asOf: string | undefined, year: number, today: string): string | undefined {
+  const end = yearEnd(year);
+  if (!asOf || asOf >= end) return asOf;
+  return end < today ? end : undefined;
+}

@@ -7,7 +7,7 @@ import { api, ApiError, readAsPublic, type NodeDetail, type NodeMetrics, type Pa
 import { collapse, EMPTY_STATE, hide, History, pin, showAll, stateOf, withView, type ExplorationState } from './graph/exploration.js';
 import type { Positions } from './graph/layout-core.js';
 import { MESSAGES } from './i18n.js';
-import { parseState, sameFilters, type Filters, type Tab, type UrlState } from './url-state.js';
+import { parseState, sameFilters, type Filters, type Tab, type UrlState, type YearPair } from './url-state.js';
 import { SessionState } from './session.svelte.js';
 import { filterState } from './graph/view-filter.js';
 import { DEFAULT_AVOID, searchPaths, type PathSearch } from './path-search.js';
@@ -39,6 +39,8 @@ export class Explorer {
   breadcrumbs = $state<{ id: string; name: string }[]>([]);
   /** Focus mode: this node and its neighbours stand out, the rest fades; follows the selection. */
   focus = $state<string | undefined>(undefined);
+  /** The newcomers the changes view lists, ringed on the graph until unmarked. */
+  joined = $state.raw<{ years: YearPair; ids: ReadonlySet<string> } | null>(null);
   /** Positions to restore (a saved view), handed to the canvas once. */
   savedPositions = $state.raw<{ positions: Positions; viewport: { zoom: number; pan: { x: number; y: number } } } | null>(null);
 

@@ -7,6 +7,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
 import svg from 'cytoscape-svg';
+import { FitKeeper, type FitRequest, type Viewport } from './canvas-fit.js';
 import { showLabels } from './canvas-labels.js';
 import { defaults } from './defaults.js';
 import { neighbourInDirection } from './keyboard-step.js';
@@ -24,13 +25,7 @@ export interface CanvasEvents {
   arranging(on: boolean): void;
 }
 
-export interface Viewport {
-  zoom: number;
-  pan: { x: number; y: number };
-}
-
-/** What to fit the view to, once the canvas has a size and the nodes have places. */
-type FitRequest = { ids: string[] } | { viewport: Viewport } | 'all';
+export type { Viewport } from './canvas-fit.js';
 
 export class GraphCanvas {
   readonly cy: Core;
@@ -40,9 +35,12 @@ export class GraphCanvas {
   private marked: ReadonlySet<string> = new Set();
   private styledLarge = false;
   private drawn = false;
+  /** The selected node, selected again when it arrives later (placed by the worker after a reload). */
+  private selected: string | undefined;
   private pendingFit: FitRequest | null = null;
   private labelFrame = 0;
   private destroyed = false;
+  private fits: FitKeeper;
 
   constructor(
     private container: HTMLElement,
@@ -67,6 +65,7 @@ export class GraphCanvas {
       this.positions[event.target.id()] = { ...event.target.position() };
     });
     this.cy.on('viewport resize', () => this.scheduleLabels());
+    this.fits = new FitKeeper(this.cy, container, (request) => ((this.pendingFit = request), this.runFit()));
     this.cy.on('mouseover', 'node', (event) => this.hover(event.target, true));
     this.cy.on('mouseout', 'node', (event) => this.hover(event.target, false));
   }
@@ -102,6 +101,7 @@ export class GraphCanvas {
 
   /** Selects one node (or none); a node chosen elsewhere is brought into view when off screen. */
   select(id: string | undefined): void {
+    this.selected = id;
     this.cy.nodes(':selected').unselect();
     if (!id) return this.scheduleLabels();
     const node = this.cy.getElementById(id);
@@ -170,6 +170,7 @@ export class GraphCanvas {
     this.destroyed = true;
     cancelAnimationFrame(this.labelFrame);
     this.layouts.terminate();
+    this.fits.disconnect();
     this.cy.destroy();
   }
 
@@ -222,6 +223,7 @@ export class GraphCanvas {
 
   /** Every node has its place: the first frame is marked, and a waiting fit is done. */
   private settled(): void {
+    if (this.selected) this.cy.getElementById(this.selected).select();
     if (!this.drawn && this.cy.nodes().nonempty()) {
       this.drawn = true;
       this.pendingFit ??= 'all';
@@ -255,6 +257,7 @@ export class GraphCanvas {
     const { fitPadding, fitMaxZoom } = defaults.canvas;
     this.cy.fit(target, fitPadding);
     if (request !== 'all' && this.cy.zoom() > fitMaxZoom) this.cy.zoom({ level: fitMaxZoom, renderedPosition: centre(target) });
+    this.fits.fitted(this.cy, request);
   }
 
   private isArranging(ids: string[]): boolean {

@@ -18,6 +18,8 @@ export interface DrawOptions {
   metrics?: ReadonlyMap<string, NodeMetrics>;
   /** The label of a group node of `count` leaves. */
   groupLabel: (count: number) => string;
+  /** Nodes the changes view lists as newcomers: drawn with a halo. */
+  joined?: ReadonlySet<string>;
 }
 
 export const GROUP_PREFIX = 'group:';
@@ -97,7 +99,13 @@ export function toElements(state: ExplorationState, options: DrawOptions): Eleme
     const kind = n.kind as NodeKind;
     const look = KIND_LOOK[kind];
     const colour = options.colour === 'community' ? communityColour(options.metrics?.get(n.id)?.community) : look.colour;
-    const classes = [kind, labelled.has(n.id) ? 'top' : '', state.pinned.has(n.id) ? 'pinned' : '', state.collapsed.has(n.id) ? 'collapsed' : '']
+    const classes = [
+      kind,
+      labelled.has(n.id) ? 'top' : '',
+      state.pinned.has(n.id) ? 'pinned' : '',
+      state.collapsed.has(n.id) ? 'collapsed' : '',
+      options.joined?.has(n.id) ? 'joined' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const size = options.size === 'none' ? nodeSize(undefined, 0) : nodeSize(values.get(n.id) ?? 0, max);

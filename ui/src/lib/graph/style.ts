@@ -5,6 +5,9 @@ import { defaults } from './defaults.js';
 /** Cytoscape's style parser takes font names unquoted. */
 export const FONT_FAMILY = 'Noto Sans Khmer, system-ui, sans-serif';
 
+/** The halo of a node that joined between the two years the changes view compares (the legend draws it too). */
+export const JOINED_HALO = '#6A3D9A';
+
 /** `large` views draw edges the cheapest way (no arrows): thousands of them must pan smoothly. */
 export function graphStyle(large = false): StylesheetJson {
   return [
@@ -39,6 +42,11 @@ export function graphStyle(large = false): StylesheetJson {
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
+    // Newcomers between the two years of the changes view: a halo, so that borders keep their meanings.
+    {
+      selector: 'node.joined',
+      style: { 'underlay-color': JOINED_HALO, 'underlay-opacity': 0.45, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } as never,
+    },
     {
       selector: 'edge',
       style: {

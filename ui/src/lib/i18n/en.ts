@@ -1,5 +1,6 @@
 /** The English messages: the shape every language follows (`Messages`). */
 import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../../../api/src/domain/model.js';
+import { hopSentence } from '../../../../api/src/domain/path-sentences.js';
 import { enCuration } from './en-curation.js';
 import { enFunder } from './en-funder.js';
 
@@ -109,6 +110,8 @@ export const en = {
   clearPath: 'Clear',
   pathThrough: 'A path may pass through',
   pathSteps: 'Step by step, with the sources',
+  /** One hop of a path as a sentence, in its relationship's direction (as the API tells paths). */
+  hop: (subject: string, meaning: string, object: string) => hopSentence(subject, meaning, object),
   pathWidened: (kinds: string) => `No path avoids ${kinds}: these go through them.`,
   noPathWithin: (steps: number) => `No path joins them within ${steps} steps, even through topics and places.`,
   relationshipKinds: Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIP_RULES[type].meaning])) as Record<RelationshipType, string>,
@@ -165,6 +168,9 @@ export const en = {
     noLinks: 'No link began between these years.',
     noneEnded: 'No link ended between these years.',
     firstSeen: (date: string) => `first seen ${date}`,
+    filtered: 'The lists show what the filters keep; the counts and the table are for the whole network.',
+    unmark: 'Unmark',
+    marked: (from: string, to: string) => `Ring: joined between the end of ${from} and the end of ${to}`,
     truncated: (shown: string, total: string) => `The first ${shown} of ${total}.`,
     leaving:
       'Spean records when someone joins, not when anyone leaves, so departures are not shown. A link ends on its end date, where a source gives one; links recorded count those that ended too.',
