@@ -66,6 +66,10 @@ describe('when tools read the OpenAPI document', () => {
     }
     expect(spec.paths['/api/search'].get.security).toEqual([]);
     expect(spec.paths['/api/nodes/{id}'].description).toContain('`Allow: GET, PATCH, DELETE, HEAD, OPTIONS`');
+    for (const op of [spec.paths['/api/nodes/{id}'].patch, spec.paths['/api/relationships/{id}'].delete]) {
+      expect(op.parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'if-match')).toBeDefined();
+      expect(op.responses['412']).toBeDefined();
+    }
     expect(spec.paths['/api/views'].post.responses['201']).toBeDefined();
     expect(spec.paths['/api/releases'].post.responses['201']).toBeDefined();
     expect(spec.paths['/api/import'].post.requestBody.content['multipart/form-data'].schema.properties.files.items.format).toBe('binary');

@@ -29,6 +29,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Your role may not do this, or the CSRF token is missing',
   404: 'Unknown id',
   409: 'Conflict',
+  412: 'If-Match names a version that is not the current one: `current` is the current state',
   413: 'Body too large',
   429: 'Too many requests',
   503: 'Graph database unavailable or query too slow (see Retry-After)',
@@ -106,7 +107,11 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     tags: [op.tag],
     // Reads are open to anonymous readers (unless the server says otherwise); a token or session may still be sent.
     security: !op.access || op.access === 'read' ? [] : [{ session: [] }, { token: [] }],
-    requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } as ZodOpenApiOperationObject['requestParams'],
+    requestParams: {
+      ...(op.params ? { path: op.params } : {}),
+      ...(op.query ? { query: op.query } : {}),
+      ...(op.headers ? { header: op.headers } : {}),
+    } as ZodOpenApiOperationObject['requestParams'],
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [success]: { description: success === '201' ? 'Created' : 'OK', content, ...(conditional ? { headers: ETAG } : {}) },
