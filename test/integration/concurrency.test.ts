@@ -1,8 +1,11 @@
 /**
  * Optimistic concurrency under real parallel load (issue #11, finding 3): N writers holding the
  * same version — of a node, a relationship, a delete, a merge, a revert — get exactly one 2xx and
- * N−1 × 409 (or 404 once the thing is gone), and the history holds exactly one entry.
+ * N−1 × 409 (or 404 once the thing is gone), and the history holds exactly one entry. The same
+ * holds for HTTP preconditions: a node's strong ETag names its version, and a write whose
+ * If-Match names a stale one is a 412, however many race.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
@@ -25,8 +28,13 @@ beforeAll(async () => {
       { kind: 'organisation', id: 't-cc-a', name: 'Concurrency Merge', orgKind: 'cso', sources: [TEST_SOURCE] },
       { kind: 'organisation', id: 't-cc-b', name: 'Concurrency Merge Two', orgKind: 'cso', sources: [TEST_SOURCE] },
       { kind: 'person', id: 't-cc-person', name: 'Concurrency Person', sources: [TEST_SOURCE] },
+      { kind: 'organisation', id: 't-cc-etag', name: 'Concurrency ETag', orgKind: 'cso', sources: [TEST_SOURCE] },
+      { kind: 'organisation', id: 't-cc-etag-del', name: 'Concurrency ETag Delete', orgKind: 'cso', sources: [TEST_SOURCE] },
     ],
-    [{ from: 't-cc-person', type: 'WORKS_FOR', to: 't-cc-org', sources: [TEST_SOURCE] }],
+    [
+      { from: 't-cc-person', type: 'WORKS_FOR', to: 't-cc-org', sources: [TEST_SOURCE] },
+      { from: 't-cc-person', type: 'WORKS_FOR', to: 't-cc-etag', sources: [TEST_SOURCE] },
+    ],
   );
 });
 afterAll(async () => {
@@ -95,5 +103,79 @@ describe(`when ${WRITERS} writers save at once with the same version`, () => {
     }));
     expect(count(statuses, 201)).toBe(1);
     expect(count(statuses, 409)).toBe(WRITERS - 1);
+  });
+});
+
+/** The status of a GET with If-None-Match, through node:http: fetch adds Cache-Control: no-cache to conditional requests. */
+const conditionalGet = (path: string, etag: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = request(`${app.baseUrl}${path}`, { headers: { 'if-none-match': etag } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject).end();
+  });
+
+/** A write as an editor's script, with an If-Match header. */
+const sendIfMatch = (method: string, path: string, ifMatch: string, body: unknown, by = editors[0]!) =>
+  fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${by.token}`, 'content-type': 'application/json', 'if-match': ifMatch },
+    body: JSON.stringify(body),
+  });
+
+describe('when a client writes with If-Match', () => {
+  it('then GET gives a strong ETag with the version, and a write naming a stale one is a 412 with the current state', async () => {
+    const first = await app.get('/api/nodes/t-cc-etag');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"v1-[\w-]+"$/);
+    expect(await conditionalGet('/api/nodes/t-cc-etag', etag)).toBe(304);
+
+    const change = (version: number, description: string) => ({ version, changes: { description }, sources: [TEST_SOURCE] });
+    const ok = await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', etag, change(1, 'first'));
+    expect(ok.status).toBe(200);
+    const next = (await app.get('/api/nodes/t-cc-etag')).headers.get('etag')!;
+    expect(next).toMatch(/^"v2-/);
+
+    // The old ETag, with a body that holds the current version: the precondition decides.
+    const stale = await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', etag, change(2, 'second'));
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await stale.json()).current).toMatchObject({ id: 't-cc-etag', version: 2, description: 'first' });
+    // A current If-Match does not lift the body's check: its stale version is still a 409.
+    expect((await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', '"v2"', change(1, 'second'))).status).toBe(409);
+    expect((await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', '"v9", "v2"', change(2, 'second'))).status).toBe(200);
+    expect((await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', '*', change(3, 'third'))).status).toBe(200);
+    // Weak tags never match (strong comparison); a header that is no list of tags is a 400.
+    expect((await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', 'W/"v4"', change(4, 'weak'))).status).toBe(412);
+    const bad = await sendIfMatch('PATCH', '/api/nodes/t-cc-etag', 'v4', change(4, 'bad'));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()).errors as { field: string }[]).map((e) => e.field)).toEqual(['headers.if-match']);
+    // Without If-Match, the body's version alone guards the write, as before.
+    expect((await editors[0]!.send('PATCH', '/api/nodes/t-cc-etag', change(4, 'plain'))).status).toBe(200);
+    expect((await app.getJson('/api/nodes/t-cc-etag')).node).toMatchObject({ version: 5, description: 'plain' });
+  });
+
+  it('then deletes and relationship writes check it too', async () => {
+    const drop = { version: 1, sources: [TEST_SOURCE] };
+    expect((await sendIfMatch('DELETE', '/api/nodes/t-cc-etag-del', '"v2"', drop)).status).toBe(412);
+    expect((await sendIfMatch('DELETE', '/api/nodes/t-cc-etag-del', '"v1"', drop)).status).toBe(200);
+    const rel = `/api/relationships/${encodeURIComponent('t-cc-person|WORKS_FOR|t-cc-etag|')}`;
+    const change = { version: 1, changes: { role: 'lead' }, sources: [TEST_SOURCE] };
+    expect((await sendIfMatch('PATCH', rel, '"v7"', change)).status).toBe(412);
+    expect((await sendIfMatch('PATCH', rel, '"v1"', change)).status).toBe(200);
+    expect((await sendIfMatch('DELETE', rel, '"v1"', drop)).status).toBe(412);
+  });
+
+  it(`then of ${WRITERS} writers holding the same ETag, one wins and the others get 412`, async () => {
+    const etag = (await app.get('/api/nodes/t-cc-etag')).headers.get('etag')!;
+    const answers = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) =>
+        sendIfMatch('PATCH', '/api/nodes/t-cc-etag', etag, { version: 5, changes: { description: `racer ${i}` }, sources: [TEST_SOURCE] }, editors[i % 2]),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(count(statuses, 200)).toBe(1);
+    expect(count(statuses, 412)).toBe(WRITERS - 1);
   });
 });

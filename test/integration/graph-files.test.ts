@@ -1,7 +1,8 @@
 /**
  * When the seed network and views of it are exported through the API, then graph tools' own
  * parsers read them back with what those tools need: Gephi's timeline (GEXF spells from the
- * model's dates), typed GraphML, Gephi's CSV column names, and the layout of a view as drawn.
+ * model's dates), typed GraphML, Gephi's CSV column names, and the layout of a view as drawn;
+ * and both XML formats validate against their official schemas (test/schemas/README.md).
  */
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -10,9 +11,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { checkXml, ensureSchemaTools, SCHEMAS } from '../support/schema-check.js';
 
 let app: TestApp;
 beforeAll(async () => {
+  ensureSchemaTools();
   app = await startTestApp();
 });
 afterAll(async () => {
@@ -47,6 +50,9 @@ describe('when a part of the network is exported as GraphML and CSV', () => {
     expect(text).not.toMatch(/attr\.name="public" attr\.type="string"/);
     const graph = parseGraphml(MultiDirectedGraph, text);
     expect(graph.getNodeAttribute('odc', 'label')).toBe('Open Development Cambodia Organization');
+    // Edge ids are XML name tokens; the relationship's own id is data.
+    const json = await app.getJson('/api/nodes/odc/neighbourhood');
+    expect(graph.mapEdges((_e, a) => a.spean_id).sort()).toEqual(json.edges.map((e: { id: string }) => e.id).sort());
     const person = graph.filterNodes((_n, a) => a.kind === 'person')[0]!;
     expect(graph.getNodeAttribute(person, 'public')).toBe(true);
   });
@@ -93,5 +99,49 @@ describe('when a view is exported as drawn', () => {
     const bad = await postJson('/api/views/export?format=gexf', { nodes: [], colours: { odc: 'red' } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()).errors as { field: string }[]).map((e) => e.field)).toEqual(expect.arrayContaining(['body.nodes', 'body.colours.odc']));
+  });
+});
+
+/** GEXF without xsi:schemaLocation, which the official RelaxNG grammar does not allow for. */
+const withoutSchemaLocation = (gexf: string) => gexf.replace(/ xsi:schemaLocation="[^"]*"/, '');
+
+describe('when exports are checked against the official schemas', () => {
+  it('then the GEXF of the network validates against the GEXF 1.3 XSD and RelaxNG grammar', async () => {
+    const gexf = await (await app.get('/api/graph?format=gexf')).text();
+    expect(gexf).not.toContain('<viz:');
+    expect(checkXml('xsd', SCHEMAS.gexfXsd, gexf)).toEqual({ valid: true, errors: [] });
+    // The RelaxNG grammar is the one to trust with viz elements (the XSD, generated from it by
+    // trang, rejects every viz element: its viz.xsd is imported without a namespace), but it
+    // declares no xsi:schemaLocation, which Gephi's own files carry too: it is taken out first.
+    expect(checkXml('rng', SCHEMAS.gexfRng, withoutSchemaLocation(gexf))).toEqual({ valid: true, errors: [] });
+  });
+
+  it('then a view exported with positions, colours and sizes validates against the RelaxNG grammar', async () => {
+    const res = await postJson('/api/views/export?format=gexf', {
+      nodes: ['odc', 'thy-try', 'kangea'],
+      positions: { odc: { x: 1, y: 2 }, 'thy-try': { x: -3.5, y: 0 } },
+      colours: { odc: '#E69F00' },
+      sizes: { odc: 42 },
+    });
+    const gexf = await res.text();
+    expect(gexf).toContain('<viz:position');
+    expect(checkXml('rng', SCHEMAS.gexfRng, withoutSchemaLocation(gexf))).toEqual({ valid: true, errors: [] });
+    // The defect tools met: viz elements in a namespace that is not GEXF 1.3's.
+    const misnamed = gexf.replace('xmlns:viz="http://gexf.net/1.3/viz"', 'xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    expect(checkXml('rng', SCHEMAS.gexfRng, withoutSchemaLocation(misnamed)).valid).toBe(false);
+  });
+
+  it('then GraphML of the network and of a drawn view validates against the GraphML XSD, and a bad edge id does not', async () => {
+    const graphml = await (await app.get('/api/graph?format=graphml')).text();
+    expect(checkXml('xsd', SCHEMAS.graphmlXsd, graphml)).toEqual({ valid: true, errors: [] });
+    const res = await postJson('/api/views/export?format=graphml', { nodes: ['odc', 'thy-try'], positions: { odc: { x: 1, y: 2 } } });
+    const drawn = await res.text();
+    expect(drawn).toContain('attr.name="x"');
+    expect(checkXml('xsd', SCHEMAS.graphmlXsd, drawn)).toEqual({ valid: true, errors: [] });
+    // The defect the schema check found: a relationship id (`from|TYPE|to|key`) as an edge id.
+    const barred = graphml.replace(/<edge id="[^"]*"/, '<edge id="odc|RUNS|kangea|"');
+    const report = checkXml('xsd', SCHEMAS.graphmlXsd, barred);
+    expect(report.valid).toBe(false);
+    expect(report.errors[0]!.message).toMatch(/NMTOKEN/);
   });
 });

@@ -45,8 +45,15 @@ describe('when tools read the OpenAPI document', () => {
     expect(spec.servers.length).toBeGreaterThan(0);
     const ids = new Set<string>();
     for (const [path, item] of Object.entries<any>(spec.paths)) {
+      // What a wrong method gets (405 with Allow) is said once per path, naming what is allowed.
+      expect(item.description, path).toMatch(/405 Method Not Allowed .*`Allow: [A-Z, ]+OPTIONS`/);
       for (const [method, op] of Object.entries<any>(item)) {
+        if (method === 'description') continue;
         const where = `${method} ${path}`;
+        if (method === 'get') {
+          expect(op.responses['304'], `${where} documents 304 (If-None-Match)`).toBeDefined();
+          expect(op.responses['200'].headers.ETag, `${where} documents its ETag`).toBeDefined();
+        } else expect(op.responses['304'], where).toBeUndefined();
         expect(op.operationId, where).toMatch(/^[a-z][A-Za-z0-9]+$/);
         expect(ids.has(op.operationId), `${where} operationId is unique`).toBe(false);
         ids.add(op.operationId);
@@ -58,6 +65,11 @@ describe('when tools read the OpenAPI document', () => {
       }
     }
     expect(spec.paths['/api/search'].get.security).toEqual([]);
+    expect(spec.paths['/api/nodes/{id}'].description).toContain('`Allow: GET, PATCH, DELETE, HEAD, OPTIONS`');
+    for (const op of [spec.paths['/api/nodes/{id}'].patch, spec.paths['/api/relationships/{id}'].delete]) {
+      expect(op.parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'if-match')).toBeDefined();
+      expect(op.responses['412']).toBeDefined();
+    }
     expect(spec.paths['/api/views'].post.responses['201']).toBeDefined();
     expect(spec.paths['/api/releases'].post.responses['201']).toBeDefined();
     expect(spec.paths['/api/import'].post.requestBody.content['multipart/form-data'].schema.properties.files.items.format).toBe('binary');

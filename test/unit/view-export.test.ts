@@ -118,9 +118,12 @@ describe('GraphML', () => {
     expect(graph.getNodeAttribute('thy', 'public')).toBe(true);
     expect(graph.getNodeAttribute('odc', 'x')).toBe(10);
     expect(graph.getNodeAttribute('odc', 'color')).toBe('#0072B2');
-    expect(graph.getEdgeAttribute('odc|RUNS|kangea|', 'amount')).toBe(2500.5);
-    expect(graph.getEdgeAttribute('odc|RUNS|kangea|', 'label')).toBe('RUNS');
-    expect(graph.getEdgeAttribute('odc|RUNS|kangea|', 'quote')).toBe('He said "yes"');
+    // Edge ids are XML name tokens (the GraphML schema's xs:NMTOKEN); the relationship's id is data.
+    expect(graph.mapEdges((e) => e).every((e) => /^[\w.:-]+$/.test(e))).toBe(true);
+    const runs = graph.findEdge((_e, a) => a.spean_id === 'odc|RUNS|kangea|')!;
+    expect(graph.getEdgeAttribute(runs, 'amount')).toBe(2500.5);
+    expect(graph.getEdgeAttribute(runs, 'label')).toBe('RUNS');
+    expect(graph.getEdgeAttribute(runs, 'quote')).toBe('He said "yes"');
     expect(text).toContain('s1: A report (ODC, 2024-12-01)');
   });
 });

@@ -8,9 +8,10 @@ import type { Row, Tx } from '../db/graph-db.js';
 import type { User } from '../domain/accounts.js';
 import { batchProblems, referencedIds } from '../domain/batch-check.js';
 import type { Change, Citation, NewSource } from '../domain/edits.js';
-import { badRequest, conflict, fieldProblems, notFound } from '../domain/errors.js';
+import { badRequest, conflict, fieldProblems, notFound, preconditionFailed } from '../domain/errors.js';
 import { relationshipId } from '../domain/ids.js';
 import { nodeSchema, type GraphNode, type GraphRelationship } from '../domain/model.js';
+import { satisfies, versionTag, type IfMatch } from '../domain/preconditions.js';
 import { recordChange } from '../repositories/change.repository.js';
 import {
   idsStartingWith,
@@ -29,22 +30,26 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, field: 
   return parsed.data;
 }
 
-/** Refuses a stale edit: 404 when the thing is gone, 409 with its current state when its version moved. */
-function checkVersion(current: Row | undefined, version: number, what: string): Row {
+/**
+ * Refuses a stale edit: 404 when the thing is gone; 412 when If-Match names another version, and
+ * 409 when the body's `version` does, both with the current state.
+ */
+function checkVersion(current: Row | undefined, version: number, what: string, ifMatch?: IfMatch): Row {
   if (!current) throw notFound(what);
   const stored = (current.version as number | undefined) ?? 0;
+  if (!satisfies(ifMatch, stored)) throw preconditionFailed(`${what} is at ${versionTag(stored)}, which If-Match does not name.`, { current });
   if (stored !== version) throw conflict(`${what} changed since you read it (version ${stored}, not ${version}).`, { current });
   return current;
 }
 
 /** The node at the version the editor holds, locked until the edit commits. */
-export async function currentNode(tx: Tx, id: string, version: number): Promise<Row> {
-  return checkVersion(await lockNode(tx, id), version, `The node "${id}"`);
+export async function currentNode(tx: Tx, id: string, version: number, ifMatch?: IfMatch): Promise<Row> {
+  return checkVersion(await lockNode(tx, id), version, `The node "${id}"`, ifMatch);
 }
 
 /** The relationship at the version the editor holds, locked until the edit commits. */
-export async function currentRelationship(tx: Tx, id: string, version: number): Promise<Row> {
-  return checkVersion(await lockRelationship(tx, id), version, `The relationship ${id}`);
+export async function currentRelationship(tx: Tx, id: string, version: number, ifMatch?: IfMatch): Promise<Row> {
+  return checkVersion(await lockRelationship(tx, id), version, `The relationship ${id}`, ifMatch);
 }
 
 const located = <T>(record: T) => ({ record, file: 'request', line: 0 });

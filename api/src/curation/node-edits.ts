@@ -8,6 +8,7 @@ import { NODE_IDENTITY, type Citation } from '../domain/edits.js';
 import { badRequest, conflict } from '../domain/errors.js';
 import { recordOf } from '../domain/ids.js';
 import { nodeSchema } from '../domain/model.js';
+import type { IfMatch } from '../domain/preconditions.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { citationsOf, lockNode, relationshipsOf, removeNode } from '../repositories/network-write.repository.js';
 import { checkFits, cite, currentNode, endsOf, validate, writeNode, type EditResult } from './edit-steps.js';
@@ -33,9 +34,17 @@ export async function createNode(db: GraphDb, input: Row, citation: Citation, by
   });
 }
 
-export async function updateNode(db: GraphDb, id: string, version: number, changes: Row, citation: Citation, by: User): Promise<EditResult<Row>> {
+export async function updateNode(
+  db: GraphDb,
+  id: string,
+  version: number,
+  changes: Row,
+  citation: Citation,
+  by: User,
+  ifMatch?: IfMatch,
+): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
-    const before = await currentNode(tx, id, version);
+    const before = await currentNode(tx, id, version, ifMatch);
     for (const key of NODE_IDENTITY) {
       if (key in changes && changes[key] !== before[key]) {
         throw badRequest('The change is not valid.', [{ field: `body.changes.${key}`, message: `${key} cannot change; create a new node and merge instead` }]);
@@ -53,9 +62,9 @@ export async function updateNode(db: GraphDb, id: string, version: number, chang
   });
 }
 
-export async function deleteNode(db: GraphDb, id: string, version: number, citation: Citation, by: User): Promise<EditResult<null>> {
+export async function deleteNode(db: GraphDb, id: string, version: number, citation: Citation, by: User, ifMatch?: IfMatch): Promise<EditResult<null>> {
   return db.writeTransaction(async (tx) => {
-    const before = await currentNode(tx, id, version);
+    const before = await currentNode(tx, id, version, ifMatch);
     await cite(tx, citation, by);
     if (before.kind === 'source' && (await citationsOf(tx, id)) > 0)
       throw conflict(`The source "${id}" is still cited; cite another source in those facts first.`);

@@ -8,6 +8,7 @@ import { RELATIONSHIP_IDENTITY, type Citation } from '../domain/edits.js';
 import { badRequest, conflict } from '../domain/errors.js';
 import { recordOf, relationshipId } from '../domain/ids.js';
 import { relationshipSchema } from '../domain/model.js';
+import type { IfMatch } from '../domain/preconditions.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { lockEnds, readRelationship, removeRelationship } from '../repositories/network-write.repository.js';
 import { checkFits, cite, currentRelationship, union, validate, writeRelationship, type EditResult } from './edit-steps.js';
@@ -36,9 +37,17 @@ export async function createRelationship(db: GraphDb, input: Row, citation: Cita
   });
 }
 
-export async function updateRelationship(db: GraphDb, id: string, version: number, changes: Row, citation: Citation, by: User): Promise<EditResult<Row>> {
+export async function updateRelationship(
+  db: GraphDb,
+  id: string,
+  version: number,
+  changes: Row,
+  citation: Citation,
+  by: User,
+  ifMatch?: IfMatch,
+): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
-    const before = await currentRelationship(tx, id, version);
+    const before = await currentRelationship(tx, id, version, ifMatch);
     for (const key of RELATIONSHIP_IDENTITY) {
       if (key in changes && changes[key] !== before[key]) {
         throw badRequest('The change is not valid.', [
@@ -65,9 +74,9 @@ export async function updateRelationship(db: GraphDb, id: string, version: numbe
   });
 }
 
-export async function deleteRelationship(db: GraphDb, id: string, version: number, citation: Citation, by: User): Promise<EditResult<null>> {
+export async function deleteRelationship(db: GraphDb, id: string, version: number, citation: Citation, by: User, ifMatch?: IfMatch): Promise<EditResult<null>> {
   return db.writeTransaction(async (tx) => {
-    const before = await currentRelationship(tx, id, version);
+    const before = await currentRelationship(tx, id, version, ifMatch);
     await cite(tx, citation, by);
     await removeRelationship(tx, id);
     const change = await recordChange(tx, {

@@ -32,6 +32,8 @@ export const conflict = (message: string, extensions: Record<string, unknown> = 
 export const unauthorized = (message = 'Sign in first.') => new AppError(401, 'Unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'Forbidden', message);
 export const tooManyRequests = (message: string) => new AppError(429, 'Too Many Requests', message);
+export const preconditionFailed = (message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError(412, 'Precondition Failed', message, [], {}, extensions);
 export const tooLarge = (message: string) => new AppError(413, 'Content Too Large', message);
 
 /** Zod issues as field problems, prefixed with where the input came from. */

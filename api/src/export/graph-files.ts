@@ -82,7 +82,9 @@ export function toGraphML(view: SourcedView): string {
       ...(layout?.sizes[id] ? { size: layout.sizes[id] } : {}),
     };
   });
-  const edges = edgeData(view).map((data) => ({ ...data, label: data.type! }));
+  // GraphML ids are XML name tokens, which `from|TYPE|to|key` is not: edges are numbered, and
+  // the relationship's id travels as data (spean_id), as it does in every other export.
+  const edges = edgeData(view).map((data, i) => ({ ...data, label: data.type!, spean_id: view.edges[i]!.id }));
   const nodeKeys = keysOf(nodes, 'n');
   const edgeKeys = keysOf(edges, 'e');
   // Positions are decimals even when a view's happen to be whole numbers.
@@ -101,7 +103,7 @@ export function toGraphML(view: SourcedView): string {
     '  <graph id="spean" edgedefault="directed">',
     `    <desc>${xml(description(view))}</desc>`,
     ...view.nodes.map((n, i) => `    <node id="${xml(n.id)}">\n${data(nodeKeys, nodes[i]!)}\n    </node>`),
-    ...view.edges.map((e, i) => `    <edge id="${xml(e.id)}" source="${xml(e.from)}" target="${xml(e.to)}">\n${data(edgeKeys, edges[i]!)}\n    </edge>`),
+    ...view.edges.map((e, i) => `    <edge id="e${i}" source="${xml(e.from)}" target="${xml(e.to)}">\n${data(edgeKeys, edges[i]!)}\n    </edge>`),
     '  </graph>',
     '</graphml>',
     '',

@@ -28,6 +28,9 @@ export interface SerialisedAnswer {
   gzip: Buffer;
 }
 
+/** A short digest of a JSON answer, for entity tags. */
+export const digestOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+
 /** An answer as the bytes sent, with an ETag naming the graph version and the content. */
 export function serialise(value: unknown, graphVersion: number): SerialisedAnswer {
   const json = Buffer.from(JSON.stringify(value));

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Operation } from './operation.js';
+import { allowedMethods } from './web-conventions.js';
 
 export const problemSchema = z
   .object({
@@ -28,6 +29,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Your role may not do this, or the CSRF token is missing',
   404: 'Unknown id',
   409: 'Conflict',
+  412: 'If-Match names a version that is not the current one: `current` is the current state',
   413: 'Body too large',
   429: 'Too many requests',
   503: 'Graph database unavailable or query too slow (see Retry-After)',
@@ -78,6 +80,13 @@ function problemOf(op: Operation, status: number): z.ZodType {
   return status === 400 && op.badRequestExtends ? problemSchema.extend(op.badRequestExtends.partial().shape) : problemSchema;
 }
 
+const ETAG = { ETag: { description: 'Names this answer; send it back as If-None-Match to get 304 while it is current.', schema: { type: 'string' as const } } };
+const NOT_MODIFIED = { description: 'Not Modified: If-None-Match names the current ETag; no body', headers: ETAG };
+
+/** What a path answers to a method it has no operation for. */
+const methodsNote = (allow: string) =>
+  `Other methods answer 405 Method Not Allowed (problem+json) with \`Allow: ${allow}\`; OPTIONS answers 204 with the same Allow.`;
+
 function operationObject(op: Operation): ZodOpenApiOperationObject {
   const content: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
   for (const type of op.files ?? []) content[type] = { schema: binary };
@@ -88,6 +97,9 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     ...(op.upload ? { 'multipart/form-data': { schema: op.upload } } : {}),
   };
   const requestBody = Object.keys(bodies).length ? { required: true, content: bodies } : undefined;
+  // Every GET answer carries an ETag (Express's, or the kept answers' strong one), so a client
+  // that sends it back in If-None-Match gets 304 without a body.
+  const conditional = op.method === 'get';
   return {
     operationId: operationIdOf(op.method, op.path),
     summary: op.summary,
@@ -95,10 +107,15 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     tags: [op.tag],
     // Reads are open to anonymous readers (unless the server says otherwise); a token or session may still be sent.
     security: !op.access || op.access === 'read' ? [] : [{ session: [] }, { token: [] }],
-    requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } as ZodOpenApiOperationObject['requestParams'],
+    requestParams: {
+      ...(op.params ? { path: op.params } : {}),
+      ...(op.query ? { query: op.query } : {}),
+      ...(op.headers ? { header: op.headers } : {}),
+    } as ZodOpenApiOperationObject['requestParams'],
     ...(requestBody ? { requestBody } : {}),
     responses: {
-      [success]: { description: success === '201' ? 'Created' : 'OK', content },
+      [success]: { description: success === '201' ? 'Created' : 'OK', content, ...(conditional ? { headers: ETAG } : {}) },
+      ...(conditional ? { '304': NOT_MODIFIED } : {}),
       ...Object.fromEntries(
         problemsOf(op).map((status) => [
           String(status),
@@ -125,7 +142,11 @@ function commaSeparatedArrays(document: Document): Document {
 
 export function openApiDocument(operations: Operation[], version: string) {
   const paths: ZodOpenApiPathsObject = {};
-  for (const op of operations) paths[openApiPath(op.path)] = { ...paths[openApiPath(op.path)], [op.method]: operationObject(op) };
+  const allow = allowedMethods(operations);
+  for (const op of operations) {
+    const path = openApiPath(op.path);
+    paths[path] = { description: methodsNote(allow.get(op.path)!), ...paths[path], [op.method]: operationObject(op) };
+  }
   const used = new Set(operations.map((op) => op.tag));
   return commaSeparatedArrays(
     createDocument({
@@ -133,7 +154,9 @@ export function openApiDocument(operations: Operation[], version: string) {
       info: {
         title: 'Spean API',
         version,
-        description: "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source.",
+        description:
+          "The Mekong region's open data network: organisations, people, events, funders and partnerships, each fact with its source. " +
+          'Every GET answer has an ETag, and If-None-Match with the current one gets 304. A method a path has no operation for gets 405 with Allow (each path says which).',
         license: { name: 'MIT (the software); the network data: CC BY 4.0', identifier: 'MIT' },
       },
       servers: [{ url: '/', description: 'The server this document is served from' }],

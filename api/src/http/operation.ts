@@ -25,6 +25,8 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   tag: string;
   params?: P;
   query?: Q;
+  /** Request headers the operation reads (lower-case names; others are let through). */
+  headers?: AnyObject;
   body?: B;
   /** The JSON answer on success. */
   response: z.ZodType;
@@ -53,6 +55,7 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
 export interface OperationInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
   params: z.infer<P>;
   query: z.infer<Q>;
+  headers: Record<string, unknown>;
   body: z.infer<B>;
   viewer: Viewer | undefined;
   /** Not signed in: the answer must leave out people marked not public. */
@@ -112,6 +115,7 @@ export function mountOperations(router: Router, operations: Operation[], policy:
       const input = {
         params: parse(op.params ?? empty, req, 'params'),
         query: parse(op.query ?? empty, req, 'query'),
+        headers: op.headers ? parse(op.headers, req, 'headers') : {},
         body: op.body ? parse(op.body, req, 'body') : undefined,
         viewer,
         publicOnly,

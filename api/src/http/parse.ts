@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { badRequest, fieldProblems } from '../domain/errors.js';
 
-type Part = 'params' | 'query' | 'body';
+type Part = 'params' | 'query' | 'body' | 'headers';
 
 export function parse<S extends z.ZodType>(schema: S, req: Request, part: Part): z.infer<S> {
   const result = schema.safeParse(req[part] ?? {});

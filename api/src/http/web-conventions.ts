@@ -38,13 +38,21 @@ export function corsForReads(origins: CorsOrigins): RequestHandler {
   };
 }
 
-/** After the operations: any other method on a known path is a 405 naming the allowed ones. */
-export function refuseOtherMethods(router: Router, operations: Operation[]): void {
+/** Each known path's `Allow` header: its operations' methods, HEAD with GET, and OPTIONS. */
+export function allowedMethods(operations: Operation[]): Map<string, string> {
   const methods = new Map<string, Set<string>>();
   for (const op of operations) methods.set(op.path, (methods.get(op.path) ?? new Set()).add(op.method.toUpperCase()));
-  for (const [path, allowed] of methods) {
-    if (allowed.has('GET')) allowed.add('HEAD');
-    const allow = [...allowed, 'OPTIONS'].join(', ');
+  return new Map(
+    [...methods].map(([path, allowed]) => {
+      if (allowed.has('GET')) allowed.add('HEAD');
+      return [path, [...allowed, 'OPTIONS'].join(', ')];
+    }),
+  );
+}
+
+/** After the operations: any other method on a known path is a 405 naming the allowed ones. */
+export function refuseOtherMethods(router: Router, operations: Operation[]): void {
+  for (const [path, allow] of allowedMethods(operations)) {
     router.all(path, (req, res, next) => {
       if (req.method === 'OPTIONS') {
         res.set('Allow', allow).status(204).end();

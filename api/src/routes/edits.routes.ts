@@ -9,12 +9,16 @@ import { createNode, deleteNode, updateNode } from '../curation/node-edits.js';
 import { createRelationship, deleteRelationship, updateRelationship } from '../curation/relationship-edits.js';
 import { revertChange } from '../curation/revert.js';
 import { relationshipIdSchema } from '../domain/ids.js';
+import { ifMatchSchema, parseIfMatch } from '../domain/preconditions.js';
 import type { ChangeRepository } from '../repositories/change.repository.js';
 
 const idParams = z.strictObject({ id: idSchema });
 const relationshipParams = z.strictObject({ id: relationshipIdSchema });
 const written = z.object({ value: z.record(z.string(), z.unknown()).nullable(), change: changeSchema });
 const WRITE_PROBLEMS = [404, 409];
+/** PATCH and DELETE also take If-Match: a stale version named there is a 412. */
+const conditional = { headers: z.object({ 'if-match': ifMatchSchema }), problems: [...WRITE_PROBLEMS, 412] };
+const ifMatchOf = (headers: Record<string, unknown>) => parseIfMatch(headers['if-match'] as string | undefined);
 
 export function editOperations(db: GraphDb, history: ChangeRepository): Operation[] {
   const write = { tag: 'curation', access: 'edit' as const, response: written, problems: WRITE_PROBLEMS };
@@ -39,11 +43,12 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
       method: 'patch',
       path: '/api/nodes/:id',
       summary: 'Change some fields of a node; refused with 409 and the current state when `version` is stale',
+      ...conditional,
       params: idParams,
       body: updateSchema,
-      handle: async ({ params, body, viewer }) => {
+      handle: async ({ params, headers, body, viewer }) => {
         const { version, changes, ...citation } = body;
-        return updateNode(db, params.id, version, changes, citation, viewer!.user);
+        return updateNode(db, params.id, version, changes, citation, viewer!.user, ifMatchOf(headers));
       },
     }),
     defineOperation({
@@ -51,11 +56,12 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
       method: 'delete',
       path: '/api/nodes/:id',
       summary: 'Delete a node and its relationships (an admin can restore them from the history)',
+      ...conditional,
       params: idParams,
       body: deleteSchema,
-      handle: async ({ params, body, viewer }) => {
+      handle: async ({ params, headers, body, viewer }) => {
         const { version, ...citation } = body;
-        return deleteNode(db, params.id, version, citation, viewer!.user);
+        return deleteNode(db, params.id, version, citation, viewer!.user, ifMatchOf(headers));
       },
     }),
     defineOperation({
@@ -76,11 +82,12 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
       method: 'patch',
       path: '/api/relationships/:id',
       summary: 'Change a relationship (id: from|TYPE|to|key); 409 with the current state when `version` is stale',
+      ...conditional,
       params: relationshipParams,
       body: updateSchema,
-      handle: async ({ params, body, viewer }) => {
+      handle: async ({ params, headers, body, viewer }) => {
         const { version, changes, ...citation } = body;
-        return updateRelationship(db, params.id, version, changes, citation, viewer!.user);
+        return updateRelationship(db, params.id, version, changes, citation, viewer!.user, ifMatchOf(headers));
       },
     }),
     defineOperation({
@@ -88,11 +95,12 @@ export function editOperations(db: GraphDb, history: ChangeRepository): Operatio
       method: 'delete',
       path: '/api/relationships/:id',
       summary: 'Delete a relationship (restorable from the history)',
+      ...conditional,
       params: relationshipParams,
       body: deleteSchema,
-      handle: async ({ params, body, viewer }) => {
+      handle: async ({ params, headers, body, viewer }) => {
         const { version, ...citation } = body;
-        return deleteRelationship(db, params.id, version, citation, viewer!.user);
+        return deleteRelationship(db, params.id, version, citation, viewer!.user, ifMatchOf(headers));
       },
     }),
     defineOperation({

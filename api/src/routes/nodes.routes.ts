@@ -7,6 +7,8 @@ import { exportFormatQuery, graphFilter, graphFilterQuery, refineTime } from '..
 import { sendView } from '../export/view-export.js';
 import { defineOperation, type Operation } from '../http/operation.js';
 import { notFound } from '../domain/errors.js';
+import { versionTag } from '../domain/preconditions.js';
+import { digestOf } from '../http/caching.js';
 import type { GraphRepository } from '../repositories/graph.repository.js';
 import { SORT_KEYS, type NodeRepository } from '../repositories/node.repository.js';
 
@@ -42,13 +44,18 @@ export function nodeOperations(nodes: NodeRepository, graph: GraphRepository): O
     path: '/api/nodes/:id',
     tag: 'nodes',
     summary: 'One node with every relationship it has and the sources behind each',
+    description:
+      'The strong ETag names the node\'s version and the whole answer ("v3-…"): If-None-Match with it gets 304 while nothing changed, and If-Match with it on PATCH or DELETE answers 412 once the node has moved on.',
     params: idParams,
     response: nodeDetailSchema,
     problems: [404],
-    handle: async ({ params, publicOnly }) => {
+    handle: async ({ params, publicOnly, redact }, res) => {
       const detail = await nodes.get(params.id, publicOnly);
       if (!detail) throw notFound(`The node "${params.id}"`);
-      return detail;
+      const answer = redact(detail);
+      // Strong, and set before Express would put its weak one: the version, then the content.
+      res.setHeader('ETag', versionTag((answer.node.version as number | undefined) ?? 0, digestOf(answer)));
+      return answer;
     },
   });
 
