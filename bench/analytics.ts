@@ -65,8 +65,10 @@ if (process.env.BENCH_ANALYTICS_MEMORY !== '0') {
   await measure('exact betweenness (graphology, for comparison), 3k / 15k', null, () => graphologyBetweenness(graphOf(smallCsr), { getEdgeWeight: null }));
 }
 
-// Worker against Graph Data Science, in one run, on the generated network in the bench's Neo4j
-// (the project's launcher ships GDS). The same filter as the explorer's default metrics.
+// Worker against Graph Data Science, in one run, on the generated network in the bench's Neo4j,
+// when that server has GDS (NEO4J_URI to one that does): the project's embedded launcher has not,
+// since Neo4j 5.26 would not start with `org.neo4j.gds:proc` on its classpath (a
+// ComponentInjectionException; docs/performance.md). The same filter as the explorer's default metrics.
 if (process.env.BENCH_ANALYTICS_DB !== '0') {
   const scale = SCALES[process.env.BENCH_ANALYTICS_SCALE ?? 'small']!;
   const bench = await openBenchDatabase();

@@ -92,7 +92,8 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   const savedViews = new SavedViewRepository(db);
   const nodeRepository = new NodeRepository(db);
   const analytics = new AnalyticsService(analyticsRepository, stats, DEFAULT_METRICS_OPTIONS, new GdsRepository(db), logger);
-  // Names of people who are not public, read again only when the graph changed.
+  // Names of people who are not public, read again only when the graph changed. Every anonymous
+  // read asks: the version it is checked against is kept in memory, not queried each time.
   const hiddenNames = new VersionedCache<Redactor>(() => analyticsRepository.graphVersion(), 1);
   const privacy = new PrivacyRepository(db);
   const redactor = async () => (await hiddenNames.get('names', async () => makeRedactor(await privacy.hiddenNames()))).value;

@@ -171,7 +171,8 @@ describe('when a researcher asks for network metrics', () => {
     expect(first.communities.length).toBeGreaterThan(2);
     expect(first.brokers).toContain('odc');
     // Other test files write meanwhile: take two answers with no write between them, which must
-    // be the same cached answer at the same version.
+    // be the same cached answer. Their version is the process's kept one, which sees other
+    // processes' writes within about a second, so it may trail the database's by as much.
     const version = async () => (await app.db.read("MATCH (m:GraphMeta {key: 'graph'}) RETURN m.version AS v"))[0]!.v;
     let quiet: { answers: [any, any]; version: number } | undefined;
     for (let attempt = 0; attempt < 20 && !quiet; attempt++) {
@@ -181,7 +182,7 @@ describe('when a researcher asks for network metrics', () => {
     }
     expect(quiet, 'two answers with no write between them').toBeDefined();
     expect(quiet!.answers[1]).toEqual(quiet!.answers[0]);
-    expect(quiet!.answers[0].graphVersion).toBe(quiet!.version);
+    expect(quiet!.answers[0].graphVersion).toBeLessThanOrEqual(quiet!.version);
 
     await createGraph(app.db, [{ kind: 'organisation', id: 't-explorer-org', name: 'Explorer Test Org', orgKind: 'cso', sources: [TEST_SOURCE] }]);
     const after = await get('/api/metrics?limit=5000');

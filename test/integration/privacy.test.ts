@@ -221,3 +221,29 @@ describe('a person marked not public', () => {
     expect(reads.filter((path) => !walked.has(path))).toEqual([]);
   });
 });
+
+describe('when an admin marks a person not public', () => {
+  it('then the very next anonymous read leaves them out and withholds their name in free text', async () => {
+    const sources = [TEST_SOURCE];
+    await createGraph(
+      app.db,
+      [
+        { kind: 'person', id: 't-priv-later', name: 'Vexley Marrowgate', public: true, sources },
+        { kind: 'organisation', id: 't-priv-org-later', name: 'Privacy Org Later', orgKind: 'cso', description: 'Run by Vexley Marrowgate.', sources },
+      ],
+      [{ from: 't-priv-later', type: 'WORKS_FOR', to: 't-priv-org-later', sources }],
+    );
+    // Anonymous reads first, so that the graph version and the names to withhold are kept in memory.
+    expect((await app.get('/api/nodes/t-priv-later')).status).toBe(200);
+    expect((await app.getJson('/api/nodes/t-priv-org-later')).node.description).toBe('Run by Vexley Marrowgate.');
+
+    const { node } = await admin.getJson('/api/nodes/t-priv-later');
+    const edit = await admin.send('PATCH', '/api/nodes/t-priv-later', { version: node.version, changes: { public: false }, sources });
+    expect(edit.status).toBe(200);
+
+    // No wait: the edit went through this process's write path, which drops the kept version.
+    expect((await app.get('/api/nodes/t-priv-later')).status).toBe(404);
+    expect((await app.getJson('/api/nodes/t-priv-org-later')).node.description).toBe('Run by [name withheld].');
+    expect(JSON.stringify(await app.getJson('/api/search?q=Marrowgate'))).not.toContain('Vexley');
+  });
+});

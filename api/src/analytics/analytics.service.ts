@@ -1,7 +1,7 @@
 /**
  * Network metrics and collaboration gaps, computed in a worker thread and cached per filter
  * until the graph changes (the loader bumps the graph version in the same transaction as its
- * writes). A cached answer costs one tiny query for the version.
+ * writes). A cached answer costs no query: the version is kept in memory (lib/shared-read.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { AnalyticsRepository } from '../repositories/analytics.repository.js';

@@ -27,6 +27,24 @@ const CLIENT_GRACE_MS = 2_000;
 
 export type Row = Record<string, unknown>;
 
+let writesEnded = 0;
+
+/**
+ * Moves whenever a write through any `GraphDb` of this process ends, committed or not: a value
+ * read from the database before it moved may be stale (lib/shared-read.ts keeps the graph
+ * version in memory on this).
+ */
+export const writeGeneration = (): number => writesEnded;
+
+/** Counts `work` as a write once it has ended, whichever way. */
+async function counted<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    writesEnded++;
+  }
+}
+
 export class GraphDb {
   readonly driver: Driver;
   /** The configured database (NEO4J_DATABASE); undefined for the server's default. */
@@ -78,7 +96,7 @@ export class GraphDb {
 
   /** Runs one write query in its own write transaction. */
   write<T extends Row = Row>(cypher: string, params: Row = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
-    return this.query<T>(neo4j.routing.WRITE, cypher, params, timeoutMs);
+    return counted(this.query<T>(neo4j.routing.WRITE, cypher, params, timeoutMs));
   }
 
   private async query<T>(routing: RoutingControl, cypher: string, params: Row, timeoutMs: number): Promise<T[]> {
@@ -91,7 +109,7 @@ export class GraphDb {
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    return this.transaction('WRITE', work, timeoutMs);
+    return counted(this.transaction('WRITE', work, timeoutMs));
   }
 
   /** Runs several reads in one read transaction, so they see one state of the graph. */

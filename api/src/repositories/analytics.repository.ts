@@ -1,13 +1,32 @@
 /** Reads the whole (filtered) network for analytics, and the graph version that keys their cache. */
 import type { Network, NetworkEdge, NetworkNode } from '../domain/network.js';
-import type { GraphDb } from '../db/graph-db.js';
+import { writeGeneration, type GraphDb } from '../db/graph-db.js';
+import { SharedRead } from '../lib/shared-read.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 
-export class AnalyticsRepository {
-  constructor(private readonly db: GraphDb) {}
+/** One kept graph version per database handle, whichever repository asks. */
+const versions = new WeakMap<GraphDb, SharedRead<number>>();
 
-  /** Bumped by every load; analytics computed at one version stay valid until it changes. */
-  async graphVersion(): Promise<number> {
+export class AnalyticsRepository {
+  private readonly version: SharedRead<number>;
+
+  constructor(private readonly db: GraphDb) {
+    let version = versions.get(db);
+    if (!version) versions.set(db, (version = new SharedRead(() => this.readGraphVersion(), writeGeneration)));
+    this.version = version;
+  }
+
+  /**
+   * Bumped by every load and edit; what is computed at one version stays valid until it moves.
+   * Kept in memory (lib/shared-read.ts): every anonymous read and cached answer asks for it, and
+   * a query each time was most of what the API added to the database's own work.
+   */
+  graphVersion(): Promise<number> {
+    return this.version.get();
+  }
+
+  /** The version as the database has it now, with a query. */
+  async readGraphVersion(): Promise<number> {
     const [row] = await this.db.read<{ version: number }>("MATCH (m:GraphMeta {key: 'graph'}) RETURN m.version AS version");
     return row?.version ?? 0;
   }

@@ -1,8 +1,11 @@
 /**
  * PageRank, Louvain and betweenness computed inside Neo4j by the Graph Data Science library,
- * when the server has it (`gds.version()` answers; the project's own launcher ships it, Aura and
- * self-managed servers can). The graph projected is the one the worker computes on: the filtered
- * network as an undirected simple graph (reverse and parallel relationships collapse to one link).
+ * when the server has it (`gds.version()` answers: Aura and self-managed servers can have it; the
+ * project's embedded launcher does not — with `org.neo4j.gds:proc` on its classpath Neo4j 5.26
+ * would not start, a ComponentInjectionException, so it was dropped; docs/performance.md). This
+ * Cypher is not yet verified against a server with GDS. The graph projected is the one the
+ * worker computes on: the filtered network as an undirected simple graph (reverse and parallel
+ * relationships collapse to one link).
  */
 import { randomUUID } from 'node:crypto';
 import type { GraphDb } from '../db/graph-db.js';
