@@ -74,6 +74,7 @@ describe('Funder view', { timeout: 120_000 }, () => {
     ]) {
       expect(await chart.getByRole('button', { name }).count(), String(name)).toBe(1);
     }
+    await expectAccessible(page, 'Funder view with a band open');
     await detail.screenshot({ path: `${SHOTS}/funder-band.png` });
     await chart.screenshot({ path: `${SHOTS}/funder-flows.png` });
     await page.close();
@@ -90,6 +91,9 @@ describe('Funder view', { timeout: 120_000 }, () => {
     expect(text).toContain('Source: 2024-nodc-day1-blog');
     expect(text).toContain('Indigenous women'); // the only indigenous figure: a lower bound, said so
     expect(await reach.innerText()).toMatch(/No organisation or initiative of indigenous people in the network/);
+    // A year's bar adds up that year's events, and cites their sources too.
+    const year2024 = reach.locator('table', { hasText: /^2024: / });
+    expect(await year2024.innerText()).toMatch(/Women\s+[\d.]+ %.*Source: .*2024-nodc-day1-blog/s);
     await reach.screenshot({ path: `${SHOTS}/funder-reach.png` });
     await page.close();
   });
@@ -100,10 +104,13 @@ describe('Funder view', { timeout: 120_000 }, () => {
     for (const id of ['siem-reap', 'kampong-chhnang', 'svay-rieng', 'battambang', 'oddar-meanchey', 'koh-kong', 'preah-vihear']) {
       expect(await map.locator(`g.province[data-place="${id}"] circle`).count(), id).toBe(1);
     }
+    // The outlines load on their own (a lazily imported atlas): wait for them before counting.
+    await map.locator('path.country').first().waitFor();
     expect(await map.locator('path.country').count()).toBeGreaterThan(100);
     await map.getByRole('button', { name: /^Battambang/ }).click();
     const detail = page.getByRole('region', { name: 'Battambang' });
     expect(await detail.innerText()).toMatch(/Mekong|dialogue/i);
+    await expectAccessible(page, 'Funder view with a province open');
     await map.screenshot({ path: `${SHOTS}/funder-map.png` });
     await page.close();
   });
@@ -116,6 +123,20 @@ describe('Funder view', { timeout: 120_000 }, () => {
       const page = await openFunderView(viewport, '&node=odc');
       await page.getByRole('list', { name: /^Suggestions for/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(viewport.width);
+      // Nor inside the view's own scroll box: every table fits its width (none is clipped or scrolls sideways).
+      const overflowing = await page.locator('#panel-gaps').evaluate((panel) => {
+        const box = panel.querySelector('.scroll')!;
+        const right = box.getBoundingClientRect().right + 1;
+        const tables = Array.from(panel.querySelectorAll('table')).filter((table) => table.getBoundingClientRect().right > right);
+        return [
+          box.scrollWidth > box.clientWidth + 1 ? `the scroll box: ${box.scrollWidth} px > ${box.clientWidth} px` : '',
+          ...tables.map(
+            (t) =>
+              `${t.querySelector('caption')?.textContent || t.outerHTML.slice(0, 120)}: ${Math.round(t.getBoundingClientRect().right)} px > ${Math.round(right)} px`,
+          ),
+        ].filter(Boolean);
+      });
+      expect(overflowing.join('; '), `tables wider than the view at ${viewport.width} px`).toBe('');
       // Scroll the view, and the window, to their very end: the screen still shows the view.
       await page.locator('#panel-gaps .scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

@@ -59,7 +59,7 @@ describe('reach shares', () => {
     date,
     measure,
     value,
-    sources: ['s'],
+    sources: [`${of}-report`],
     quote: null,
     qualifier: 'exact',
     ofKind: 'event',
@@ -87,5 +87,14 @@ describe('reach shares', () => {
     expect(y2024!.groups.find((g) => g.group === 'women')).toMatchObject({ value: 100, ofParticipants: 300, counted: 2 });
     expect(y2024!.groups.find((g) => g.group === 'indigenous')).toMatchObject({ value: 4, ofParticipants: 200, share: 0.02 });
     expect(y2024!.groups.find((g) => g.group === 'people-with-disabilities')).toMatchObject({ counted: 0, share: 0 });
+  });
+
+  it('cites, for each year and group, the sources of the figures it adds up', () => {
+    const [y2024] = yearReach(events);
+    expect(y2024!.groups.map((g) => [g.group, g.sources])).toEqual([
+      ['women', ['a-report', 'b-report']],
+      ['people-with-disabilities', []],
+      ['indigenous', ['a-report']],
+    ]);
   });
 });

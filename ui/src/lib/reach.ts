@@ -37,7 +37,8 @@ export interface YearReach {
   year: string;
   participants: number;
   events: number;
-  groups: { group: ReachGroup; value: number; share: number; counted: number; ofParticipants: number }[];
+  /** Per group: the sum over the events that counted it, and the sources of those figures. */
+  groups: { group: ReachGroup; value: number; share: number; counted: number; ofParticipants: number; sources: string[] }[];
 }
 
 export function eventReach(figures: Figure[]): EventReach[] {
@@ -71,7 +72,8 @@ export function yearReach(events: EventReach[]): YearReach[] {
       const counted = list.filter((e) => e.groups.some((g) => g.group === group));
       const value = counted.reduce((s, e) => s + e.groups.find((g) => g.group === group)!.value, 0);
       const ofParticipants = counted.reduce((s, e) => s + e.participants.value, 0);
-      return { group, value, counted: counted.length, ofParticipants, share: ofParticipants ? value / ofParticipants : 0 };
+      const sources = [...new Set(counted.flatMap((e) => [...e.participants.sources, ...e.groups.find((g) => g.group === group)!.figure.sources]))].sort();
+      return { group, value, counted: counted.length, ofParticipants, share: ofParticipants ? value / ofParticipants : 0, sources };
     }),
   }));
 }
