@@ -60,8 +60,9 @@ describe('explorer UI', { timeout: 90_000 }, () => {
       });
     });
     const full = labels.filter((l) => l.text.replace(/\n/g, ' ') === l.name);
-    expect(full.length / labels.length, labels.map((l) => l.text).join(' | ')).toBeGreaterThan(0.8);
-    for (const l of labels) expect(l.text.split('\n').every((line) => line.length <= 26)).toBe(true);
+    expect(full.length / labels.length, labels.map((l) => l.text).join(' | ')).toBeGreaterThan(0.7);
+    // 13 font sizes wide: about 24 characters, more where the glyphs are narrow.
+    for (const l of labels) for (const line of l.text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(32);
     expect(labels.find((l) => l.name === 'Open Development Cambodia Organization')?.text).toBe('Open Development\nCambodia Organization');
     const overlapping = labels.flatMap((a, i) =>
       labels.slice(i + 1).filter((b) => a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2),
