@@ -88,8 +88,9 @@ const methodsNote = (allow: string) =>
   `Other methods answer 405 Method Not Allowed (problem+json) with \`Allow: ${allow}\`; OPTIONS answers 204 with the same Allow.`;
 
 function operationObject(op: Operation): ZodOpenApiOperationObject {
-  const content: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
-  for (const type of op.files ?? []) content[type] = { schema: binary };
+  const json: Record<string, { schema: z.ZodType }> = op.filesOnly ? {} : { 'application/json': { schema: op.response } };
+  const files = Object.fromEntries((op.files ?? []).map((type) => [type, { schema: binary }]));
+  const content: Record<string, { schema: z.ZodType }> = op.filesFirst ? { ...files, ...json } : { ...json, ...files };
   const success = String(op.status ?? 200);
   // An operation may take JSON, an upload, or either (a draft: pasted text, or a file, with the same fields).
   const bodies = {

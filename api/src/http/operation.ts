@@ -36,6 +36,12 @@ export interface OperationDef<P extends AnyObject, Q extends AnyObject, B extend
   files?: string[];
   /** The answer is always a file of one of `files`, never JSON. */
   filesOnly?: boolean;
+  /**
+   * A file is what the operation answers unless JSON is asked for: the spec lists the file types
+   * before JSON, as a generated client that reads the first type it knows (openapi-python-client)
+   * then reads the download as bytes instead of failing to parse it as JSON.
+   */
+  filesFirst?: boolean;
   /** A multipart/form-data body (an upload), read by `middleware`, documented with this schema. */
   upload?: z.ZodType;
   /** Members a 400 problem may carry besides the standard ones (RFC 9457 extensions), such as a rejected import's plan. */

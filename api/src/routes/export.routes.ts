@@ -27,6 +27,7 @@ export function exportOperations(db: GraphDb): Operation[] {
         memberships: z.array(z.unknown()),
       }),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+      filesFirst: true,
       handle: async ({ query, publicOnly, redact }, res, req) => {
         // Without a kind filter, everything: figures too, which graph views leave out by default.
         const sheets = redact(await exportTables(new TablesRepository(db), graphFilter({ ...query, kinds: query.kinds ?? [...NODE_KINDS] }, publicOnly)));

@@ -76,6 +76,7 @@ export function releaseOperations(db: GraphDb, releases: ReleaseRepository, publ
       params: z.strictObject({ id: releaseIdSchema, format: z.enum(RELEASE_FORMATS) }),
       response: z.unknown(),
       files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/graphml+xml', 'application/gexf+xml'],
+      filesFirst: true,
       problems: [404],
       handle: async ({ params }, res, req) => {
         const release = describe(await lookup(params.id), req);
