@@ -85,7 +85,7 @@ describe('drafting a pasted report', () => {
     expect(rel(draft, 'Open Development Cambodia Organization', 'ORGANISED', 'Provincial Open Data Workshop 2026')).toBeDefined();
     expect(rel(draft, 'Mekong Civic Data Foundation', 'FUNDS', 'Provincial Open Data Workshop 2026')).toBeDefined();
     for (const quoted of [...draft.nodes, ...draft.relationships]) expect(report).toContain(quoted.quote);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 
   it('carries the source’s metadata, sent as JSON fields or as form fields with a file, back in the draft', async () => {
@@ -135,7 +135,7 @@ describe('drafting a pasted report', () => {
     expect(plan.committed).toBe(false);
     expect(plan.rejected[0]).toMatchObject({ field: 'eventKind' });
     expect((await app.get('/api/nodes/t-dr-source-bad')).status).toBe(404);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 
   it('a reviewed node may not be a second source: a 400 naming its kind, from commit and workbook alike', async () => {
@@ -148,7 +148,7 @@ describe('drafting a pasted report', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect((await res.json()).errors.map((e: { field: string }) => e.field)).toContain('body.nodes.0.kind');
     }
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 
   it('commits the reviewed draft through the importer: sourced nodes and relationships, with history; a rejected proposal writes nothing', async () => {
@@ -223,7 +223,7 @@ describe('bad input', () => {
     expect(problem).toMatchObject({ status: 413, title: 'Content Too Large', limit });
     expect(problem.detail).toMatch(cause);
     expect(problem.detail).toContain(`(${limit})`);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   }
 
   it('a zip-bomb-like DOCX is a 413 naming the uncompressed limit, whether it declares its size or lies about it', async () => {

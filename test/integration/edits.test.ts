@@ -96,6 +96,22 @@ describe('creating', () => {
       expect.objectContaining({ type: 'PARTNERS_WITH', direction: 'out', properties: expect.objectContaining({ confidence: 'reported' }) }),
     ]);
   });
+
+  it("a new relationship leaves the dates of the node's other relationships as they were", async () => {
+    const node = { kind: 'organisation', id: 't-ed-dated', name: 'Dated Links Lab', orgKind: 'cso' };
+    expect((await editor.send('POST', '/api/nodes', { node, sources: [TEST_SOURCE] })).status).toBe(201);
+    const relate = (to: string, source: string) =>
+      editor.send('POST', '/api/relationships', { relationship: { from: 't-ed-dated', type: 'ABOUT', to, sources: [source] } });
+    expect((await relate('open-data', '2022-open-data-day-blog')).status).toBe(201);
+    expect((await relate('data-literacy', TEST_SOURCE)).status).toBe(201);
+    const since = await app.db.read<{ to: string; since: string }>(
+      "MATCH (:Entity {id: 't-ed-dated'})-[r:ABOUT]->(b) RETURN b.id AS to, toString(r.since) AS since ORDER BY to",
+    );
+    expect(since).toEqual([
+      { to: 'data-literacy', since: '2024-12-01' },
+      { to: 'open-data', since: '2022-03-05' },
+    ]);
+  });
 });
 
 describe('updating', () => {

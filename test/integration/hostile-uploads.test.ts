@@ -69,7 +69,7 @@ describe('hostile spreadsheets', () => {
       figures.push({ file: hostile.file, bytes: data.length, status: statuses, rssGrowthMB: growth, ms: Date.now() - started });
       expect(growth).toBeLessThan(RSS_GROWTH_LIMIT_MB);
       expect((await app.get('/livez')).status).toBe(200);
-      expect(await graphFingerprint(app.db)).toBe(before);
+      expect(await graphFingerprint(app.db)).toEqual(before);
       const [written] = await app.db.read("MATCH (n:Entity) WHERE n.id STARTS WITH 'org-' OR n.id STARTS WITH 'h-' RETURN count(n) AS n");
       expect(Number(written!.n)).toBe(0);
     });

@@ -53,7 +53,7 @@ describe('importing CSV', () => {
     expect(plan.examples.create).toContain('t-imp-a');
     expect(plan.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await app.get('/api/nodes/t-imp-a')).status).toBe(404);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 
   it('says which new rows look like nodes the network has, to merge rather than create', async () => {
@@ -80,7 +80,7 @@ describe('importing CSV', () => {
     const once = await graphFingerprint(app.db);
     const again = await (await upload({ 'organisations.csv': organisations, 'relationships.csv': relationships }, true)).json();
     expect(again).toMatchObject({ committed: false, nodes: { create: 0, update: 0, unchanged: 2 }, relationships: { create: 0, update: 0, unchanged: 2 } });
-    expect(await graphFingerprint(app.db)).toBe(once);
+    expect(await graphFingerprint(app.db)).toEqual(once);
 
     const renamed = organisations.replace('Import Beta', 'Import Beta Institute');
     const update = await (await upload({ 'organisations.csv': renamed }, true)).json();
@@ -113,7 +113,7 @@ t-imp-e,Import Epsilon,cso,no-such-source
       ]),
     );
     expect((await app.get('/api/nodes/t-imp-c')).status).toBe(404);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 
   it('refuses files it cannot read or that are too large', async () => {

@@ -42,7 +42,7 @@ describe('when every string parameter carries an injection attempt', () => {
         await res.arrayBuffer();
       }
     }
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
     const [pwned] = await app.db.read('MATCH (n) WHERE n:Pwned OR n.pwned IS NOT NULL RETURN count(n) AS n');
     expect(pwned?.n).toBe(0);
   });

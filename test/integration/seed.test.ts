@@ -76,7 +76,7 @@ describe('when the seed is loaded', () => {
   it('then loading it again changes nothing', async () => {
     const before = await graphFingerprint(app.db);
     await loadSeed(app.db);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
   });
 });
 
@@ -212,7 +212,7 @@ describe('when a seed folder has a bad row', () => {
     const error = await loadSeed(app.db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).problems).toEqual([expect.objectContaining({ file: 'organisations.csv', line: newOrgLine + 1, field: 'orgKind' })]);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app.db)).toEqual(before);
     expect(await app.db.read("MATCH (n:Entity) WHERE n.id STARTS WITH 't-seed-' RETURN n")).toEqual([]);
 
     // With the bad row fixed, the dangling relationship is the next thing it names.

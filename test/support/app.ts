@@ -61,19 +61,19 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * The whole network as one canonical string: every entity's labels and properties, every
+ * The whole network as canonical lines: every entity's labels and properties, every
  * relationship. Test data (ids starting `t-`) is left out, as other test files write it, and so
  * is bookkeeping that is not part of the network (schema migrations, the graph version).
  */
-export async function graphFingerprint(db: GraphDb): Promise<string> {
-  const [nodes] = await db.read(
+export async function graphFingerprint(db: GraphDb): Promise<string[]> {
+  const nodes = await db.read<{ entry: unknown }>(
     `MATCH (n:Entity) WHERE NOT n.id STARTS WITH 't-'
-     WITH n ORDER BY n.id, elementId(n) RETURN count(n) AS count, collect([labels(n), properties(n)]) AS all`,
+     RETURN [labels(n), properties(n)] AS entry ORDER BY n.id, elementId(n)`,
   );
-  const [relationships] = await db.read(
+  const relationships = await db.read<{ entry: unknown }>(
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE NOT a.id STARTS WITH 't-' AND NOT b.id STARTS WITH 't-'
-     WITH a, r, b ORDER BY a.id, type(r), b.id, r.key
-     RETURN count(r) AS count, collect([a.id, type(r), b.id, properties(r)]) AS all`,
+     RETURN [a.id, type(r), b.id, properties(r)] AS entry ORDER BY a.id, type(r), b.id, r.key`,
   );
-  return JSON.stringify(canonical([nodes, relationships]));
+  // One line an entity, so that a failed comparison shows just the entities that differ.
+  return [...nodes, ...relationships].map((row) => JSON.stringify(canonical(row.entry)));
 }

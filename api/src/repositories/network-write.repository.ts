@@ -143,9 +143,17 @@ async function writeSince(tx: Tx, nodes: GraphNode[], relationships: GraphRelati
     { ids: eventIds },
   );
   const touched = [...new Set(relationships.map((r) => r.from))];
-  // The date of every cited source, looked up once rather than once per relationship.
-  const cited = [...new Set(relationships.flatMap((r) => r.sources))];
-  const [dates] = await tx.run('MATCH (s:Source) WHERE s.id IN $ids AND s.date IS NOT NULL RETURN collect([s.id, s.date]) AS pairs', { ids: cited });
+  // Every relationship of a touched node gets its `since` again, not only the batch's, so the
+  // dates of the sources they all cite are needed: looked up once, not once per relationship.
+  const [dates] = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (:Entity {id: id})-[r]->(:Entity)
+     UNWIND coalesce(r.sources, []) AS cited
+     WITH DISTINCT cited
+     MATCH (s:Entity {id: cited}) WHERE s:Source AND s.date IS NOT NULL
+     RETURN collect([s.id, s.date]) AS pairs`,
+    { ids: touched },
+  );
   const sourceDates = Object.fromEntries(((dates?.pairs as [string, string][]) ?? []).map(([id, date]) => [id, toNeo4jDate(date)]));
   await tx.run(
     `UNWIND $ids AS id
