@@ -108,6 +108,87 @@ describe('who attended, apart from who spoke', () => {
   });
 });
 
+describe('who spoke for whom, and sessions a report does not title', () => {
+  const text = [
+    'The Delta Open Data Conference 2031 was organised by the Tonle Learning Network (TLN) in Kampot.',
+    'Representatives from the Canadian Embassy, Mr. Paul Reed, and the Riverbank Institute (RBI), Ms. Dara Kim, delivered opening remarks.',
+    'The first panel discussion addressed “Water data for farmers.”',
+    'The three panelists in this session were representatives from the Ministry of Water Resources (MWR), the Delta Farmers Union (DFU), and the Lotus Health Association.',
+    'Ms. Sophea Lim from TLN then led a session on budget visualisation, using examples from two communes.',
+    'By providing a platform for organisations led by Mr. Vann Sok and Ms. Chea Malis, the conference gave them a voice.',
+    'Mr. Rithy Pen, TLN finance and operations manager, gave the closing remarks.',
+  ].join(' ');
+  const draft = buildDraft(text, network);
+  const event = 'Delta Open Data Conference 2031';
+
+  it('the organisations representatives came from spoke, each of a list, and the people are theirs', () => {
+    for (const org of ['Ministry of Water Resources', 'Delta Farmers Union', 'Lotus Health Association'])
+      expect(has(draft, org, 'SPOKE_AT', 'Water data for farmers'), org).toBe(true);
+    expect(has(draft, 'Canadian Embassy', 'SPOKE_AT', event)).toBe(true);
+    expect(has(draft, 'Riverbank Institute', 'SPOKE_AT', event)).toBe(true);
+    expect(has(draft, 'Paul Reed', 'WORKS_FOR', 'Canadian Embassy')).toBe(true);
+    // The organiser named earlier is no speaker.
+    expect(has(draft, 'Tonle Learning Network', 'SPOKE_AT', event)).toBe(false);
+  });
+
+  it('"led a session on X" is a session of its own, part of the event, and its speaker spoke there', () => {
+    expect(node(draft, 'Budget visualisation session')?.fields.eventKind).toBe('session');
+    expect(has(draft, 'Sophea Lim', 'SPOKE_AT', 'Budget visualisation session')).toBe(true);
+    expect(has(draft, 'Sophea Lim', 'SPOKE_AT', event)).toBe(false);
+    expect(has(draft, 'Budget visualisation session', 'PART_OF', event)).toBe(true);
+  });
+
+  it('"organisations led by" names leaders, not moderators; a title after the organisation is a job', () => {
+    expect(draft.relationships.filter((r) => r.type === 'MODERATED')).toEqual([]);
+    expect(has(draft, 'Rithy Pen', 'WORKS_FOR', 'Tonle Learning Network')).toBe(true);
+    expect(draft.relationships.find((r) => r.from === node(draft, 'Rithy Pen')?.id && r.type === 'WORKS_FOR')?.role).toBe('finance and operations manager');
+    for (const r of draft.relationships) expect(draftQuoteIsVerbatim(r.quote, text)).toBe(true);
+  });
+});
+
+describe('a speakers annex with parts the event does not title', () => {
+  const text = [
+    'Annex I – Speakers at the Delta Open Data Conference 2031',
+    '',
+    'Name\tOrganisation',
+    'Opening remarks\t',
+    'Keo Sothea (Welcoming remarks)\tTonle Learning Network (TLN)',
+    'Session 1: Open budgets for communes\t',
+    'Chan Vuthy\tKampot Provincial Hall',
+    'Mao Neang (Moderator)\tMinistry of Water Resources (MWR)',
+    'Session 2: Flood warnings for farmers (Mekong Rain Watch)\t',
+    'Sok Lina\tDelta Farmers Union (DFU)',
+    'Hackathon\t',
+    'Pich Rotha (Organiser)\tTLN',
+    'Ly Dara (Judge)\tRiverbank Institute (RBI)',
+    '',
+    'Annex II – Social media posts',
+    '',
+    'No.\tPosts\tFacebook',
+    '1\tHighlights of the talk by Professor Anna Berg\tMay 2, 2031',
+  ].join('\n');
+  const draft = buildDraft(text, network);
+
+  it('a one-cell row starts a part of the event: its rows belong to it, not to the session above', () => {
+    expect(has(draft, 'Keo Sothea', 'SPOKE_AT', 'Opening remarks')).toBe(true);
+    expect(has(draft, 'Pich Rotha', 'ORGANISED', 'Hackathon')).toBe(true);
+    expect(has(draft, 'Ly Dara', 'JUDGED', 'Hackathon')).toBe(true);
+    expect(has(draft, 'Pich Rotha', 'SPOKE_AT', 'Flood warnings for farmers (Mekong Rain Watch)')).toBe(false);
+  });
+
+  it('a row’s role stands when the network knows the person; a name in a session title’s brackets was presented', () => {
+    expect(node(draft, 'Mao Neang')?.match).toBe('mao-neang');
+    expect(has(draft, 'Mao Neang', 'MODERATED', 'Open budgets for communes')).toBe(true);
+    expect(has(draft, 'Mao Neang', 'SPOKE_AT', 'Open budgets for communes')).toBe(false);
+    expect(has(draft, 'Sok Lina', 'PRESENTED', 'Mekong Rain Watch')).toBe(true);
+  });
+
+  it('a row that names a person only past its first cell is no speaker’s row', () => {
+    expect(node(draft, 'Anna Berg')?.kind).toBe('person');
+    expect(draft.relationships.some((r) => r.from === node(draft, 'Anna Berg')?.id && r.type === 'SPOKE_AT')).toBe(false);
+  });
+});
+
 describe('matching', () => {
   it('one person spelled two ways in a document is one proposal; swapped order matches the network', () => {
     const draft = buildDraft('H.E. Neang Mao opened the Open Data Day 2030. Later H.E. Mao Neang spoke again.', network);

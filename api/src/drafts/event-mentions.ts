@@ -55,6 +55,45 @@ export function sessions(segment: Segment): Mention[] {
   return out;
 }
 
+/** "Mr. X then led a session on data-driven storytelling, using …": a session the text gives only a topic. */
+const UNTITLED =
+  /\b(?:led|gave|ran|held|hosted|conducted|facilitated|delivered)\s+(?:a|an|the)\s+(session|panel|workshop|breakout session|masterclass|training)\s+on\s+([a-z][\p{L}\p{M}-]*(?:\s+(?!(?:using|with|for|that|which|where|who|to|in|at|by|and)\b)[\p{L}\p{M}-]+){0,5})(?=\s*[,.;:]|\s+(?:using|with|for|that|which|where|who|to|in|at|by)\b)/giu;
+
+/**
+ * Sessions named only by their topic ("led a session on data-driven storytelling"): one event per
+ * topic, called as a programme would list it ("Data-driven storytelling session"), so that its
+ * speakers are not credited to the whole event. The span is the words "session on …".
+ */
+export function untitledSessions(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(UNTITLED)) {
+    const [kindWord, topic] = [m[1]!.toLowerCase(), m[2]!];
+    const start = segment.start + m.index! + m[0].indexOf(m[1]!);
+    const name = `${topic[0]!.toUpperCase()}${topic.slice(1)} ${kindWord.replace(/^breakout /, '')}`;
+    out.push({
+      kind: 'event',
+      subkind: kindWord === 'panel' ? 'panel' : kindWord.startsWith('breakout') ? 'breakout' : 'session',
+      name,
+      start,
+      end: segment.start + m.index! + m[0].length,
+    });
+  }
+  return out;
+}
+
+/**
+ * In a speakers' table, a row with one short cell that no session heading or person fills
+ * ("Remarks", "Hackathon", "Opening ceremony") starts a part of the event: the rows under it
+ * belong to it, not to the session above.
+ */
+export function tableSection(segment: Segment): Mention[] {
+  const cell = segment.cells[0]!;
+  if (segment.kind !== 'row' || !cell || segment.cells.slice(1).some((c) => c) || SESSION_HEADING.test(cell)) return [];
+  if (!/^[A-Z]/.test(cell) || cell.split(/\s+/).length > 8 || /^(?:name|no\.?|organi[sz]ation)$/i.test(cell)) return [];
+  const start = segment.start + segment.text.indexOf(cell);
+  return [{ kind: 'event', subkind: headOf(EVENT_HEADS, cell) ?? 'session', name: cell, start, end: start + cell.length }];
+}
+
 /** The text a mention spans inside its segment. */
 const spanText = (segment: Segment, m: Mention) => segment.text.slice(m.start - segment.start, m.end - segment.start);
 
@@ -63,8 +102,15 @@ const spanText = (segment: Segment, m: Mention) => segment.text.slice(m.start - 
  * statistics (CAMStat) and Microdata Catalog (NADA)", "Breakout Discussion: The Learning Platform".
  */
 export function showcased(segment: Segment, session: Mention | undefined): Mention[] {
-  if (!session || session.subkind !== 'breakout') return [];
+  if (!session) return [];
   const title = spanText(segment, session);
+  // "Session 4: Inclusive social development (Data Futures Exchange)": a name in brackets that is no acronym.
+  const bracketed = /\(((?:[A-Z][\p{L}\p{M}’'&-]*)(?:\s+[\p{L}\p{M}’'&-]+){1,5})\)\s*$/u.exec(title);
+  if (bracketed) {
+    const start = session.start + bracketed.index + 1;
+    return [{ kind: 'initiative', subkind: headOf(INITIATIVE_HEADS, bracketed[1]!) ?? 'other', name: bracketed[1]!, start, end: start + bracketed[1]!.length }];
+  }
+  if (session.subkind !== 'breakout') return [];
   const defined = [...title.matchAll(/((?:[A-Z][\p{L}\p{M}’'&-]*)(?:\s+[\p{L}\p{M}’'&-]+){0,6}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)/gu)];
   if (defined.length) {
     return defined.map((m) => {

@@ -104,8 +104,9 @@ export const SPEAKING =
   /\b(welcom(?:e|ing) (?:remarks?|address|speech)|opening (?:remarks?|speech|address)|closing (?:remarks?|speech)|keynote(?: speech)?|remarks?|speech|address|presentations?|presented|presenting|spoke|speakers?|shared|sharing|discussed|explained|highlighted|showcased|lecture|featured|joined the discussion|took over|panel+ists?|emphasi[sz]ed|noted|stated|echoed|illustrated|delivered|introduced|talked|led a session|continued the discussion|mentioned|pointed|addressed|argued|claimed|began|covered|acknowledged)\b/i;
 /** A sentence that says someone was there, without saying they spoke: ATTENDED, not SPOKE_AT. */
 export const ATTENDING = /\b(attend(?:ed|ing)|participat(?:ed|ing)|took part|taking part|were among the participants)\b/i;
-/** Phrases that put the people after them in the chair. */
-export const MODERATING = /\b(?:moderated|facilitated|chaired|led) by\b|\bModerated by\b/;
+/** Phrases that put the people after them in the chair; "organisations led by" names their leaders, not a chair. */
+export const MODERATING =
+  /\b(?:moderated|facilitated|chaired) by\b|(?<!\b(?:organi[sz]ations?|groups?|teams?|projects?|initiatives?|associations?|networks?|companies)\s)\bled by\b|\bModerated by\b/;
 export const ORGANISING = /\b(organi[sz]ed|organi[sz]es|hosted|hosts?|will host|convened|launched|held by)\b/i;
 export const PARTNERING = /\b(?:in (?:collaboration|partnership|cooperation) with|together with|co-organi[sz]ed with|jointly with)\s/i;
 export const FUNDING = /\bfunded by\b|\bfinanced by\b|\bwith funding from\b/i;

@@ -68,6 +68,7 @@ export class Rules {
         this.add(p.entity, 'SPOKE_AT', event, quote, roleOf(speaking[1]!));
         for (const i of placed.filter((x) => x.entity.kind === 'initiative')) this.add(p.entity, 'PRESENTED', i.entity, quote);
       }
+      for (const o of represented(segment, placed, text)) this.add(o.entity, 'SPOKE_AT', event, quote, roleOf(speaking[1]!));
     } else this.attending(segment, people, orgs, moderators, event, quote);
     this.organising(segment, placed, orgs, event, quote);
     this.funding(segment, placed, event, quote);
@@ -179,7 +180,8 @@ export class Rules {
   /** A speakers' table row: the person, their organisations, and their part in the heading's session. */
   row(segment: Segment, placed: Placed[], event: Entity | undefined, shown: Entity[] = []) {
     const quote = segment.text;
-    const person = placed[0]?.entity.kind === 'person' ? placed[0] : undefined;
+    // The row's person is named in its first cell ("15\tHighlights of the talk by Prof. X" is no speaker's row).
+    const person = placed[0]?.entity.kind === 'person' && placed[0].mention.start < segment.start + segment.text.split('\t')[0]!.length ? placed[0] : undefined;
     if (!person) return;
     for (const i of shown) this.add(person.entity, 'PRESENTED', i, quote);
     const orgs = placed.filter((p) => p.entity.kind === 'organisation');
@@ -200,6 +202,40 @@ export class Rules {
 
 /** A sentence about a session other than the current one ("then led a session on …", "The final session"). */
 const ANOTHER_SESSION = /\b(?:a|another|the (?:final|next|last|second|third)|afternoon|morning)\s+(?:session|panel|discussion)s?\b|\bsessions\b/i;
+
+/** "representatives from", "representatives of the": the organisations listed after it sent the speakers. */
+const REPRESENTATIVES = /\brepresentatives?\s+(?:from|of)\s+(?:the\s+)?/gi;
+/** Between two items of a list: "(MPTC), the", ", and the", ", as well as". */
+const LIST_GAP = /^\)?(?:\s*\([^)]*\))?\s*(?:,|,?\s+and|,?\s+as well as)\s+(?:the\s+)?(?:H\.E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?)?\s*$/;
+
+/**
+ * "The four panelists consisted of representatives from the Ministry of A (MA), the B (B) and the
+ * C", "Representatives from the D, Mr. X, and the E, Ms. Y, delivered remarks": in a sentence that
+ * says they spoke, the organisations listed after the cue spoke through their representatives
+ * (the people named between them are the representatives, and speak for themselves).
+ */
+function represented(segment: Segment, placed: Placed[], text: string): Placed[] {
+  const out: Placed[] = [];
+  for (const cue of segment.text.matchAll(REPRESENTATIVES)) {
+    const from = segment.start + cue.index! + cue[0].length;
+    let at = from;
+    let last: Entity | undefined;
+    for (const p of placed.filter((x) => x.mention.start >= from)) {
+      const gap = text.slice(at, p.mention.start);
+      // The acronym in brackets after its long form: "the Ministry of Planning (MoP)".
+      if (p.entity === last && /^\s*\(\s*$/.test(gap)) {
+        at = p.mention.end;
+        continue;
+      }
+      const listed = at === from ? p.entity.kind === 'organisation' && /^\s*$/.test(gap) : LIST_GAP.test(gap);
+      if (!listed || (p.entity.kind !== 'organisation' && p.entity.kind !== 'person')) break;
+      if (p.entity.kind === 'organisation') out.push(p);
+      at = p.mention.end;
+      last = p.entity;
+    }
+  }
+  return out;
+}
 
 /** The people listed right after a cue ("Moderated by Mr. A and Ms. B, …"), not the rest of the sentence. */
 function listAfter(people: Placed[], from: number, text: string): Placed[] {
@@ -225,16 +261,16 @@ function roleOf(cue: string): string | undefined {
   return undefined;
 }
 
+/** Words that end a job title: "research and web content manager". */
+const ROLE_WORD = String.raw`(?:director|manager|head|chief|officer|coordinator|president|representative|specialist|advisor|adviser|secretary|lead|founder|member|researcher|chair)s?`;
+/** "Mr. X, ODC’s Executive Director", "Mrs. Y, ODC research and web content manager, gave …": the title after the organisation, ending in a role word. */
+const ROLE_AFTER = new RegExp(
+  String.raw`^(?:’s|'s)?\s+([a-zA-Z][\w &-]{0,60}?\b${ROLE_WORD})(?=[,.;]|\s+(?:gave|said|and|who|joined|delivered|took|presented|shared|explained|mentioned)\b)`,
+  'i',
+);
+
 function roleAfter(text: string, from: number): string | undefined {
-  const m = /^(?:’s|'s)?\s+([a-zA-Z][\w &-]{2,60}?)(?=[,.;]|\s+(?:gave|said|and|who|joined|delivered|took|presented|shared|explained|mentioned))/.exec(
-    text.slice(from, from + 80),
-  );
-  return m &&
-    /\b(director|manager|head|chief|officer|coordinator|president|representative|specialist|advisor|adviser|secretary|lead|founder|member|researcher|chair)\b/i.test(
-      m[1]!,
-    )
-    ? m[1]
-    : undefined;
+  return ROLE_AFTER.exec(text.slice(from, from + 80))?.[1];
 }
 
 const tidyRole = (role: string) =>

@@ -3,16 +3,16 @@
  * parents, events and sessions, places, and the network's own names (a gazetteer). Each mention
  * is an exact span of the document; where two overlap, the surer one stays.
  */
-import { sessions, showcased, titledEvents } from './event-mentions.js';
+import { sessions, showcased, tableSection, titledEvents, untitledSessions } from './event-mentions.js';
 import { gazetteerMentions, places, type Gazetteer, type gazetteerMatchers } from './gazetteer.js';
 import type { Mention } from './mention.js';
 import { acronymDefinitions, afterTitles, headPhrases, listedOrganisations, rowOrganisations } from './organisation-mentions.js';
 import { authors, citationAuthor, people, rowPerson } from './person-mentions.js';
 import type { Segment } from './segments.js';
 
-/** Drops mentions inside a longer one; a person wins over anything else at the same place. */
+/** Drops mentions inside a longer one; a person wins over anything else at the same place, a surer one over a guess. */
 function nonOverlapping(mentions: Mention[], first: Set<Mention> = new Set()): Mention[] {
-  const rank = (m: Mention) => (m.kind === 'person' ? 0 : first.has(m) ? 1 : 2);
+  const rank = (m: Mention) => (m.kind === 'person' ? 0 : 2) + (first.has(m) ? 0 : 1);
   const sorted = [...mentions].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || (a.gazetteer ? -1 : 1));
   const kept: Mention[] = [];
   for (const m of sorted) {
@@ -46,7 +46,14 @@ export function mentionsIn(
   const definitions = acronymDefinitions(segment);
   const phrases = headPhrases(segment);
   const row = inSpeakerTable && segment.kind === 'row' && segment.cells.length >= 2 && segment.cells[1] ? rowPerson(segment, text) : [];
-  const found = [...sessions(segment), ...titledEvents(segment), ...listedOrganisations(segment), ...(row.length ? rowOrganisations(segment, text) : [])];
+  const found = [
+    ...sessions(segment),
+    ...(inSpeakerTable && !row.length ? tableSection(segment) : []),
+    ...untitledSessions(segment),
+    ...titledEvents(segment),
+    ...listedOrganisations(segment),
+    ...(row.length ? rowOrganisations(segment, text) : []),
+  ];
   const all = [
     ...row,
     ...people(segment),
@@ -60,7 +67,8 @@ export function mentionsIn(
     ...places(segment),
   ];
   // Definitions and session titles are surer than a capitalised phrase that overlaps them.
-  const sure = new Set([...found, ...definitions.mentions]);
+  // A table row's person carries its role ("(Moderator)"): surer than the same name from the gazetteer.
+  const sure = new Set([...row, ...found, ...definitions.mentions]);
   const allParts = [...definitions.parts, ...phrases.parts];
   const kept = nonOverlapping(
     all.filter((m) => !definitions.parts.some(([part]) => part === m)),
@@ -69,7 +77,7 @@ export function mentionsIn(
   const parts = allParts.filter(([part]) => kept.includes(part) || definitions.parts.some(([p]) => p === part));
   const shown = showcased(
     segment,
-    found.find((m) => m.kind === 'event' && m.subkind === 'breakout'),
+    found.find((m) => m.kind === 'event' && ['breakout', 'session', 'panel'].includes(m.subkind ?? '')),
   );
   return {
     mentions: [...nonOverlapping([...kept, ...parts.map(([part]) => part)], sure), ...shown].sort((a, b) => a.start - b.start),
