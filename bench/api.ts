@@ -25,6 +25,11 @@ import { framesTable, mainThreadProfile, topFrames, type Frame } from './profile
 import { childCpuMicros, neo4jPid, rssMiB, startChild, stopChild } from './processes.js';
 import { openBenchDatabase, RESULTS_DIR, writeResults } from './support.js';
 
+// The driver calls here must cost what they cost in the server, which runs compiled without
+// source maps: the driver takes a stack trace for every query, and under tsx's source maps
+// each took twice as long (22 against 10 µs for a shallow stack on the bench machine).
+process.setSourceMapsEnabled(false);
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 1);
 const CALLERS = (process.env.BENCH_CONCURRENCY ?? '1,4').split(',').map(Number);
