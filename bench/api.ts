@@ -21,7 +21,7 @@ import { ensureGenerated, scaleFromArgs } from './generate.js';
 import { httpGet, load, type LoadResult } from './load.js';
 import { apiCases, type BenchCase } from './api-cases.js';
 import { budgetsOf, overheadOf, printTable, rowLine, triple, type Measured, type Row } from './api-report.js';
-import { framesTable, mainThreadProfile, topFrames, type Frame } from './profile-top.js';
+import { framesTable, mainThreadProfile, topFrames, topOwners, type Frame } from './profile-top.js';
 import { childCpuMicros, neo4jPid, rssMiB, startChild, stopChild } from './processes.js';
 import { openBenchDatabase, RESULTS_DIR, writeResults } from './support.js';
 
@@ -170,6 +170,7 @@ async function profile(variants: Variant[], uri: string, cases: BenchCase[]): Pr
     if (!newest) continue;
     profiles[v.name] = topFrames(path.join(dirOf(v.name), newest), 15);
     console.log(`\nTop frames by self time, API process (${v.name}), ${path.join(dirOf(v.name), newest)}:\n${framesTable(profiles[v.name]!)}`);
+    console.log(`\nBusy time by owner, API process (${v.name}):\n${framesTable(topOwners(path.join(dirOf(v.name), newest), 15))}`);
   }
   return profiles;
 }
