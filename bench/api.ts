@@ -32,6 +32,7 @@ process.setSourceMapsEnabled(false);
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 1);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 2);
 const CALLERS = (process.env.BENCH_CONCURRENCY ?? '1,4').split(',').map(Number);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 8190);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 8191);
@@ -125,7 +126,32 @@ const ownCpuMicros = async () => {
   return usage.user + usage.system;
 };
 
-/** The measured pass: for each number of callers and each endpoint, every server, then the driver. */
+/** A load's target: one server's HTTP endpoint, or the driver call in this process. */
+interface Contender {
+  name: string;
+  once: () => Promise<void>;
+  cpuMicros: () => Promise<number>;
+}
+
+function contenders(servers: ApiServer[], c: BenchCase): Contender[] {
+  const http = servers.map((server) => ({ name: server.name, once: () => httpGet(c.http(server.base)), cpuMicros: () => childCpuMicros(server.child) }));
+  return c.driver ? [...http, { name: 'driver', once: async () => void (await c.driver!()), cpuMicros: ownCpuMicros }] : http;
+}
+
+/**
+ * Every endpoint through every server and the driver before anything is measured: the first
+ * load after start-up (cold JIT, cold Neo4j caches, the metrics just computed) used to come out
+ * slower, and it was always this server's at 1 caller.
+ */
+async function warmUp(servers: ApiServer[], cases: BenchCase[]): Promise<void> {
+  for (const c of cases) for (const contender of contenders(servers, c)) await load(contender.once, WARM_SECONDS, Math.max(...CALLERS));
+}
+
+/**
+ * The measured pass: for each number of callers and each endpoint, every server and the driver,
+ * one after the other, never at once (each gets the machine the other had), in an order that
+ * turns around from one endpoint to the next, so that no one is always measured first.
+ */
 async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows: Row[]; bare: { callers: number; bare: LoadResult }[] }> {
   const rows: Row[] = [];
   const bare: { callers: number; bare: LoadResult }[] = [];
@@ -134,18 +160,13 @@ async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows
     bare.push({ callers, bare: bareResult });
     console.log(`\n${callers} caller(s); bare Express res.json p50 / p95 / p99 ${triple(bareResult)} ms, ${bareResult.throughput}/s`);
     for (const c of cases) {
-      // One server after the other, never at once: each gets the machine the other had.
-      const perServer: Measured[] = [];
-      for (const server of servers)
-        perServer.push(
-          await measured(
-            () => httpGet(c.http(server.base)),
-            callers,
-            () => childCpuMicros(server.child),
-          ),
-        );
-      const [api, baseline = null] = perServer as [Measured, Measured?];
-      const driver = c.driver ? await measured(async () => void (await c.driver!()), callers, ownCpuMicros) : null;
+      const all = contenders(servers, c);
+      const results = new Map<string, Measured>();
+      for (const contender of rows.length % 2 === 0 ? all : [...all].reverse())
+        results.set(contender.name, await measured(contender.once, callers, contender.cpuMicros));
+      const api = results.get('this')!;
+      const baseline = results.get('baseline') ?? null;
+      const driver = results.get('driver') ?? null;
       const row = { endpoint: c.endpoint, callers, api, baseline, driver, overhead: overheadOf(api, driver) };
       rows.push(row);
       console.log(rowLine(row));
@@ -188,6 +209,7 @@ try {
   bareServer = await startChild(['--import', 'tsx', 'bench/bare-server.ts'], process.cwd(), { PORT: String(BARE_PORT) }, /BARE_READY/);
   const cases = apiCases(bench.db, scale);
   const metricsFirstMs = await warmMetrics(servers);
+  await warmUp(servers, cases);
 
   const { rows, bare } = await measure(servers, cases);
   printTable(rows, Boolean(BASELINE));
