@@ -10,6 +10,7 @@
  *
  * BENCH_BASELINE=<folder>: a checkout of the code before a change (its node_modules linked),
  * measured in the same run against the same database, endpoint by endpoint beside this one.
+ * BENCH_ROUNDS (default 2): each load split into rounds, taken in turn.
  * BENCH_PROFILE=1: after the measured pass, a separate pass with the API children under
  * `node --cpu-prof`, whose top frames are printed; nothing is timed under the profiler.
  */
@@ -18,7 +19,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { ensureGenerated, scaleFromArgs } from './generate.js';
-import { httpGet, load, type LoadResult } from './load.js';
+import { httpGet, load, loadSamples, summarise, type LoadResult, type LoadSamples } from './load.js';
 import { apiCases, type BenchCase } from './api-cases.js';
 import { budgetsOf, overheadOf, printTable, rowLine, triple, type Measured, type Row } from './api-report.js';
 import { framesTable, mainThreadProfile, topFrames, topOwners, type Frame } from './profile-top.js';
@@ -33,6 +34,8 @@ process.setSourceMapsEnabled(false);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 1);
 const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 2);
+/** Each load is split into this many rounds, the order of servers and driver turned around each time. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CALLERS = (process.env.BENCH_CONCURRENCY ?? '1,4').split(',').map(Number);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 8190);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 8191);
@@ -96,28 +99,42 @@ async function warmMetrics(servers: ApiServer[]): Promise<Record<string, number>
   return firstMs;
 }
 
+/** One round of a load: its calls, and the CPU time its process used and would have used idle. */
+interface Round extends LoadSamples {
+  usedMicros: number;
+  idleMicros: number;
+  idleRate: number;
+}
+
 /**
- * A load with the CPU time per call of the process that did the work: first the process's idle
+ * A round of load with the CPU time of the process that did the work: first the process's idle
  * rate (timers, GC, the driver's pool upkeep, with nothing asked of it), then a warm-up, then the
- * load, whose CPU time less that idle rate over its duration is divided over its calls.
+ * load, whose CPU time less that idle rate over its duration is what the calls cost.
  */
-async function measured(once: () => Promise<void>, callers: number, cpuMicros: () => Promise<number>): Promise<Measured> {
+async function round(once: () => Promise<void>, callers: number, cpuMicros: () => Promise<number>): Promise<Round> {
   const idleFrom = await cpuMicros();
   const idleStarted = performance.now();
   await sleep(IDLE_SECONDS * 1000);
   const idleRate = ((await cpuMicros()) - idleFrom) / ((performance.now() - idleStarted) / 1000);
   await load(once, 1, callers); // warm-up
   const before = await cpuMicros();
-  const started = performance.now();
-  const result = await load(once, SECONDS, callers);
-  const used = (await cpuMicros()) - before;
-  const idle = idleRate * ((performance.now() - started) / 1000);
-  const calls = Math.max(result.count, 1);
+  const result = await loadSamples(once, SECONDS / ROUNDS, callers);
+  const usedMicros = (await cpuMicros()) - before;
+  return { ...result, usedMicros, idleMicros: Math.min(usedMicros, idleRate * result.seconds), idleRate };
+}
+
+/** The rounds of one contender taken together: latency over all their calls, CPU per call. */
+function combined(rounds: Round[]): Measured {
+  const calls = Math.max(
+    rounds.reduce((sum, r) => sum + r.samples.length, 0),
+    1,
+  );
+  const sum = (f: (r: Round) => number) => rounds.reduce((total, r) => total + f(r), 0);
   return {
-    ...result,
-    cpuMicrosPerCall: Math.round(Math.max(0, used - idle) / calls),
-    rawCpuMicrosPerCall: Math.round(used / calls),
-    idleMicrosPerSecond: Math.round(idleRate),
+    ...summarise(rounds),
+    cpuMicrosPerCall: Math.round(sum((r) => r.usedMicros - r.idleMicros) / calls),
+    rawCpuMicrosPerCall: Math.round(sum((r) => r.usedMicros) / calls),
+    idleMicrosPerSecond: Math.round(sum((r) => r.idleRate) / rounds.length),
   };
 }
 
@@ -149,8 +166,9 @@ async function warmUp(servers: ApiServer[], cases: BenchCase[]): Promise<void> {
 
 /**
  * The measured pass: for each number of callers and each endpoint, every server and the driver,
- * one after the other, never at once (each gets the machine the other had), in an order that
- * turns around from one endpoint to the next, so that no one is always measured first.
+ * one after the other, never at once (each gets the machine the other had), in rounds whose
+ * order turns around each time, so that no one is always measured first or right after the
+ * same neighbour.
  */
 async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows: Row[]; bare: { callers: number; bare: LoadResult }[] }> {
   const rows: Row[] = [];
@@ -161,9 +179,11 @@ async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows
     console.log(`\n${callers} caller(s); bare Express res.json p50 / p95 / p99 ${triple(bareResult)} ms, ${bareResult.throughput}/s`);
     for (const c of cases) {
       const all = contenders(servers, c);
-      const results = new Map<string, Measured>();
-      for (const contender of rows.length % 2 === 0 ? all : [...all].reverse())
-        results.set(contender.name, await measured(contender.once, callers, contender.cpuMicros));
+      const rounds = new Map<string, Round[]>(all.map((contender) => [contender.name, []]));
+      for (let r = 0; r < ROUNDS; r++)
+        for (const contender of (rows.length + r) % 2 === 0 ? all : [...all].reverse())
+          rounds.get(contender.name)!.push(await round(contender.once, callers, contender.cpuMicros));
+      const results = new Map([...rounds].map(([name, taken]) => [name, combined(taken)]));
       const api = results.get('this')!;
       const baseline = results.get('baseline') ?? null;
       const driver = results.get('driver') ?? null;
