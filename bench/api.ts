@@ -245,6 +245,8 @@ try {
     scale,
     seconds: SECONDS,
     idleSeconds: IDLE_SECONDS,
+    warmSeconds: WARM_SECONDS,
+    rounds: ROUNDS,
     callers: CALLERS,
     baseline: BASELINE ?? null,
     generated,
