@@ -66,6 +66,8 @@ export function apiCases(db: GraphDb, scale: Scale): BenchCase[] {
           avoidKinds: ['topic', 'place', 'figure', 'source'],
           filter: all,
         });
+        // As the route does: with no path found, whether each end exists (a 404 or an empty list).
+        if (!found.paths.length) for (const id of [from!, to!]) await graph.exists(id, true);
         return graph.withSources(found.view);
       },
     },

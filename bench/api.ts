@@ -10,6 +10,7 @@
  *
  * BENCH_BASELINE=<folder>: a checkout of the code before a change (its node_modules linked),
  * measured in the same run against the same database, endpoint by endpoint beside this one.
+ * BENCH_ROUNDS (default 2): each load split into rounds, taken in turn.
  * BENCH_PROFILE=1: after the measured pass, a separate pass with the API children under
  * `node --cpu-prof`, whose top frames are printed; nothing is timed under the profiler.
  */
@@ -18,15 +19,23 @@ import { existsSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { ensureGenerated, scaleFromArgs } from './generate.js';
-import { httpGet, load, type LoadResult } from './load.js';
+import { httpGet, load, loadSamples, summarise, type LoadResult, type LoadSamples } from './load.js';
 import { apiCases, type BenchCase } from './api-cases.js';
 import { budgetsOf, overheadOf, printTable, rowLine, triple, type Measured, type Row } from './api-report.js';
-import { framesTable, mainThreadProfile, topFrames, type Frame } from './profile-top.js';
+import { framesTable, mainThreadProfile, topFrames, topOwners, type Frame } from './profile-top.js';
 import { childCpuMicros, neo4jPid, rssMiB, startChild, stopChild } from './processes.js';
 import { openBenchDatabase, RESULTS_DIR, writeResults } from './support.js';
 
+// The driver calls here must cost what they cost in the server, which runs compiled without
+// source maps: the driver takes a stack trace for every query, and under tsx's source maps
+// each took twice as long (22 against 10 µs for a shallow stack on the bench machine).
+process.setSourceMapsEnabled(false);
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 1);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 2);
+/** Each load is split into this many rounds, the order of servers and driver turned around each time. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CALLERS = (process.env.BENCH_CONCURRENCY ?? '1,4').split(',').map(Number);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 8190);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 8191);
@@ -90,28 +99,42 @@ async function warmMetrics(servers: ApiServer[]): Promise<Record<string, number>
   return firstMs;
 }
 
+/** One round of a load: its calls, and the CPU time its process used and would have used idle. */
+interface Round extends LoadSamples {
+  usedMicros: number;
+  idleMicros: number;
+  idleRate: number;
+}
+
 /**
- * A load with the CPU time per call of the process that did the work: first the process's idle
+ * A round of load with the CPU time of the process that did the work: first the process's idle
  * rate (timers, GC, the driver's pool upkeep, with nothing asked of it), then a warm-up, then the
- * load, whose CPU time less that idle rate over its duration is divided over its calls.
+ * load, whose CPU time less that idle rate over its duration is what the calls cost.
  */
-async function measured(once: () => Promise<void>, callers: number, cpuMicros: () => Promise<number>): Promise<Measured> {
+async function round(once: () => Promise<void>, callers: number, cpuMicros: () => Promise<number>): Promise<Round> {
   const idleFrom = await cpuMicros();
   const idleStarted = performance.now();
   await sleep(IDLE_SECONDS * 1000);
   const idleRate = ((await cpuMicros()) - idleFrom) / ((performance.now() - idleStarted) / 1000);
   await load(once, 1, callers); // warm-up
   const before = await cpuMicros();
-  const started = performance.now();
-  const result = await load(once, SECONDS, callers);
-  const used = (await cpuMicros()) - before;
-  const idle = idleRate * ((performance.now() - started) / 1000);
-  const calls = Math.max(result.count, 1);
+  const result = await loadSamples(once, SECONDS / ROUNDS, callers);
+  const usedMicros = (await cpuMicros()) - before;
+  return { ...result, usedMicros, idleMicros: Math.min(usedMicros, idleRate * result.seconds), idleRate };
+}
+
+/** The rounds of one contender taken together: latency over all their calls, CPU per call. */
+function combined(rounds: Round[]): Measured {
+  const calls = Math.max(
+    rounds.reduce((sum, r) => sum + r.samples.length, 0),
+    1,
+  );
+  const sum = (f: (r: Round) => number) => rounds.reduce((total, r) => total + f(r), 0);
   return {
-    ...result,
-    cpuMicrosPerCall: Math.round(Math.max(0, used - idle) / calls),
-    rawCpuMicrosPerCall: Math.round(used / calls),
-    idleMicrosPerSecond: Math.round(idleRate),
+    ...summarise(rounds),
+    cpuMicrosPerCall: Math.round(sum((r) => r.usedMicros - r.idleMicros) / calls),
+    rawCpuMicrosPerCall: Math.round(sum((r) => r.usedMicros) / calls),
+    idleMicrosPerSecond: Math.round(sum((r) => r.idleRate) / rounds.length),
   };
 }
 
@@ -120,7 +143,33 @@ const ownCpuMicros = async () => {
   return usage.user + usage.system;
 };
 
-/** The measured pass: for each number of callers and each endpoint, every server, then the driver. */
+/** A load's target: one server's HTTP endpoint, or the driver call in this process. */
+interface Contender {
+  name: string;
+  once: () => Promise<void>;
+  cpuMicros: () => Promise<number>;
+}
+
+function contenders(servers: ApiServer[], c: BenchCase): Contender[] {
+  const http = servers.map((server) => ({ name: server.name, once: () => httpGet(c.http(server.base)), cpuMicros: () => childCpuMicros(server.child) }));
+  return c.driver ? [...http, { name: 'driver', once: async () => void (await c.driver!()), cpuMicros: ownCpuMicros }] : http;
+}
+
+/**
+ * Every endpoint through every server and the driver before anything is measured: the first
+ * load after start-up (cold JIT, cold Neo4j caches, the metrics just computed) used to come out
+ * slower, and it was always this server's at 1 caller.
+ */
+async function warmUp(servers: ApiServer[], cases: BenchCase[]): Promise<void> {
+  for (const c of cases) for (const contender of contenders(servers, c)) await load(contender.once, WARM_SECONDS, Math.max(...CALLERS));
+}
+
+/**
+ * The measured pass: for each number of callers and each endpoint, every server and the driver,
+ * one after the other, never at once (each gets the machine the other had), in rounds whose
+ * order turns around each time, so that no one is always measured first or right after the
+ * same neighbour.
+ */
 async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows: Row[]; bare: { callers: number; bare: LoadResult }[] }> {
   const rows: Row[] = [];
   const bare: { callers: number; bare: LoadResult }[] = [];
@@ -129,18 +178,15 @@ async function measure(servers: ApiServer[], cases: BenchCase[]): Promise<{ rows
     bare.push({ callers, bare: bareResult });
     console.log(`\n${callers} caller(s); bare Express res.json p50 / p95 / p99 ${triple(bareResult)} ms, ${bareResult.throughput}/s`);
     for (const c of cases) {
-      // One server after the other, never at once: each gets the machine the other had.
-      const perServer: Measured[] = [];
-      for (const server of servers)
-        perServer.push(
-          await measured(
-            () => httpGet(c.http(server.base)),
-            callers,
-            () => childCpuMicros(server.child),
-          ),
-        );
-      const [api, baseline = null] = perServer as [Measured, Measured?];
-      const driver = c.driver ? await measured(async () => void (await c.driver!()), callers, ownCpuMicros) : null;
+      const all = contenders(servers, c);
+      const rounds = new Map<string, Round[]>(all.map((contender) => [contender.name, []]));
+      for (let r = 0; r < ROUNDS; r++)
+        for (const contender of (rows.length + r) % 2 === 0 ? all : [...all].reverse())
+          rounds.get(contender.name)!.push(await round(contender.once, callers, contender.cpuMicros));
+      const results = new Map([...rounds].map(([name, taken]) => [name, combined(taken)]));
+      const api = results.get('this')!;
+      const baseline = results.get('baseline') ?? null;
+      const driver = results.get('driver') ?? null;
       const row = { endpoint: c.endpoint, callers, api, baseline, driver, overhead: overheadOf(api, driver) };
       rows.push(row);
       console.log(rowLine(row));
@@ -165,6 +211,7 @@ async function profile(variants: Variant[], uri: string, cases: BenchCase[]): Pr
     if (!newest) continue;
     profiles[v.name] = topFrames(path.join(dirOf(v.name), newest), 15);
     console.log(`\nTop frames by self time, API process (${v.name}), ${path.join(dirOf(v.name), newest)}:\n${framesTable(profiles[v.name]!)}`);
+    console.log(`\nBusy time by owner, API process (${v.name}):\n${framesTable(topOwners(path.join(dirOf(v.name), newest), 15))}`);
   }
   return profiles;
 }
@@ -182,6 +229,7 @@ try {
   bareServer = await startChild(['--import', 'tsx', 'bench/bare-server.ts'], process.cwd(), { PORT: String(BARE_PORT) }, /BARE_READY/);
   const cases = apiCases(bench.db, scale);
   const metricsFirstMs = await warmMetrics(servers);
+  await warmUp(servers, cases);
 
   const { rows, bare } = await measure(servers, cases);
   printTable(rows, Boolean(BASELINE));
@@ -197,6 +245,8 @@ try {
     scale,
     seconds: SECONDS,
     idleSeconds: IDLE_SECONDS,
+    warmSeconds: WARM_SECONDS,
+    rounds: ROUNDS,
     callers: CALLERS,
     baseline: BASELINE ?? null,
     generated,

@@ -10,7 +10,14 @@ export interface LoadResult extends Latency {
   errors: number;
 }
 
-export async function load(once: () => Promise<void>, seconds: number, concurrency: number): Promise<LoadResult> {
+/** Every call's latency, as measured by a load, before it is summarised. */
+export interface LoadSamples {
+  samples: number[];
+  errors: number;
+  seconds: number;
+}
+
+export async function loadSamples(once: () => Promise<void>, seconds: number, concurrency: number): Promise<LoadSamples> {
   const samples: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -28,8 +35,18 @@ export async function load(once: () => Promise<void>, seconds: number, concurren
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  return { ...latency(samples), throughput: Math.round(samples.length / elapsed), errors };
+  return { samples, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Latency percentiles and throughput of one or more loads taken together. */
+export function summarise(loads: LoadSamples[]): LoadResult {
+  const samples = loads.flatMap((l) => l.samples);
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  return { ...latency(samples), throughput: Math.round(samples.length / seconds), errors: loads.reduce((sum, l) => sum + l.errors, 0) };
+}
+
+export async function load(once: () => Promise<void>, seconds: number, concurrency: number): Promise<LoadResult> {
+  return summarise([await loadSamples(once, seconds, concurrency)]);
 }
 
 /** GETs a URL and reads the whole body; a status other than 200 counts as an error. */

@@ -4,7 +4,6 @@
  * SIGTERM and SIGINT stop the HTTP server first, then the driver, then the local database.
  */
 import type { Server } from 'node:http';
-import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
@@ -12,6 +11,7 @@ import { migrate } from './db/migrations.js';
 import { NodeRepository } from './repositories/node.repository.js';
 import { DEFAULT_METRICS_FILTER } from './routes/analytics.routes.js';
 import { loadSeed } from '../../seed/seed.js';
+import { createLogger } from './lib/logger.js';
 
 function readConfig() {
   try {
@@ -26,9 +26,7 @@ function readConfig() {
 }
 
 const config = readConfig();
-// Asynchronous writes: a synchronous write per log line was a measurable share of each request's
-// CPU time (docs/performance.md). Lines still leave within the event loop turn; shutdown flushes.
-const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
+const logger = createLogger(config.LOG_LEVEL);
 const database = await openDatabase(config, { log: logger, failFast: true });
 logger.info({ uri: database.uri, started: database.started }, 'graph database open');
 
@@ -58,6 +56,8 @@ const { app, analytics } = buildApp({
 });
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Spean is listening on http://${config.HOST}:${config.PORT}`);
+  // Written now, not with the next batch: scripts and supervisors wait for this line.
+  logger.flush();
   // Compute the default metrics now, off the request thread, so the first visitor need not wait.
   analytics.metrics(DEFAULT_METRICS_FILTER).then(
     () => logger.info('default network metrics computed'),

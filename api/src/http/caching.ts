@@ -13,6 +13,14 @@ import { viewerOf } from './operation.js';
 /** Response compression for answers made per request: fast, since it runs on every one. */
 export const COMPRESSION_LEVEL = 1;
 
+/**
+ * Answers smaller than this go uncompressed. A response that fits in TCP's initial congestion
+ * window (10 segments of 1,460 bytes, RFC 6928, less the headers) arrives in one round trip
+ * either way, so gzip saves it no time, while a gzip stream per response (zlib's state, a trip
+ * through the thread pool) was a measurable share of a search's CPU time (docs/performance.md).
+ */
+export const COMPRESSION_THRESHOLD = 14_000;
+
 /** Cache-Control on GET and HEAD under /api/; set before the handler, which may override it. */
 export function cacheControl(req: Request, res: Response, next: NextFunction): void {
   if ((req.method === 'GET' || req.method === 'HEAD') && req.path.startsWith('/api/')) {
