@@ -35,23 +35,31 @@ function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']):
   return `${functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
 }
 
-export function topFrames(file: string, n = 15): Frame[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const readProfile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Profile;
+
+/** Busy time summed by `keyOf` a sample's node, the top `n` with their shares; idle samples left out. */
+function busyBy(profile: Profile, n: number, keyOf: (node: ProfileNode) => string): Frame[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
+  const time = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] ?? 0;
-    const name = frameName(byId.get(id)!.callFrame);
+    const node = byId.get(id)!;
     // Waiting is not work: shares are of the time the thread was busy.
-    if (name === '(idle)') return;
-    self.set(name, (self.get(name) ?? 0) + delta);
+    if (node.callFrame.functionName === '(idle)') return;
+    const key = keyOf(node);
+    const delta = profile.timeDeltas[i] ?? 0;
+    time.set(key, (time.get(key) ?? 0) + delta);
     total += delta;
   });
-  return [...self.entries()]
+  return [...time.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([frame, us]) => ({ frame, selfMs: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
+}
+
+/** The n functions with the most self time. */
+export function topFrames(file: string, n = 15): Frame[] {
+  return busyBy(readProfile(file), n, (node) => frameName(node.callFrame));
 }
 
 const DRIVER = 'neo4j-driver (the driver on the stack: its own work, which the driver baseline does too)';
@@ -76,30 +84,21 @@ function ownerOf(stack: ProfileNode[]): string {
  * API does around it — where the API's CPU beyond the driver call goes.
  */
 export function topOwners(file: string, n = 15): Frame[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const profile = readProfile(file);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const owners = new Map<number, string>();
-  const time = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    if (byId.get(id)!.callFrame.functionName === '(idle)') return;
-    let owner = owners.get(id);
+  return busyBy(profile, n, (node) => {
+    let owner = owners.get(node.id);
     if (owner === undefined) {
       const stack: ProfileNode[] = [];
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!);
+      for (let at: number | undefined = node.id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!);
       owner = ownerOf(stack);
-      owners.set(id, owner);
+      owners.set(node.id, owner);
     }
-    const delta = profile.timeDeltas[i] ?? 0;
-    time.set(owner, (time.get(owner) ?? 0) + delta);
-    total += delta;
+    return owner;
   });
-  return [...time.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([frame, us]) => ({ frame, selfMs: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
 }
 
 /** The main thread's profile among those `--cpu-prof` wrote into a folder. */

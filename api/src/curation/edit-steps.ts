@@ -52,6 +52,16 @@ export async function currentRelationship(tx: Tx, id: string, version: number, i
   return checkVersion(await lockRelationship(tx, id), version, `The relationship ${id}`, ifMatch);
 }
 
+/** Refuses changes to what identifies a node or relationship (400 naming each field, and why). */
+export function keepIdentity(before: Row, changes: Row, identity: readonly string[], why: string): void {
+  const changed = identity.filter((key) => key in changes && changes[key] !== before[key]);
+  if (changed.length)
+    throw badRequest(
+      'The change is not valid.',
+      changed.map((key) => ({ field: `body.changes.${key}`, message: `${key} ${why}` })),
+    );
+}
+
 const located = <T>(record: T) => ({ record, file: 'request', line: 0 });
 
 /** Refuses a node or relationship that does not fit the network (unknown ends, wrong kinds, unknown sources). */

@@ -5,13 +5,13 @@
 import type { GraphDb, Row } from '../db/graph-db.js';
 import type { User } from '../domain/accounts.js';
 import { NODE_IDENTITY, type Citation } from '../domain/edits.js';
-import { badRequest, conflict } from '../domain/errors.js';
+import { conflict } from '../domain/errors.js';
 import { recordOf } from '../domain/ids.js';
 import { nodeSchema } from '../domain/model.js';
 import type { IfMatch } from '../domain/preconditions.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { citationsOf, lockNode, relationshipsOf, removeNode } from '../repositories/network-write.repository.js';
-import { checkFits, cite, currentNode, endsOf, validate, writeNode, type EditResult } from './edit-steps.js';
+import { checkFits, cite, currentNode, endsOf, keepIdentity, validate, writeNode, type EditResult } from './edit-steps.js';
 
 export async function createNode(db: GraphDb, input: Row, citation: Citation, by: User): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
@@ -45,11 +45,7 @@ export async function updateNode(
 ): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
     const before = await currentNode(tx, id, version, ifMatch);
-    for (const key of NODE_IDENTITY) {
-      if (key in changes && changes[key] !== before[key]) {
-        throw badRequest('The change is not valid.', [{ field: `body.changes.${key}`, message: `${key} cannot change; create a new node and merge instead` }]);
-      }
-    }
+    keepIdentity(before, changes, NODE_IDENTITY, 'cannot change; create a new node and merge instead');
     const cited = await cite(tx, citation, by);
     // A change to null clears the field.
     const merged = recordOf({ ...recordOf(before), ...changes });

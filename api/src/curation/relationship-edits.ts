@@ -5,13 +5,13 @@
 import type { GraphDb, Row } from '../db/graph-db.js';
 import type { User } from '../domain/accounts.js';
 import { RELATIONSHIP_IDENTITY, type Citation } from '../domain/edits.js';
-import { badRequest, conflict } from '../domain/errors.js';
+import { conflict } from '../domain/errors.js';
 import { recordOf, relationshipId } from '../domain/ids.js';
 import { relationshipSchema } from '../domain/model.js';
 import type { IfMatch } from '../domain/preconditions.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { lockEnds, readRelationship, removeRelationship } from '../repositories/network-write.repository.js';
-import { checkFits, cite, currentRelationship, union, validate, writeRelationship, type EditResult } from './edit-steps.js';
+import { checkFits, cite, currentRelationship, keepIdentity, union, validate, writeRelationship, type EditResult } from './edit-steps.js';
 
 export async function createRelationship(db: GraphDb, input: Row, citation: Citation, by: User): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
@@ -48,13 +48,7 @@ export async function updateRelationship(
 ): Promise<EditResult<Row>> {
   return db.writeTransaction(async (tx) => {
     const before = await currentRelationship(tx, id, version, ifMatch);
-    for (const key of RELATIONSHIP_IDENTITY) {
-      if (key in changes && changes[key] !== before[key]) {
-        throw badRequest('The change is not valid.', [
-          { field: `body.changes.${key}`, message: `${key} identifies the relationship; delete it and create another` },
-        ]);
-      }
-    }
+    keepIdentity(before, changes, RELATIONSHIP_IDENTITY, 'identifies the relationship; delete it and create another');
     const cited = await cite(tx, citation, by);
     const merged = recordOf({ ...recordOf(before), ...changes });
     const rel = validate(relationshipSchema, { ...merged, sources: union(merged.sources, cited) }, 'body.changes');
