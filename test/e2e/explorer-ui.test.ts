@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
-import { canvasNodes, closeExplorerInChromium, expectAccessible, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
+import { canvasNodes, closeExplorerInChromium, expectAccessible, labelsSettled, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -49,7 +49,7 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     const page = await openExplorer(browser, app.baseUrl);
     await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');
     await page.waitForFunction(() => (window as any).speanCy.nodes('.labelled').length > 10);
-    await page.waitForTimeout(300);
+    await labelsSettled(page);
     const labels: { name: string; text: string; box: { x1: number; y1: number; x2: number; y2: number } }[] = await page.evaluate(() => {
       const cy = (window as any).speanCy;
       const [zoom, pan] = [cy.zoom(), cy.pan()];
@@ -63,7 +63,8 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     expect(full.length / labels.length, labels.map((l) => l.text).join(' | ')).toBeGreaterThan(0.7);
     // 13 font sizes wide: about 24 characters, more where the glyphs are narrow.
     for (const l of labels) for (const line of l.text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(32);
-    expect(labels.find((l) => l.name === 'Open Development Cambodia Organization')?.text).toBe('Open Development\nCambodia Organization');
+    const odc = labels.find((l) => l.name === 'Open Development Cambodia Organization');
+    expect(odc?.text, labels.map((l) => l.name).join(' | ')).toBe('Open Development\nCambodia Organization');
     const overlapping = labels.flatMap((a, i) =>
       labels.slice(i + 1).filter((b) => a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2),
     );
