@@ -23,6 +23,7 @@ export const OLD_FIRST_VIEW = {
   noverlap: { maxIterations: 30, settings: { margin: 6, ratio: 1.1 } },
   fitPadding: 30, // pixels the first fit kept free
   minFontPx: 8, // labels smaller than this on screen were not drawn
+  maxWidthPx: 140, // labels wider than this (in model units) were cut with an ellipsis
 } as const;
 
 /** Positions of the old first layout for these nodes and edges. */

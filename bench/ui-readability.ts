@@ -68,19 +68,19 @@ export async function drawOldFirstView(page: Page): Promise<Labels> {
   });
   const positions = oldFirstViewPositions(input);
   await page.evaluate(
-    ({ at, padding }: { at: Positions; padding: number }) => {
+    ({ at, padding, maxWidth }: { at: Positions; padding: number; maxWidth: number }) => {
       const cy = (window as unknown as { speanCy: Cy }).speanCy;
       cy.batch(() => {
         cy.elements().removeClass('faded on-path');
         cy.nodes().forEach((n) => {
           n.position(at[n.id()]!);
           // A style bypass outlasts the canvas's own label picking, which follows every zoom.
-          n.style({ label: n.data('label'), 'font-size': n.data('fontSize') });
+          n.style({ label: n.data('label'), 'font-size': n.data('fontSize'), 'text-wrap': 'ellipsis', 'text-max-width': `${maxWidth}px` });
         });
       });
       cy.fit(undefined, padding);
     },
-    { at: positions, padding: OLD_FIRST_VIEW.fitPadding },
+    { at: positions, padding: OLD_FIRST_VIEW.fitPadding, maxWidth: OLD_FIRST_VIEW.maxWidthPx },
   );
   return labelsOnCanvas(page, OLD_FIRST_VIEW.minFontPx);
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
-import { canvasNodes, closeExplorerInChromium, expectAccessible, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
+import { canvasNodes, closeExplorerInChromium, expectAccessible, labelsSettled, openExplorer, startExplorerInChromium, waitForGraph } from '../support/ui.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -42,6 +42,33 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     const sourcesList = await panel.locator('ul.sources').innerText();
     expect(sourcesList).toContain('Open Data Day 2022: The role of open data in digital government');
     expect(await page.evaluate(() => (window as any).speanCy.$(':selected').map((n: any) => n.id()))).toEqual(['odc']);
+    await page.close();
+  });
+
+  it('labels the first view in full or wrapped at about 24 characters, none over another', async () => {
+    const page = await openExplorer(browser, app.baseUrl);
+    await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');
+    await page.waitForFunction(() => (window as any).speanCy.nodes('.labelled').length > 10);
+    await labelsSettled(page);
+    const labels: { name: string; text: string; box: { x1: number; y1: number; x2: number; y2: number } }[] = await page.evaluate(() => {
+      const cy = (window as any).speanCy;
+      const [zoom, pan] = [cy.zoom(), cy.pan()];
+      return cy.nodes('.labelled').map((n: any) => {
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const box = { x1: b.x1 * zoom + pan.x, y1: b.y1 * zoom + pan.y, x2: b.x2 * zoom + pan.x, y2: b.y2 * zoom + pan.y };
+        return { name: n.data('label'), text: n.style('label'), box };
+      });
+    });
+    const full = labels.filter((l) => l.text.replace(/\n/g, ' ') === l.name);
+    expect(full.length / labels.length, labels.map((l) => l.text).join(' | ')).toBeGreaterThan(0.7);
+    // 13 font sizes wide: about 24 characters, more where the glyphs are narrow.
+    for (const l of labels) for (const line of l.text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(32);
+    const odc = labels.find((l) => l.name === 'Open Development Cambodia Organization');
+    expect(odc?.text, labels.map((l) => l.name).join(' | ')).toBe('Open Development\nCambodia Organization');
+    const overlapping = labels.flatMap((a, i) =>
+      labels.slice(i + 1).filter((b) => a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2),
+    );
+    expect(overlapping, 'the picker measured the boxes Cytoscape draws').toEqual([]);
     await page.close();
   });
 

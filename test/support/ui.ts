@@ -34,6 +34,24 @@ export async function openExplorer(browser: Browser, url: string, viewport = { w
   return page;
 }
 
+/**
+ * Waits until the bundled font has loaded and the labels the canvas shows stay the same between
+ * two looks a quarter second apart: a loaded machine may still be fitting or relabelling.
+ */
+export async function labelsSettled(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const look = () =>
+    page.evaluate(() => JSON.stringify((window as any).speanCy.nodes('.labelled').map((n: any) => [n.id(), n.style('label'), n.renderedPosition()])));
+  let last = await look();
+  for (let tries = 0; tries < 40; tries++) {
+    await page.waitForTimeout(250);
+    const now = await look();
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the labels kept changing for 10 s');
+}
+
 export async function waitForGraph(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('spean:graph-rendered').length > 0, null, { timeout: 20_000 });
   await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PathsResponse } from '../../ui/src/lib/api.js';
 import { DEFAULT_AVOID, PATH_MAX_LENGTH, pathSteps, searchPaths } from '../../ui/src/lib/path-search.js';
-import { labelBox, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
+import { labelBox, labelLines, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
 import { communityCentres } from '../../ui/src/lib/graph/communities.js';
 import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
 import { filterState, relationshipChoices } from '../../ui/src/lib/graph/view-filter.js';
@@ -64,7 +64,26 @@ describe('path search', () => {
 });
 
 describe('label picking', () => {
-  const at = (id: string, x: number, y: number, rank: number) => ({ id, ...labelBox('Organisation name', x, y, 24, 12), rank });
+  const at = (id: string, x: number, y: number, rank: number) => ({ id, ...labelBox(['Organisation name'], x, y, 24, 12, 1), rank });
+
+  it('wraps a long name between words onto two lines of about 24 characters, cutting the rest', () => {
+    expect(labelLines('Open Development Cambodia Organization')).toEqual(['Open Development', 'Cambodia Organization']);
+    expect(labelLines('Thy Try')).toEqual(['Thy Try']);
+    const long = labelLines('Ponlok Chomnes II: Data and Dialogue for Development in Cambodia Program');
+    expect(long).toHaveLength(2);
+    expect(long[1]!.endsWith('…')).toBe(true);
+    expect(long.every((line) => line.length <= 24)).toBe(true);
+  });
+
+  it('gives a label box as wide as its longest line at the font drawn, taller by a line per line', () => {
+    const one = labelBox(['Open Development'], 0, 0, 20, 11, 0.5);
+    const two = labelBox(['Open Development', 'Cambodia Organization'], 0, 0, 20, 11, 0.5);
+    expect(two.x2 - two.x1).toBeGreaterThan(one.x2 - one.x1);
+    expect(two.y2 - two.y1 - (one.y2 - one.y1)).toBeCloseTo(11);
+    // Twice the font on screen, twice the text width: the width follows the font size.
+    const big = labelBox(['Open Development'], 0, 0, 20, 22, 0.5);
+    expect(big.x2 - big.x1 - 4).toBeCloseTo(2 * (one.x2 - one.x1 - 4));
+  });
 
   it('keeps the most important of two overlapping labels and every label apart from the others', () => {
     const picked = pickLabels([at('small', 100, 100, 1), at('big', 110, 102, 5), at('far', 600, 400, 0)]);

@@ -41,6 +41,8 @@ export class GraphCanvas {
   private labelFrame = 0;
   private destroyed = false;
   private fits: FitKeeper;
+  /** Labels measured before the bundled font arrived are measured again once it has. */
+  private relabel = () => this.scheduleLabels();
 
   constructor(
     private container: HTMLElement,
@@ -65,6 +67,7 @@ export class GraphCanvas {
       this.positions[event.target.id()] = { ...event.target.position() };
     });
     this.cy.on('viewport resize', () => this.scheduleLabels());
+    document.fonts?.addEventListener('loadingdone', this.relabel);
     this.fits = new FitKeeper(this.cy, container, (request) => ((this.pendingFit = request), this.runFit()));
     this.cy.on('mouseover', 'node', (event) => this.hover(event.target, true));
     this.cy.on('mouseout', 'node', (event) => this.hover(event.target, false));
@@ -168,6 +171,7 @@ export class GraphCanvas {
 
   destroy(): void {
     this.destroyed = true;
+    document.fonts?.removeEventListener('loadingdone', this.relabel);
     cancelAnimationFrame(this.labelFrame);
     this.layouts.terminate();
     this.fits.disconnect();

@@ -20,7 +20,10 @@ export const defaults = {
     readablePx: 11, // zoomed out, the labels the canvas picks are drawn at least this large on screen
     charWidth: 0.56, // average glyph width as a share of the font size, to estimate a label's box
     gapPx: 2, // space kept between two labels on screen
-    maxWidthPx: 140, // labels wider than this are cut with an ellipsis (at zoom 1)
+    maxWidthEm: 13, // a label wraps between words at this width, in font sizes (about 24 characters)
+    maxLines: 2, // lines a label may take; the last is cut with an ellipsis if the name goes on
+    marginY: 3, // space between a node and its label, in model units (Cytoscape's text-margin-y)
+    padModel: 4, // what Cytoscape adds around a label's text box: the 2-unit outline and its 2 of margin
   },
   layout: {
     edgeLength: 90, // typical distance between linked nodes, in pixels at zoom 1

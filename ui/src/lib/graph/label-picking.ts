@@ -22,12 +22,57 @@ export function labelFontSize(nodeSize: number): number {
   return Math.round((10 + 8 * t) * 10) / 10;
 }
 
-/** The screen box of a label drawn under a node at (x, y) of rendered diameter `size`. */
-export function labelBox(text: string, x: number, y: number, size: number, fontPx: number): Omit<LabelCandidate, 'id' | 'rank'> {
-  const { charWidth, maxWidthPx } = defaults.labels;
-  const half = Math.min(text.length * fontPx * charWidth, maxWidthPx * (fontPx / labelFontSize(size))) / 2;
-  const top = y + size / 2 + 3;
-  return { x1: x - half, y1: top, x2: x + half, y2: top + fontPx * 1.25 };
+/** A text's width in font sizes (ems); the canvas measures it, the estimate serves where there is none. */
+export type MeasureEm = (text: string) => number;
+
+/** An average glyph width per character: for tests and for a page that cannot measure. */
+export const estimateEm: MeasureEm = (text) => text.length * defaults.labels.charWidth;
+
+/**
+ * The lines a label is drawn in: wrapped between words at `maxWidthEm`, at most `maxLines`, the
+ * last cut with an ellipsis where the name goes on (so is a single word wider than a line).
+ */
+export function labelLines(text: string, measure: MeasureEm = estimateEm): string[] {
+  const { maxWidthEm, maxLines } = defaults.labels;
+  const lines: string[] = [];
+  let words = text.trim().split(/\s+/).filter(Boolean);
+  while (words.length && lines.length < maxLines) {
+    let n = 1;
+    while (n < words.length && measure(words.slice(0, n + 1).join(' ')) <= maxWidthEm) n++;
+    lines.push(words.slice(0, n).join(' '));
+    words = words.slice(n);
+  }
+  return lines.map((line, i) => (i === lines.length - 1 && words.length ? cut(`${line} ${words[0]}`, measure) : cut(line, measure)));
+}
+
+/** The text as it is if it fits on a line, otherwise as much of it as fits before an ellipsis. */
+function cut(text: string, measure: MeasureEm): string {
+  const { maxWidthEm } = defaults.labels;
+  if (measure(text) <= maxWidthEm) return text;
+  let kept = text;
+  while (kept.length > 1 && measure(`${kept}…`) > maxWidthEm) kept = kept.slice(0, -1);
+  return `${kept.trimEnd()}…`;
+}
+
+/**
+ * The screen box of these label lines under a node at (x, y) of rendered diameter `size`, drawn
+ * `fontPx` high on screen at this zoom: the box Cytoscape itself gives the label (its text, the
+ * outline and its margin around it, `text-margin-y` below the node).
+ */
+export function labelBox(
+  lines: string[],
+  x: number,
+  y: number,
+  size: number,
+  fontPx: number,
+  zoom: number,
+  measure: MeasureEm = estimateEm,
+): Omit<LabelCandidate, 'id' | 'rank'> {
+  const { marginY, padModel } = defaults.labels;
+  const pad = padModel * zoom;
+  const half = (Math.max(0, ...lines.map(measure)) * fontPx) / 2 + pad;
+  const top = y + size / 2 + marginY * zoom - pad;
+  return { x1: x - half, y1: top, x2: x + half, y2: top + lines.length * fontPx + 2 * pad };
 }
 
 const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;

@@ -26,9 +26,11 @@ export function graphStyle(large = false): StylesheetJson {
         'font-size': 'data(fontSize)',
         color: '#1a1a1a',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': `${defaults.labels.maxWidthPx}px`,
+        'text-margin-y': defaults.labels.marginY,
+        // The canvas wraps and cuts each label itself (canvas-labels.ts), so that the boxes it
+        // picks are the ones drawn: Cytoscape only breaks lines at its '\n'.
+        'text-wrap': 'wrap',
+        'text-max-width': '100000px',
         // A light halo keeps labels readable over edges.
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
@@ -38,7 +40,7 @@ export function graphStyle(large = false): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
-    { selector: 'node.labelled', style: { label: 'data(label)', 'font-size': 'data(labelSize)' } },
+    { selector: 'node.labelled', style: { label: 'data(labelText)', 'font-size': 'data(labelSize)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
