@@ -7,6 +7,7 @@
  * so expanding a node grows the picture instead of reshuffling it.
  */
 import { UndirectedGraph } from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import { defaults } from './defaults.js';
@@ -25,6 +26,50 @@ interface NodeAttributes {
 }
 
 export type { LayoutInput, Point, Positions } from './layout-start.js';
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function boxOf(graph: UndirectedGraph<NodeAttributes>, ids: string[]): Box {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const id of ids) {
+    const { x, y, size } = graph.getNodeAttributes(id);
+    box.x1 = Math.min(box.x1, x - size);
+    box.y1 = Math.min(box.y1, y - size);
+    box.x2 = Math.max(box.x2, x + size);
+    box.y2 = Math.max(box.y2, y + size);
+  }
+  return box;
+}
+
+/**
+ * Moves every component but the largest, each as it is, into rows under the largest: ForceAtlas2
+ * flings a node without links (an organisation just added, say) far from the rest, and a fit to
+ * the whole view would then shrink the network to a speck with unreadable labels.
+ */
+function packComponents(graph: UndirectedGraph<NodeAttributes>): void {
+  const [main, ...others] = connectedComponents(graph).sort((a, b) => b.length - a.length);
+  if (!main || !others.length) return;
+  const gap = EDGE_LENGTH / 2;
+  const home = boxOf(graph, main);
+  const boxes = others.map((ids) => boxOf(graph, ids));
+  // Rows as wide as the largest component, or wider when the others would make a tall column.
+  const area = boxes.reduce((sum, b) => sum + (b.x2 - b.x1 + gap) * (b.y2 - b.y1 + gap), 0);
+  const rowEnd = home.x1 + Math.max(home.x2 - home.x1, Math.sqrt(area));
+  let [x, y, rowHeight] = [home.x1, home.y2 + gap, 0];
+  others.forEach((ids, i) => {
+    const box = boxes[i]!;
+    if (x > home.x1 && x + box.x2 - box.x1 > rowEnd) [x, y, rowHeight] = [home.x1, y + rowHeight + gap, 0];
+    const [dx, dy] = [x - box.x1, y - box.y1];
+    for (const id of ids) graph.updateNodeAttributes(id, (a) => ({ ...a, x: a.x + dx, y: a.y + dy }));
+    x += box.x2 - box.x1 + gap;
+    rowHeight = Math.max(rowHeight, box.y2 - box.y1);
+  });
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,6 +130,7 @@ export function computePositions(input: LayoutInput): Positions {
     const scale = EDGE_LENGTH / (median(lengths) || EDGE_LENGTH);
     graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: a.x * scale, y: a.y * scale }));
   }
+  if (!fixedCount) packComponents(graph);
   const { noverlapUpTo, noverlapIterations, noverlapMargin, noverlapRatio } = defaults.layout;
   if (count <= noverlapUpTo) noverlap.assign(graph, { maxIterations: noverlapIterations, settings: { margin: noverlapMargin, ratio: noverlapRatio } });
 
