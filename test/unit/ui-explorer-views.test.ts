@@ -87,11 +87,25 @@ describe('label picking', () => {
 
   it('keeps the most important of two overlapping labels and every label apart from the others', () => {
     const picked = pickLabels([at('small', 100, 100, 1), at('big', 110, 102, 5), at('far', 600, 400, 0)]);
-    expect([...picked].sort()).toEqual(['big', 'far']);
+    expect([...picked.keys()].sort()).toEqual(['big', 'far']);
+  });
+
+  it('puts a label above its node when a more important one has taken the place underneath', () => {
+    const box = (id: string, x: number, y: number, rank: number, place: 'below' | 'above') => ({
+      id,
+      ...labelBox(['Organisation name'], x, y, 24, 12, 1, undefined, place),
+      rank,
+    });
+    // The hub's label, under the hub, covers the place under the second node, up and to the right.
+    const both = (id: string, x: number, y: number, rank: number) => [box(id, x, y, rank, 'below'), box(id, x, y, rank, 'above')];
+    const picked = pickLabels([...both('second', 140, 80, 5), ...both('hub', 100, 100, 9)]);
+    expect(Object.fromEntries(picked)).toEqual({ hub: 'below', second: 'above' });
+    // Above the node: the text (the box less its 4 px of outline and margin) ends above the node's top edge.
+    expect(box('second', 140, 80, 5, 'above').y2 - 4).toBeLessThan(80 - 12);
   });
 
   it('always keeps labels ranked Infinity (selected, hovered), before any other', () => {
-    expect([...pickLabels([at('hub', 100, 100, 9), at('selected', 105, 100, Infinity)])]).toEqual(['selected']);
+    expect([...pickLabels([at('hub', 100, 100, 9), at('selected', 105, 100, Infinity)]).keys()]).toEqual(['selected']);
   });
 
   it('leaves no overlapping pair among the labels it keeps', () => {
@@ -129,6 +143,29 @@ describe('community layout', () => {
       Math.hypot(positions[id]!.x - own.x, positions[id]!.y - own.y) < Math.hypot(positions[id]!.x - other.x, positions[id]!.y - other.y);
     // Each node is nearer the centre of its own group than the other's: two clusters, not one blob.
     expect([...a.filter((id) => !nearer(id, ca, cb)), ...b.filter((id) => !nearer(id, cb, ca))]).toEqual([]);
+  });
+
+  it('gathers nodes without links and small groups in rows under the network, each group kept whole', () => {
+    const main = Array.from({ length: 30 }, (_, i) => `m${i}`);
+    const edges = main.flatMap((id, i) => [
+      { source: id, target: main[(i + 1) % 30]! },
+      { source: id, target: main[(i * 7 + 3) % 30]! },
+    ]);
+    const alone = Array.from({ length: 12 }, (_, i) => `alone${i}`);
+    edges.push({ source: 'pair-a', target: 'pair-b' });
+    const ids = [...main, ...alone, 'pair-a', 'pair-b'];
+    const positions = computePositions({ nodes: ids.map((id) => ({ id, size: 24 })), edges, fixed: {} });
+    const xs = main.map((id) => positions[id]!.x);
+    const bottom = Math.max(...main.map((id) => positions[id]!.y));
+    for (const id of [...alone, 'pair-a', 'pair-b']) {
+      expect(positions[id]!.y, id).toBeGreaterThan(bottom);
+      expect(positions[id]!.x, id).toBeGreaterThanOrEqual(Math.min(...xs) - 12);
+    }
+    // A row at a time, close under the network, not flung out by the forces.
+    const lowest = Math.max(...alone.map((id) => positions[id]!.y));
+    expect(lowest - bottom).toBeLessThan(Math.max(...xs) - Math.min(...xs));
+    const pair = Math.hypot(positions['pair-a']!.x - positions['pair-b']!.x, positions['pair-a']!.y - positions['pair-b']!.y);
+    expect(pair, 'the linked pair stays together').toBeLessThan(200);
   });
 });
 

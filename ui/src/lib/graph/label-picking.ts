@@ -1,12 +1,18 @@
 /**
  * Which labels to draw at the current zoom: the most important nodes first (by size, which follows
- * degree or the chosen centrality), each label only where it overlaps no label already drawn.
+ * degree or the chosen centrality), each label only where it overlaps no label already drawn:
+ * under its node, or above it when a more important label has taken the place underneath.
  * Pure, so it is unit-tested; the canvas feeds it boxes in screen pixels and draws the answer.
  */
 import { defaults } from './defaults.js';
 
+/** Where a label is drawn: under its node (as Cytoscape does by default) or above it. */
+export type LabelPlace = 'below' | 'above';
+
 export interface LabelCandidate {
   id: string;
+  /** One candidate per place a node's label may take; without one, 'below'. */
+  place?: LabelPlace;
   /** The label's box on screen, in pixels. */
   x1: number;
   y1: number;
@@ -55,9 +61,9 @@ function cut(text: string, measure: MeasureEm): string {
 }
 
 /**
- * The screen box of these label lines under a node at (x, y) of rendered diameter `size`, drawn
- * `fontPx` high on screen at this zoom: the box Cytoscape itself gives the label (its text, the
- * outline and its margin around it, `text-margin-y` below the node).
+ * The screen box of these label lines under (or above) a node at (x, y) of rendered diameter
+ * `size`, drawn `fontPx` high on screen at this zoom: the box Cytoscape itself gives the label (its
+ * text, the outline and its margin around it, `text-margin-y` away from the node).
  */
 export function labelBox(
   lines: string[],
@@ -67,19 +73,26 @@ export function labelBox(
   fontPx: number,
   zoom: number,
   measure: MeasureEm = estimateEm,
+  place: LabelPlace = 'below',
 ): Omit<LabelCandidate, 'id' | 'rank'> {
   const { marginY, padModel } = defaults.labels;
   const pad = padModel * zoom;
   const half = (Math.max(0, ...lines.map(measure)) * fontPx) / 2 + pad;
-  const top = y + size / 2 + marginY * zoom - pad;
-  return { x1: x - half, y1: top, x2: x + half, y2: top + lines.length * fontPx + 2 * pad };
+  const height = lines.length * fontPx + 2 * pad;
+  const gap = size / 2 + marginY * zoom - pad;
+  const top = place === 'below' ? y + gap : y - gap - height;
+  return { x1: x - half, y1: top, x2: x + half, y2: top + height, place };
 }
 
 const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
 
-/** The labels to draw: greedy by rank, skipping any that would touch one already kept. */
-export function pickLabels(candidates: LabelCandidate[], gap: number = defaults.labels.gapPx): Set<string> {
-  const sorted = [...candidates].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
+/**
+ * The labels to draw and where: greedy by rank, each node's places in the order given, skipping
+ * any place that would touch a label already kept.
+ */
+export function pickLabels(candidates: LabelCandidate[], gap: number = defaults.labels.gapPx): Map<string, LabelPlace> {
+  // A stable sort: a node's places keep the order they were given in.
+  const sorted = [...candidates].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // A grid of screen cells, so that each label is compared only with its neighbours.
   const CELL = 120;
   const grid = new Map<string, LabelCandidate[]>();
@@ -89,11 +102,12 @@ export function pickLabels(candidates: LabelCandidate[], gap: number = defaults.
       for (let j = Math.floor((c.y1 - gap) / CELL); j <= Math.floor((c.y2 + gap) / CELL); j++) keys.push(`${i},${j}`);
     return keys;
   };
-  const kept = new Set<string>();
+  const kept = new Map<string, LabelPlace>();
   for (const c of sorted) {
+    if (kept.has(c.id)) continue;
     const keys = cells(c);
     if (c.rank !== Infinity && keys.some((k) => grid.get(k)?.some((other) => overlaps(c, other, gap)))) continue;
-    kept.add(c.id);
+    kept.set(c.id, c.place ?? 'below');
     for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), c]);
   }
   return kept;

@@ -41,6 +41,7 @@ export function graphStyle(large = false): StylesheetJson {
       },
     },
     { selector: 'node.labelled', style: { label: 'data(labelText)', 'font-size': 'data(labelSize)' } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -defaults.labels.marginY } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
