@@ -61,58 +61,101 @@ export function degrees(csr: Csr): Int32Array {
  * to all sources (Brandes and Pich, 2007).
  */
 export function betweenness(csr: Csr, sources?: Int32Array): Float64Array {
-  const { offsets, neighbours } = csr;
   const n = csr.ids.length;
+  const all = sources ?? Int32Array.from({ length: n }, (_, i) => i);
   const centrality = new Float64Array(n);
+  accumulateBetweenness(csr.offsets, csr.neighbours, all, centrality);
+  scaleBetweenness(centrality, all.length);
+  return centrality;
+}
+
+/** Turns the sum over `count` sources into the normalised value, in place. */
+export function scaleBetweenness(centrality: Float64Array, count: number): void {
+  const n = centrality.length;
+  // Each pair is counted from both ends in an undirected graph; a sample stands for all sources.
+  const scale = count === 0 ? 0 : (n / count) * 0.5 * (n > 2 ? 2 / ((n - 1) * (n - 2)) : 1);
+  for (let i = 0; i < n; i++) centrality[i]! *= scale;
+}
+
+/**
+ * Adds each source's dependencies to `centrality` (not yet scaled). Level by level, each node
+ * pulls from its neighbours rather than testing which of them are one step nearer or further:
+ * a node's neighbours lie on its own level or the next or previous one, and the values of its
+ * own level are written only once the whole level is done, so the neighbours that must not count
+ * still read 0. The inner loops are then a plain sum with no unpredictable branch, which is what
+ * the old push form spent most of its time on.
+ */
+export function accumulateBetweenness(offsets: Int32Array, neighbours: Int32Array, sources: Int32Array, centrality: Float64Array): void {
+  const n = offsets.length - 1;
+  // Shortest paths from the source (committed level by level), and (1 + dependency) / paths.
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const dist = new Int32Array(n);
+  const coefficient = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  // Nodes in the order found: level d holds queue[levels[d] .. levels[d + 1]).
   const queue = new Int32Array(n);
-  const stack = new Int32Array(n);
-  const count = sources ? sources.length : n;
-  for (let k = 0; k < count; k++) {
-    const s = sources ? sources[k]! : k;
-    sigma.fill(0);
-    delta.fill(0);
-    dist.fill(-1);
+  const levels = new Int32Array(n + 1);
+  // A level's values by queue position, until the level is done.
+  const pending = new Float64Array(n);
+  for (let k = 0; k < sources.length; k++) {
+    const s = sources[k]!;
+    queue[0] = s;
+    seen[s] = 1;
     sigma[s] = 1;
-    dist[s] = 0;
-    let head = 0;
-    let tail = 0;
-    let top = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const v = queue[head++]!;
-      stack[top++] = v;
-      const next = dist[v]! + 1;
-      const paths = sigma[v]!;
-      for (let j = offsets[v]!, end = offsets[v + 1]!; j < end; j++) {
-        const w = neighbours[j]!;
-        let d = dist[w]!;
-        if (d < 0) {
-          d = next;
-          dist[w] = next;
-          queue[tail++] = w;
-        }
-        if (d === next) sigma[w]! += paths;
+    let tail = 1;
+    for (let j = offsets[s]!, end = offsets[s + 1]!; j < end; j++) {
+      const u = neighbours[j]!;
+      if (seen[u] === 0) {
+        seen[u] = 1;
+        queue[tail++] = u;
       }
     }
-    // Predecessors are the neighbours one step closer to the source: no lists needed.
-    while (top > 0) {
-      const w = stack[--top]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      const previous = dist[w]! - 1;
-      for (let j = offsets[w]!, end = offsets[w + 1]!; j < end; j++) {
-        const v = neighbours[j]!;
-        if (dist[v] === previous) delta[v]! += sigma[v]! * coefficient;
+    let depth = 1;
+    levels[0] = 0;
+    levels[1] = 1;
+    // Forward: a node's paths are the sum of its neighbours' committed paths (the level before).
+    while (levels[depth]! < tail) {
+      const from = levels[depth]!;
+      const to = tail;
+      levels[++depth] = to;
+      for (let q = from; q < to; q++) {
+        const w = queue[q]!;
+        let paths = 0;
+        for (let j = offsets[w]!, end = offsets[w + 1]!; j < end; j++) {
+          const u = neighbours[j]!;
+          paths += sigma[u]!;
+          if (seen[u] === 0) {
+            seen[u] = 1;
+            queue[tail++] = u;
+          }
+        }
+        pending[q] = paths;
       }
-      if (w !== s) centrality[w]! += delta[w]!;
+      for (let q = from; q < to; q++) sigma[queue[q]!] = pending[q]!;
+    }
+    // Backward: a node's dependency is its paths times the sum of its neighbours' committed
+    // coefficients (the level after). The source, level 0, takes no credit.
+    for (let d = depth - 1; d >= 1; d--) {
+      const from = levels[d]!;
+      const to = levels[d + 1]!;
+      for (let q = from; q < to; q++) {
+        const v = queue[q]!;
+        let sum = 0;
+        for (let j = offsets[v]!, end = offsets[v + 1]!; j < end; j++) sum += coefficient[neighbours[j]!]!;
+        const paths = sigma[v]!;
+        const dependency = paths * sum;
+        centrality[v]! += dependency;
+        pending[q] = (1 + dependency) / paths;
+      }
+      for (let q = from; q < to; q++) coefficient[queue[q]!] = pending[q]!;
+    }
+    // Only the nodes reached were written: reset those.
+    for (let q = 0; q < tail; q++) {
+      const v = queue[q]!;
+      sigma[v] = 0;
+      coefficient[v] = 0;
+      seen[v] = 0;
     }
   }
-  // Each pair is counted from both ends in an undirected graph; a sample stands for all sources.
-  const scale = (n / count) * 0.5 * (n > 2 ? 2 / ((n - 1) * (n - 2)) : 1);
-  for (let i = 0; i < n; i++) centrality[i]! *= scale;
-  return centrality;
 }
 
 /** PageRank by power iteration (damping 0.85); a node without links spreads its rank evenly. */
