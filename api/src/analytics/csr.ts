@@ -213,6 +213,18 @@ export function accumulateBetweenness(offsets: Int32Array, neighbours: Int32Arra
   }
 }
 
+/**
+ * The sources of one part out of `parts`: blocks of `block` sources dealt in turn, so that each
+ * part gets sources from everywhere in the (breadth-first) numbering and about the same work.
+ */
+export function sourcesOfPart(sources: Int32Array, part: number, parts: number, block: number): Int32Array {
+  const mine: number[] = [];
+  for (let start = part * block; start < sources.length; start += parts * block) {
+    for (let k = start; k < Math.min(start + block, sources.length); k++) mine.push(sources[k]!);
+  }
+  return Int32Array.from(mine);
+}
+
 /** PageRank by power iteration (damping 0.85); a node without links spreads its rank evenly. */
 export function pagerank(csr: Csr, alpha = 0.85, tolerance = 1e-6, maxIterations = 100): Float64Array {
   const { offsets, neighbours } = csr;
