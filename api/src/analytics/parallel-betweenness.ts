@@ -6,6 +6,7 @@
  * every run with the same number of threads.
  */
 import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { accumulateBetweenness, betweenness, breadthFirstOrder, scaleBetweenness, sourcesOfPart, type Csr } from './csr.js';
 import { startWorker } from '../lib/start-worker.js';
 
@@ -42,13 +43,18 @@ export async function parallelBetweenness(csr: Csr, sources?: Int32Array, thread
   const local = breadthFirstOrder(csr);
   const all = shared(sources ? Int32Array.from(sources, (s) => local.rank[s]!) : Int32Array.from({ length: n }, (_, i) => i));
   const work = { offsets: shared(local.offsets), neighbours: shared(local.neighbours), sources: all, parts, block: PARALLEL_BETWEENNESS_DEFAULTS.block };
-  const others = Array.from({ length: parts - 1 }, (_, i) => runPart({ ...work, part: i + 1 }));
-  // This thread takes part 0 while the workers start.
-  const sums = new Float64Array(n);
-  accumulateBetweenness(work.offsets, work.neighbours, sourcesOfPart(all, 0, parts, work.block), sums);
-  for (const partial of await Promise.all(others)) for (let i = 0; i < n; i++) sums[i]! += partial[i]!;
-  scaleBetweenness(sums, count);
-  return local.restore(sums);
+  const others = Array.from({ length: parts - 1 }, (_, i) => startPart({ ...work, part: i + 1 }));
+  try {
+    // This thread takes part 0 while the workers start.
+    const sums = new Float64Array(n);
+    accumulateBetweenness(work.offsets, work.neighbours, sourcesOfPart(all, 0, parts, work.block), sums);
+    for (const partial of await Promise.all(others.map((other) => other.sums))) for (let i = 0; i < n; i++) sums[i]! += partial[i]!;
+    scaleBetweenness(sums, count);
+    return local.restore(sums);
+  } finally {
+    // A part that failed leaves the others nothing to do.
+    for (const other of others) void other.worker.terminate();
+  }
 }
 
 /** The same numbers in memory that worker threads share rather than copy. */
@@ -58,11 +64,14 @@ function shared(values: Int32Array): Int32Array {
   return copy;
 }
 
-function runPart(part: BetweennessPart): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(import.meta.url, 'betweenness-worker', { workerData: part });
-    worker.once('message', (sums: Float64Array) => resolve(sums));
+function startPart(part: BetweennessPart): { worker: Worker; sums: Promise<Float64Array> } {
+  const worker = startWorker(import.meta.url, 'betweenness-worker', { workerData: part });
+  const sums = new Promise<Float64Array>((resolve, reject) => {
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`betweenness worker ${part.part} exited with ${code} before answering`)));
   });
+  // Awaited once this thread's part is done; until then (or if that part throws) a failure must not count as unhandled.
+  sums.catch(() => undefined);
+  return { worker, sums };
 }
