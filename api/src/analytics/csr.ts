@@ -135,27 +135,26 @@ export function scaleBetweenness(centrality: Float64Array, count: number): void 
 /**
  * Adds each source's dependencies to `centrality` (not yet scaled). Level by level, each node
  * pulls from its neighbours rather than testing which of them are one step nearer or further:
- * a node's neighbours lie on its own level or the next or previous one, and the values of its
- * own level are written only once the whole level is done, so the neighbours that must not count
- * still read 0. The inner loops are then a plain sum with no unpredictable branch, which is what
- * the old push form spent most of its time on.
+ * a node's neighbours lie on its own level or the next or previous one, and each level writes
+ * into the array of its parity (even or odd) while it reads the other one, which holds only the
+ * level it needs (the level two steps away, in the same array, is no neighbour). The neighbours
+ * that must not count thus read 0, and the inner loops are a plain sum with no unpredictable
+ * branch, which is what the old push form spent most of its time on.
  */
 export function accumulateBetweenness(offsets: Int32Array, neighbours: Int32Array, sources: Int32Array, centrality: Float64Array): void {
   const n = offsets.length - 1;
-  // Shortest paths from the source (committed level by level), and (1 + dependency) / paths.
-  const sigma = new Float64Array(n);
-  const coefficient = new Float64Array(n);
+  // Shortest paths from the source, and (1 + dependency) / paths, by the parity of the level.
+  const sigmas = [new Float64Array(n), new Float64Array(n)] as const;
+  const coefficients = [new Float64Array(n), new Float64Array(n)] as const;
   const seen = new Uint8Array(n);
   // Nodes in the order found: level d holds queue[levels[d] .. levels[d + 1]).
   const queue = new Int32Array(n);
   const levels = new Int32Array(n + 1);
-  // A level's values by queue position, until the level is done.
-  const pending = new Float64Array(n);
   for (let k = 0; k < sources.length; k++) {
     const s = sources[k]!;
     queue[0] = s;
     seen[s] = 1;
-    sigma[s] = 1;
+    sigmas[0][s] = 1;
     let tail = 1;
     for (let j = offsets[s]!, end = offsets[s + 1]!; j < end; j++) {
       const u = neighbours[j]!;
@@ -167,48 +166,53 @@ export function accumulateBetweenness(offsets: Int32Array, neighbours: Int32Arra
     let depth = 1;
     levels[0] = 0;
     levels[1] = 1;
-    // Forward: a node's paths are the sum of its neighbours' committed paths (the level before).
+    // Forward: a node's paths are the sum of its neighbours' paths on the level before.
     while (levels[depth]! < tail) {
       const from = levels[depth]!;
       const to = tail;
+      const before = sigmas[(depth - 1) & 1]!;
+      const own = sigmas[depth & 1]!;
       levels[++depth] = to;
       for (let q = from; q < to; q++) {
         const w = queue[q]!;
         let paths = 0;
         for (let j = offsets[w]!, end = offsets[w + 1]!; j < end; j++) {
           const u = neighbours[j]!;
-          paths += sigma[u]!;
+          paths += before[u]!;
           if (seen[u] === 0) {
             seen[u] = 1;
             queue[tail++] = u;
           }
         }
-        pending[q] = paths;
+        own[w] = paths;
       }
-      for (let q = from; q < to; q++) sigma[queue[q]!] = pending[q]!;
     }
-    // Backward: a node's dependency is its paths times the sum of its neighbours' committed
-    // coefficients (the level after). The source, level 0, takes no credit.
+    // Backward: a node's dependency is its paths times the sum of its neighbours' coefficients
+    // on the level after. The source, level 0, takes no credit.
     for (let d = depth - 1; d >= 1; d--) {
-      const from = levels[d]!;
-      const to = levels[d + 1]!;
-      for (let q = from; q < to; q++) {
+      const after = coefficients[(d + 1) & 1]!;
+      const own = coefficients[d & 1]!;
+      const sigma = sigmas[d & 1]!;
+      for (let q = levels[d]!, to = levels[d + 1]!; q < to; q++) {
         const v = queue[q]!;
         let sum = 0;
-        for (let j = offsets[v]!, end = offsets[v + 1]!; j < end; j++) sum += coefficient[neighbours[j]!]!;
+        for (let j = offsets[v]!, end = offsets[v + 1]!; j < end; j++) sum += after[neighbours[j]!]!;
         const paths = sigma[v]!;
         const dependency = paths * sum;
         centrality[v]! += dependency;
-        pending[q] = (1 + dependency) / paths;
+        own[v] = (1 + dependency) / paths;
       }
-      for (let q = from; q < to; q++) coefficient[queue[q]!] = pending[q]!;
     }
     // Only the nodes reached were written: reset those.
-    for (let q = 0; q < tail; q++) {
-      const v = queue[q]!;
-      sigma[v] = 0;
-      coefficient[v] = 0;
-      seen[v] = 0;
+    for (let d = 0; d < depth; d++) {
+      const sigma = sigmas[d & 1]!;
+      const coefficient = coefficients[d & 1]!;
+      for (let q = levels[d]!, to = levels[d + 1]!; q < to; q++) {
+        const v = queue[q]!;
+        sigma[v] = 0;
+        coefficient[v] = 0;
+        seen[v] = 0;
+      }
     }
   }
 }
