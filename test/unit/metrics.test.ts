@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
 import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
 import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
+import { betweennessThreads, parallelBetweenness } from '../../api/src/analytics/parallel-betweenness.js';
 import type { Network } from '../../api/src/domain/network.js';
 
 /** Two cliques of five joined through one bridge node. */
@@ -33,15 +34,15 @@ function randomNetwork(size: number, edgesPerNode: number): Network {
 }
 
 describe('network metrics', () => {
-  it('gives no modularity (null, not a number) when there is no relationship to divide', () => {
+  it('gives no modularity (null, not a number) when there is no relationship to divide', async () => {
     const lonely: Network = { nodes: barbell().nodes, edges: [] };
-    expect(computeMetrics(lonely).modularity).toBeNull();
-    expect(computeMetrics({ nodes: [], edges: [] }).modularity).toBeNull();
-    expect(computeMetrics(barbell()).modularity).toBeGreaterThan(0.3);
+    expect((await computeMetrics(lonely)).modularity).toBeNull();
+    expect((await computeMetrics({ nodes: [], edges: [] })).modularity).toBeNull();
+    expect((await computeMetrics(barbell())).modularity).toBeGreaterThan(0.3);
   });
 
-  it('finds the two communities and the node that bridges them', () => {
-    const result = computeMetrics(barbell());
+  it('finds the two communities and the node that bridges them', async () => {
+    const result = await computeMetrics(barbell());
     const byId = new Map(result.nodes.map((n) => [n.id, n]));
     expect(result.betweenness).toBe('exact');
     expect(byId.get('bridge')!.betweenness).toBeGreaterThan(byId.get('a')!.betweenness);
@@ -53,17 +54,17 @@ describe('network metrics', () => {
     expect(total).toBeCloseTo(1, 5);
   });
 
-  it('collapses parallel and reverse relationships into one link', () => {
+  it('collapses parallel and reverse relationships into one link', async () => {
     const network = barbell();
     network.edges.push({ from: 'b', to: 'a', type: 'FUNDS' }, { from: 'a', to: 'b', type: 'SUPPORTS' });
-    const a = computeMetrics(network).nodes.find((n) => n.id === 'a')!;
+    const a = (await computeMetrics(network)).nodes.find((n) => n.id === 'a')!;
     expect(a.degree).toBe(4);
   });
 
-  it('estimates betweenness by sampling above the exact limit, close to the exact values', () => {
+  it('estimates betweenness by sampling above the exact limit, close to the exact values', async () => {
     const network = randomNetwork(400, 2);
-    const exact = computeMetrics(network);
-    const sampled = computeMetrics(network, { exactBetweennessMax: 100, samples: 200, seed: 1 });
+    const exact = await computeMetrics(network);
+    const sampled = await computeMetrics(network, { exactBetweennessMax: 100, samples: 200, seed: 1 });
     expect(sampled.betweenness).toBe('sampled');
     const top = (r: typeof exact) =>
       [...r.nodes]
@@ -93,10 +94,42 @@ describe('network metrics', () => {
   });
 });
 
+describe('when betweenness is spread over threads', () => {
+  // Large enough that the default plan spreads it on a machine with 2 cores, small enough for graphology.
+  const network = randomNetwork(3_000, 3);
+  const csr = toCsr(network);
+  const n = csr.ids.length;
+
+  it('then a graph of this size goes parallel, and a small one stays on one thread', () => {
+    expect(betweennessThreads(n, n, csr.links.length, 2)).toBe(2);
+    expect(betweennessThreads(n, n, csr.links.length, 1)).toBe(1);
+    expect(betweennessThreads(244, 244, 600, 2)).toBe(1);
+  });
+
+  it("then every part counts: the result is one thread's and graphology's", async () => {
+    // Three parts, whatever this machine's cores: each part's sources are a third of the sum.
+    const parallel = await parallelBetweenness(csr, undefined, 3);
+    const single = betweenness(csr);
+    const expected = graphologyBetweenness(graphOf(csr), { getEdgeWeight: null, normalized: true });
+    csr.ids.forEach((id, i) => {
+      expect(parallel[i]).toBeCloseTo(single[i]!, 12);
+      expect(parallel[i]).toBeCloseTo(expected[id]!, 9);
+    });
+    expect(parallel.reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
+  });
+
+  it('then a sample of sources gives what it gives on one thread', async () => {
+    const sources = Int32Array.from({ length: 500 }, (_, i) => (i * 7) % n);
+    const parallel = await parallelBetweenness(csr, sources, 2);
+    const single = betweenness(csr, sources);
+    for (let i = 0; i < n; i++) expect(parallel[i]).toBeCloseTo(single[i]!, 12);
+  });
+});
+
 describe('when PageRank, betweenness and communities come from Graph Data Science', () => {
-  it('then the metrics are assembled from them: raw pair counts normalised, degrees, bridges and brokers as in the worker', () => {
+  it('then the metrics are assembled from them: raw pair counts normalised, degrees, bridges and brokers as in the worker', async () => {
     const network = barbell();
-    const own = computeMetrics(network);
+    const own = await computeMetrics(network);
     const csr = toCsr(network);
     const n = csr.ids.length;
     // GDS reports undirected betweenness as the number of pairs through a node, each pair once.
@@ -107,7 +140,7 @@ describe('when PageRank, betweenness and communities come from Graph Data Scienc
       community: new Map(own.nodes.map((m) => [m.id, m.community])),
       modularity: own.modularity,
     };
-    const assembled = computeMetrics(network, undefined, external);
+    const assembled = await computeMetrics(network, undefined, external);
     for (const [i, m] of assembled.nodes.entries()) {
       expect(m.betweenness).toBeCloseTo(own.nodes[i]!.betweenness, 12);
       expect(m).toMatchObject({ id: own.nodes[i]!.id, degree: own.nodes[i]!.degree, bridges: own.nodes[i]!.bridges, pagerank: own.nodes[i]!.pagerank });

@@ -12,8 +12,8 @@ export type AnalyticsTask =
   | { kind: 'metrics'; network: Network; options: MetricsOptions; external?: ExternalScores }
   | { kind: 'gaps'; network: Network; participation: Participation[]; limit: number };
 
-function run(task: AnalyticsTask): unknown {
-  if (task.kind === 'metrics') return computeMetrics(task.network, task.options, task.external);
+async function run(task: AnalyticsTask): Promise<unknown> {
+  if (task.kind === 'metrics') return await computeMetrics(task.network, task.options, task.external);
   return {
     pairs: collaborationGaps(task.network, task.limit),
     fragile: fragileActors(task.network),
@@ -22,9 +22,9 @@ function run(task: AnalyticsTask): unknown {
   };
 }
 
-parentPort?.on('message', ({ id, task }: { id: number; task: AnalyticsTask }) => {
+parentPort?.on('message', async ({ id, task }: { id: number; task: AnalyticsTask }) => {
   try {
-    parentPort!.postMessage({ id, result: run(task) });
+    parentPort!.postMessage({ id, result: await run(task) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

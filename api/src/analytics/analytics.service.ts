@@ -3,7 +3,7 @@
  * until the graph changes (the loader bumps the graph version in the same transaction as its
  * writes). A cached answer costs no query: the version is kept in memory (lib/shared-read.ts).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyticsRepository } from '../repositories/analytics.repository.js';
 import type { GraphFilter } from '../repositories/cypher-filters.js';
 import type { StatsRepository } from '../repositories/stats.repository.js';
@@ -14,16 +14,7 @@ import type { BetweennessSampling, GdsRepository } from '../repositories/gds.rep
 import type { Participation } from '../domain/network.js';
 import { CHOSEN_WEIGHTS, MatchIndex } from './matchmaking.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { RUNS_COMPILED } from '../lib/source-dir.js';
-
-/** Starts the worker: compiled beside the compiled app, else through tsx on the same TypeScript sources. */
-function startWorker(): Worker {
-  if (RUNS_COMPILED) return new Worker(new URL('./analytics-worker.js', import.meta.url));
-  const entry = new URL('./analytics-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, {
-    eval: true,
-  });
-}
+import { startWorker } from '../lib/start-worker.js';
 
 export class AnalyticsService {
   private worker: Worker | undefined;
@@ -111,7 +102,7 @@ export class AnalyticsService {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, 'analytics-worker');
     worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const waiting = this.pending.get(id);
       this.pending.delete(id);

@@ -5,7 +5,8 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { betweenness, degrees, pagerank, toCsr, type Csr } from './csr.js';
+import { degrees, pagerank, toCsr, type Csr } from './csr.js';
+import { parallelBetweenness } from './parallel-betweenness.js';
 import { groupBy } from '../lib/group-by.js';
 import type { Network } from '../domain/network.js';
 
@@ -93,10 +94,12 @@ interface Scores {
   modularity: number | null;
 }
 
-function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Scores {
+async function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Promise<Scores> {
   const random = seededRandom(options.seed);
   const n = csr.ids.length;
-  const between = betweenness(csr, exact ? undefined : sampleSources(n, options.samples, random));
+  // The sample is drawn before Louvain draws from the same generator, so both stay as they were.
+  const sources = exact ? undefined : sampleSources(n, options.samples, random);
+  const between = await parallelBetweenness(csr, sources);
   const ranks = pagerank(csr);
   const detailed = louvain.detailed(graphOf(csr), { rng: random, getEdgeWeight: null });
   return { between, ranks, community: Int32Array.from(csr.ids, (id) => detailed.communities[id]!), modularity: detailed.modularity };
@@ -114,10 +117,11 @@ function externalScores(csr: Csr, external: ExternalScores): Scores {
   };
 }
 
-export function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS, external?: ExternalScores): MetricsResult {
+/** The metrics of a network; betweenness on several threads when it is large enough to pay (parallel-betweenness.ts). */
+export async function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS, external?: ExternalScores): Promise<MetricsResult> {
   const csr = toCsr(network);
   const { exact } = betweennessSampling(csr.ids.length, options);
-  const { between, ranks, community, modularity } = external ? externalScores(csr, external) : ownScores(csr, exact, options);
+  const { between, ranks, community, modularity } = external ? externalScores(csr, external) : await ownScores(csr, exact, options);
   const degree = degrees(csr);
   const kindOf = new Map(network.nodes.map((node) => [node.id, node]));
 
