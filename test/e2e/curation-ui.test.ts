@@ -187,6 +187,8 @@ describe('curation UI', { timeout: 120_000 }, () => {
       .click();
     await history.getByText('undone').waitFor();
     await expect.poll(async () => (await nodeInDb('t-ui-lab'))!.acronym).toBeUndefined();
+    // The panel shows the new version (a new version closes any open form): then delete.
+    await panel.getByText('MCUL').waitFor({ state: 'detached' });
 
     await panel.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = panel.locator('form.delete');
