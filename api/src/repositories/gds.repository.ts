@@ -8,6 +8,7 @@
  * relationships collapse to one link).
  */
 import { randomUUID } from 'node:crypto';
+import { int } from 'neo4j-driver';
 import type { GraphDb } from '../db/graph-db.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 
@@ -58,7 +59,8 @@ export class GdsRepository {
         { graph },
         timeoutMs,
       );
-      const betweennessConfig = sampling.samples === 'all' ? {} : { samplingSize: sampling.samples, samplingSeed: sampling.seed };
+      // GDS takes these as Long only; a JavaScript number would arrive as a Double and be refused.
+      const betweennessConfig = sampling.samples === 'all' ? {} : { samplingSize: int(sampling.samples), samplingSeed: int(sampling.seed) };
       await this.db.read(
         `CALL gds.betweenness.mutate($graph, $config) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`,
         { graph, config: { ...betweennessConfig, mutateProperty: 'betweenness' } },
