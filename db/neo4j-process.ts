@@ -42,7 +42,7 @@ export interface LocalNeo4jOptions {
   txMaxMiB?: number;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs?: number;
-  /** With Graph Data Science (`gds.*` procedures); it costs about 10 s more at start. */
+  /** With Graph Data Science (`gds.*` procedures); it costs seconds more at start (docs/performance.md). */
   gds?: boolean;
 }
 
