@@ -2,8 +2,8 @@
  * Builds (once) and starts the embedded Neo4j launcher in db/ as a child process with Bolt on
  * loopback. The first build fetches Neo4j's own artifacts from Maven Central into ~/.m2; later
  * starts reuse them and take seconds. With `gds: true` the launcher is built with the gds profile
- * of pom.xml (Graph Data Science, fetched the same way) into its own classpath file and plugin
- * folder, so both builds coexist and the default one never fetches or loads GDS.
+ * of pom.xml (Graph Data Science, fetched the same way) into target/gds, so both builds coexist
+ * and the default one never fetches or loads GDS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,23 +12,29 @@ import path from 'node:path';
 import { sourceDir } from '../api/src/lib/source-dir.js';
 
 const launcherDir = sourceDir(import.meta.url);
-const classesDir = path.join(launcherDir, 'target', 'classes');
-const launcherClass = path.join(classesDir, 'org', 'spean', 'db', 'Launcher.class');
 const READY = 'SPEAN_NEO4J_READY ';
 
-/** A build of the launcher: the Maven arguments, the runtime classpath it writes, and its plugin folder. */
+/** A build of the launcher: its Maven arguments, and the classes, runtime classpath and plugin folder it writes. */
 interface LauncherBuild {
   mvnArgs: string[];
+  classesDir: string;
   classpathFile: string;
   pluginDir?: string;
 }
 
-const PLAIN_BUILD: LauncherBuild = { mvnArgs: [], classpathFile: path.join(launcherDir, 'target', 'classpath.txt') };
-const GDS_BUILD: LauncherBuild = {
-  mvnArgs: ['-Pgds'],
-  classpathFile: path.join(launcherDir, 'target', 'classpath-gds.txt'),
-  pluginDir: path.join(launcherDir, 'target', 'gds-plugins'),
-};
+function launcherBuild(mvnArgs: string[], target: string, withPlugins: boolean): LauncherBuild {
+  const dir = path.join(launcherDir, target);
+  return {
+    mvnArgs,
+    classesDir: path.join(dir, 'classes'),
+    classpathFile: path.join(dir, 'classpath.txt'),
+    pluginDir: withPlugins ? path.join(dir, 'plugins') : undefined,
+  };
+}
+
+// The gds profile builds into target/gds: a GDS build never rewrites the classes a plain start is reading.
+const PLAIN_BUILD = launcherBuild([], 'target', false);
+const GDS_BUILD = launcherBuild(['-Pgds'], path.join('target', 'gds'), true);
 
 export interface LocalNeo4jOptions {
   /** Bolt port on 127.0.0.1. */
@@ -88,6 +94,7 @@ function complete({ classpathFile, pluginDir }: LauncherBuild): boolean {
 export async function buildLauncher(gds = false): Promise<{ classpath: string; pluginDir?: string }> {
   const build = gds ? GDS_BUILD : PLAIN_BUILD;
   const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/spean/db/Launcher.java')];
+  const launcherClass = path.join(build.classesDir, 'org', 'spean', 'db', 'Launcher.class');
   const upToDate = newerThan(launcherClass, ...sources) && newerThan(build.classpathFile, sources[0]!) && complete(build);
   if (!upToDate) {
     const fetched = gds ? 'Neo4j 5.26 and Graph Data Science 2.13' : 'Neo4j 5.26';
@@ -96,7 +103,7 @@ export async function buildLauncher(gds = false): Promise<{ classpath: string; p
     if (build.pluginDir) rmSync(build.pluginDir, { recursive: true, force: true });
     await run('mvn', ['-B', '-q', ...build.mvnArgs, 'compile'], launcherDir);
   }
-  return { classpath: `${classesDir}${path.delimiter}${readFileSync(build.classpathFile, 'utf8').trim()}`, pluginDir: build.pluginDir };
+  return { classpath: `${build.classesDir}${path.delimiter}${readFileSync(build.classpathFile, 'utf8').trim()}`, pluginDir: build.pluginDir };
 }
 
 function javaCommand(): string {
