@@ -71,12 +71,11 @@ if (process.env.BENCH_ANALYTICS_MEMORY !== '0') {
 }
 
 // Worker against Graph Data Science, in one run, on the generated network in the bench's Neo4j,
-// when that server has GDS (NEO4J_URI to one that does): the project's embedded launcher has not,
-// since Neo4j 5.26 would not start with `org.neo4j.gds:proc` on its classpath (a
-// ComponentInjectionException; docs/performance.md). The same filter as the explorer's default metrics.
+// when that server has GDS: the embedded launcher with it (BENCH_ANALYTICS_GDS=1), or NEO4J_URI
+// to one that has it. The same filter as the explorer's default metrics.
 if (process.env.BENCH_ANALYTICS_DB !== '0') {
   const scale = SCALES[process.env.BENCH_ANALYTICS_SCALE ?? 'small']!;
-  const bench = await openBenchDatabase();
+  const bench = await openBenchDatabase(undefined, undefined, { gds: process.env.BENCH_ANALYTICS_GDS === '1' });
   try {
     await ensureGenerated(bench.db, scale);
     const gds = new GdsRepository(bench.db);

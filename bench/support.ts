@@ -18,8 +18,11 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-/** The bench's Neo4j: NEO4J_URI when set, else a local one on port 7690 with data in .neo4j/bench. */
-export async function openBenchDatabase(heapMiB = 4096, pageCacheMiB = 2048): Promise<BenchDatabase> {
+/**
+ * The bench's Neo4j: NEO4J_URI when set, else a local one on port 7690 with data in .neo4j/bench
+ * (with `gds`, the launcher built with Graph Data Science).
+ */
+export async function openBenchDatabase(heapMiB = 4096, pageCacheMiB = 2048, { gds = false } = {}): Promise<BenchDatabase> {
   let local: LocalNeo4j | undefined;
   let uri = process.env.NEO4J_URI;
   if (!uri) {
@@ -31,6 +34,7 @@ export async function openBenchDatabase(heapMiB = 4096, pageCacheMiB = 2048): Pr
       pageCacheMiB,
       txMaxMiB: 2048,
       txTimeoutSeconds: 3_600,
+      gds,
     });
     uri = local.uri;
   }

@@ -1,19 +1,40 @@
 /**
  * Builds (once) and starts the embedded Neo4j launcher in db/ as a child process with Bolt on
  * loopback. The first build fetches Neo4j's own artifacts from Maven Central into ~/.m2; later
- * starts reuse them and take seconds.
+ * starts reuse them and take seconds. With `gds: true` the launcher is built with the gds profile
+ * of pom.xml (Graph Data Science, fetched the same way) into target/gds, so both builds coexist
+ * and the default one never fetches or loads GDS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { sourceDir } from '../api/src/lib/source-dir.js';
 
 const launcherDir = sourceDir(import.meta.url);
-const classesDir = path.join(launcherDir, 'target', 'classes');
-const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
-const launcherClass = path.join(classesDir, 'org', 'spean', 'db', 'Launcher.class');
 const READY = 'SPEAN_NEO4J_READY ';
+
+/** A build of the launcher: its Maven arguments, and the classes, runtime classpath and plugin folder it writes. */
+interface LauncherBuild {
+  mvnArgs: string[];
+  classesDir: string;
+  classpathFile: string;
+  pluginDir?: string;
+}
+
+function launcherBuild(mvnArgs: string[], target: string, withPlugins: boolean): LauncherBuild {
+  const dir = path.join(launcherDir, target);
+  return {
+    mvnArgs,
+    classesDir: path.join(dir, 'classes'),
+    classpathFile: path.join(dir, 'classpath.txt'),
+    pluginDir: withPlugins ? path.join(dir, 'plugins') : undefined,
+  };
+}
+
+// The gds profile builds into target/gds: a GDS build never rewrites the classes a plain start is reading.
+const PLAIN_BUILD = launcherBuild([], 'target', false);
+const GDS_BUILD = launcherBuild(['-Pgds'], path.join('target', 'gds'), true);
 
 export interface LocalNeo4jOptions {
   /** Bolt port on 127.0.0.1. */
@@ -27,6 +48,8 @@ export interface LocalNeo4jOptions {
   txMaxMiB?: number;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs?: number;
+  /** With Graph Data Science (`gds.*` procedures); it costs seconds more at start (docs/performance.md). */
+  gds?: boolean;
 }
 
 export interface LocalNeo4j {
@@ -54,20 +77,33 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** Compiles the launcher and resolves Neo4j from Maven Central unless that is already done. */
-export async function buildLauncher(): Promise<string> {
+/** Whether every jar of the classpath is there and, with a plugin folder, every GDS jar of it is in that folder too. */
+function complete({ classpathFile, pluginDir }: LauncherBuild): boolean {
+  const jars = readFileSync(classpathFile, 'utf8').trim().split(path.delimiter);
+  if (!jars.every((jar) => existsSync(jar))) return false;
+  if (!pluginDir) return true;
+  const plugins = existsSync(pluginDir) ? new Set(readdirSync(pluginDir)) : new Set<string>();
+  const gdsJars = jars.filter((jar) => jar.includes(`${path.sep}org${path.sep}neo4j${path.sep}gds${path.sep}`));
+  return gdsJars.length > 0 && gdsJars.every((jar) => plugins.has(path.basename(jar)));
+}
+
+/**
+ * Compiles the launcher and resolves Neo4j (and, with `gds`, Graph Data Science) from Maven
+ * Central unless that is already done; returns the classpath and the plugin folder to start with.
+ */
+export async function buildLauncher(gds = false): Promise<{ classpath: string; pluginDir?: string }> {
+  const build = gds ? GDS_BUILD : PLAIN_BUILD;
   const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/spean/db/Launcher.java')];
-  const upToDate =
-    newerThan(launcherClass, ...sources) &&
-    newerThan(classpathFile, sources[0]!) &&
-    readFileSync(classpathFile, 'utf8')
-      .split(path.delimiter)
-      .every((jar) => existsSync(jar));
+  const launcherClass = path.join(build.classesDir, 'org', 'spean', 'db', 'Launcher.class');
+  const upToDate = newerThan(launcherClass, ...sources) && newerThan(build.classpathFile, sources[0]!) && complete(build);
   if (!upToDate) {
-    console.error('[neo4j] building the launcher (the first time this fetches Neo4j 5.26 from Maven Central) …');
-    await run('mvn', ['-B', '-q', 'compile'], launcherDir);
+    const fetched = gds ? 'Neo4j 5.26 and Graph Data Science 2.13' : 'Neo4j 5.26';
+    console.error(`[neo4j] building the launcher (the first time this fetches ${fetched} from Maven Central) …`);
+    // copy-dependencies never deletes: a jar of another GDS version left in the folder would load too.
+    if (build.pluginDir) rmSync(build.pluginDir, { recursive: true, force: true });
+    await run('mvn', ['-B', '-q', ...build.mvnArgs, 'compile'], launcherDir);
   }
-  return `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
+  return { classpath: `${build.classesDir}${path.delimiter}${readFileSync(build.classpathFile, 'utf8').trim()}`, pluginDir: build.pluginDir };
 }
 
 function javaCommand(): string {
@@ -84,7 +120,7 @@ function tail(file: string, lines = 30): string {
 
 /** Starts Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const classpath = await buildLauncher();
+  const { classpath, pluginDir } = await buildLauncher(options.gds);
   const home = path.resolve(options.home);
   mkdirSync(home, { recursive: true });
   const logFile = path.join(home, 'launcher.log');
@@ -104,6 +140,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `txTimeoutSeconds=${options.txTimeoutSeconds ?? 60}`,
       // One transaction may take a quarter of the heap, so a runaway query fails alone instead of taking the server down.
       `txMaxMiB=${options.txMaxMiB ?? Math.floor((options.heapMiB ?? 1024) / 4)}`,
+      ...(pluginDir ? [`plugins=${pluginDir}`] : []),
     ],
     // stdin stays a pipe: when this process dies, the launcher sees end of file and stops.
     { stdio: ['pipe', 'pipe', log] },

@@ -24,6 +24,8 @@ const envSchema = z.object({
   NEO4J_LOCAL_HOME: z.string().min(1).default('.neo4j/dev'),
   NEO4J_LOCAL_HEAP_MB: z.coerce.number().int().min(256).max(16384).default(2048),
   NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(64).max(16384).default(1024),
+  /** Start it with Graph Data Science (analytics then run in Neo4j; docs/database.md). */
+  NEO4J_LOCAL_GDS: flag.default(false),
   /** Server-side limit on every transaction the API starts. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Load the seed network at start-up when the database has no entities yet. */
@@ -59,7 +61,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config extends Env {
-  localNeo4j: { port: number; home: string; heapMiB: number; pageCacheMiB: number; txTimeoutSeconds: number };
+  localNeo4j: { port: number; home: string; heapMiB: number; pageCacheMiB: number; txTimeoutSeconds: number; gds: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       heapMiB: values.NEO4J_LOCAL_HEAP_MB,
       pageCacheMiB: values.NEO4J_LOCAL_PAGECACHE_MB,
       txTimeoutSeconds: Math.ceil(values.QUERY_TIMEOUT_MS / 1000) * 6,
+      gds: values.NEO4J_LOCAL_GDS,
     },
   });
 }

@@ -7,6 +7,8 @@ describe('configuration', () => {
     expect(config.PORT).toBe(8080);
     expect(config.NEO4J_URI).toBeUndefined();
     expect(config.localNeo4j.port).toBe(7687);
+    expect(config.localNeo4j.gds).toBe(false);
+    expect(loadConfig({ NEO4J_LOCAL_GDS: 'true' }).localNeo4j.gds).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
   });
 

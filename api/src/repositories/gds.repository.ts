@@ -1,13 +1,13 @@
 /**
  * PageRank, Louvain and betweenness computed inside Neo4j by the Graph Data Science library,
- * when the server has it (`gds.version()` answers: Aura and self-managed servers can have it; the
- * project's embedded launcher does not — with `org.neo4j.gds:proc` on its classpath Neo4j 5.26
- * would not start, a ComponentInjectionException, so it was dropped; docs/performance.md). This
- * Cypher is not yet verified against a server with GDS. The graph projected is the one the
- * worker computes on: the filtered network as an undirected simple graph (reverse and parallel
- * relationships collapse to one link).
+ * when the server has it (`gds.version()` answers: Aura and self-managed servers can have it, and
+ * the embedded launcher when started with GDS, an opt-in: docs/database.md). The graph projected
+ * is the one the worker computes on: the filtered network as an undirected simple graph (reverse
+ * and parallel relationships collapse to one link); test/integration/gds-analytics.test.ts checks
+ * the scores against the worker's.
  */
 import { randomUUID } from 'node:crypto';
+import { int } from 'neo4j-driver';
 import type { GraphDb } from '../db/graph-db.js';
 import { filterParams, nodeAllowed, relationshipAllowed, type GraphFilter } from './cypher-filters.js';
 
@@ -58,7 +58,8 @@ export class GdsRepository {
         { graph },
         timeoutMs,
       );
-      const betweennessConfig = sampling.samples === 'all' ? {} : { samplingSize: sampling.samples, samplingSeed: sampling.seed };
+      // GDS takes these as Long only; a JavaScript number would arrive as a Double and be refused.
+      const betweennessConfig = sampling.samples === 'all' ? {} : { samplingSize: int(sampling.samples), samplingSeed: int(sampling.seed) };
       await this.db.read(
         `CALL gds.betweenness.mutate($graph, $config) YIELD nodePropertiesWritten RETURN nodePropertiesWritten`,
         { graph, config: { ...betweennessConfig, mutateProperty: 'betweenness' } },

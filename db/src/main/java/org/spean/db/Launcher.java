@@ -22,7 +22,9 @@ import org.neo4j.io.ByteUnit;
  * Starts Neo4j Community embedded, with only Bolt open and only on loopback.
  *
  * <p>Arguments are {@code key=value} pairs: home, port, pagecache (MiB), txTimeoutSeconds,
- * txMaxMiB. Prints one line {@code SPEAN_NEO4J_READY <bolt uri>} once Bolt accepts connections.
+ * txMaxMiB, and optionally plugins (a folder of procedure jars: Graph Data Science, from the gds
+ * profile of pom.xml; without it no plugin is loaded). Prints one line
+ * {@code SPEAN_NEO4J_READY <bolt uri>} once Bolt accepts connections.
  * It stops cleanly on SIGTERM/SIGINT and, because the Node process that starts it holds its
  * stdin, also when that process goes away (stdin reaches end of file) - so a crashed test run
  * never leaves a database behind.
@@ -38,8 +40,16 @@ public final class Launcher {
         long pageCacheMiB = Long.parseLong(options.getOrDefault("pagecache", "512"));
         long txTimeoutSeconds = Long.parseLong(options.getOrDefault("txTimeoutSeconds", "30"));
         long txMaxMiB = Long.parseLong(options.getOrDefault("txMaxMiB", "512"));
+        String plugins = options.get("plugins");
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (plugins != null) {
+            // Embedded Neo4j registers procedures only from this folder; extensions come from the classpath.
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath())
+                    // gds.util.asNode (reading scores back by node) is sandboxed otherwise.
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
