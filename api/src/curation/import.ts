@@ -64,14 +64,11 @@ interface Classified {
   updatedRows: number[];
 }
 
-/**
- * Sorts the rows into create, update and unchanged: `compared` are the rows whose ids exist
- * (indexes into `ids`), and what the database said of each of them.
- */
-function classify(ids: string[], compared: number[], answer: Comparison): Classified {
+/** Sorts the rows into create, update and unchanged by what the database said of them (indexes into `ids`). */
+function classify(ids: string[], answer: Comparison): Classified {
   const result: Classified = { create: [], update: [], unchanged: 0, changes: [], updatedRows: [] };
-  const existing = new Set(answer.existing.map((j) => compared[j]!));
-  const changed = new Set(answer.changed.map((j) => compared[j]!));
+  const existing = new Set(answer.existing);
+  const changed = new Set(answer.changed);
   ids.forEach((id, i) => {
     if (!existing.has(i)) result.create.push(id);
     else if (changed.has(i)) {
@@ -99,27 +96,26 @@ async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<strin
   const nodeIds = batch.nodes.map((n) => n.record.id);
   const relIds = batch.relationships.map((r) => relationshipId(r.record));
   const nodeProps = batch.nodes.map(({ record }) => storedProperties(record));
-  const relRows = batch.relationships.map(({ record: { from, to, type, ...rest } }) => ({ from, to, type, key: rest.key, props: storedProperties(rest) }));
-  const comparedNodes = nodeIds.flatMap((id, i) => (stored.has(id) ? [i] : []));
-  const comparedRels = relRows.flatMap((r, i) => (stored.has(r.from) && stored.has(r.to) ? [i] : []));
+  // What goes to the database is sent once: a node's id and a relationship's key are among its properties.
+  const relRows = batch.relationships.map(({ record: { from, to, type, ...rest } }, i) => ({ i, from, to, type, props: storedProperties(rest) }));
   const [nodeAnswer, relAnswer] = await Promise.all([
-    repository.compareNodes(comparedNodes.map((i) => ({ id: nodeIds[i]!, props: nodeProps[i]! }))),
-    repository.compareRelationships(comparedRels.map((i) => relRows[i]!)),
+    repository.compareNodes(nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, props: nodeProps[i]! }] : []))),
+    repository.compareRelationships(relRows.filter((r) => stored.has(r.from) && stored.has(r.to))),
   ]);
-  const nodes = classify(nodeIds, comparedNodes, nodeAnswer);
-  const relationships = classify(relIds, comparedRels, relAnswer);
+  const nodes = classify(nodeIds, nodeAnswer);
+  const relationships = classify(relIds, relAnswer);
   const shownNodes = nodes.updatedRows.slice(0, EXAMPLES);
   const shownRels = relationships.updatedRows.slice(0, EXAMPLES);
   const [storedNodes, storedRels] = await Promise.all([
     shownNodes.length ? repository.storedNodes(shownNodes.map((i) => nodeIds[i]!)) : new Map<string, Row>(),
-    shownRels.length ? repository.storedRelationships(shownRels.map((i) => relationshipKey(relRows[i]!))) : new Map<string, Row>(),
+    shownRels.length ? repository.storedRelationships(shownRels.map((i) => relationshipKey(batch.relationships[i]!.record))) : new Map<string, Row>(),
   ]);
   nodes.changes = shownNodes.map((i) => fieldByField(nodeIds[i]!, storedNodes.get(nodeIds[i]!), nodeProps[i]!));
   relationships.changes = shownRels.map((i) => fieldByField(relIds[i]!, storedRels.get(relIds[i]!), relRows[i]!.props));
   return { nodes, relationships };
 }
 
-const relationshipKey = ({ from, type, to, key }: Required<RelationshipKey>): Required<RelationshipKey> => ({ from, type, to, key });
+const relationshipKey = ({ from, type, to, key }: RelationshipKey): Required<RelationshipKey> => ({ from, type, to, key: key ?? '' });
 
 /** Likely duplicates that involve a node the file would create. */
 async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<string>): Promise<DuplicateSuggestion[] | null> {

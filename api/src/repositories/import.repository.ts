@@ -12,18 +12,21 @@ const COMPARE_TIMEOUT_MS = 120_000;
 /** Enough ids to suggest from in any network this project holds; beyond it, no suggestion. */
 const ID_LIMIT = 200_000;
 
-/** A row of the file as it would be stored, to compare with what is. */
+/**
+ * A row of the file as it would be stored (the node's id and the relationship's key are among
+ * its properties), to compare with what is; `i` names it in the answer.
+ */
 export interface NodeRow {
-  id: string;
+  i: number;
   props: Row;
 }
-export interface RelationshipRow extends Required<RelationshipKey> {
+export interface RelationshipRow extends Omit<RelationshipKey, 'key'> {
+  i: number;
   props: Row;
 }
 
 /**
- * Which rows exist and which of those differ from what is stored (bookkeeping aside), as indexes
- * into the rows given. Compared in the database with the test the write path uses to bump a
+ * Which rows exist and which of those differ from what is stored (bookkeeping aside), by their `i`. Compared in the database with the test the write path uses to bump a
  * version; one record of two lists comes back, not the properties of every row.
  */
 export type Comparison = {
@@ -31,7 +34,7 @@ export type Comparison = {
   changed: number[];
 };
 
-const COMPARED = `RETURN collect(i) AS existing, collect(CASE WHEN ${CHANGED('e')} THEN i END) AS changed`;
+const COMPARED = `RETURN collect(row.i) AS existing, collect(CASE WHEN ${CHANGED('e')} THEN row.i END) AS changed`;
 
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
@@ -39,9 +42,8 @@ export class ImportRepository {
   /** Compares the file's nodes with the stored ones. */
   async compareNodes(rows: NodeRow[]): Promise<Comparison> {
     return this.compare(
-      `UNWIND range(0, size($rows) - 1) AS i
-       WITH i, $rows[i] AS row
-       MATCH (e:Entity {id: row.id})
+      `UNWIND $rows AS row
+       MATCH (e:Entity {id: row.props.id})
        ${COMPARED}`,
       rows,
     );
@@ -50,9 +52,8 @@ export class ImportRepository {
   /** Compares the file's relationships with the stored ones. */
   async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
     return this.compare(
-      `UNWIND range(0, size($rows) - 1) AS i
-       WITH i, $rows[i] AS row
-       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key
+      `UNWIND $rows AS row
+       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.props.key
        ${COMPARED}`,
       rows,
     );

@@ -47,8 +47,9 @@ const readWith = <T extends Row>(reader: Reader, cypher: string, params: Row) =>
 
 /** The kinds of those of `ids` that exist. */
 export async function storedKinds(reader: Reader, ids: string[]): Promise<Map<string, NodeKind>> {
-  // One record of pairs: for the 100k ids of a large import, decoding a record per id cost more than the lookup.
-  const [row] = await readWith<{ pairs: [string, NodeKind][] }>(reader, 'MATCH (n:Entity) WHERE n.id IN $ids RETURN collect([n.id, n.kind]) AS pairs', {
+  // One index seek per id and one record of pairs back: for the 100k ids of a large import,
+  // `n.id IN $ids` took four times as long in the database, and a record per id as long again to decode.
+  const [row] = await readWith<{ pairs: [string, NodeKind][] }>(reader, 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN collect([n.id, n.kind]) AS pairs', {
     ids,
   });
   return new Map(row?.pairs ?? []);
