@@ -96,10 +96,17 @@ async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<strin
   const nodeIds = batch.nodes.map((n) => n.record.id);
   const relIds = batch.relationships.map((r) => relationshipId(r.record));
   const nodeProps = batch.nodes.map(({ record }) => storedProperties(record));
-  // What goes to the database is sent once: a node's id and a relationship's key are among its properties.
-  const relRows = batch.relationships.map(({ record: { from, to, type, ...rest } }, i) => ({ i, from, to, type, props: storedProperties(rest) }));
+  // The id and key go beside the properties too: the database seeks an index only on a top-level field of the row.
+  const relRows = batch.relationships.map(({ record: { from, to, type, ...rest } }, i) => ({
+    i,
+    from,
+    to,
+    type,
+    key: rest.key,
+    props: storedProperties(rest),
+  }));
   const [nodeAnswer, relAnswer] = await Promise.all([
-    repository.compareNodes(nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, props: nodeProps[i]! }] : []))),
+    repository.compareNodes(nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, id, props: nodeProps[i]! }] : []))),
     repository.compareRelationships(relRows.filter((r) => stored.has(r.from) && stored.has(r.to))),
   ]);
   const nodes = classify(nodeIds, nodeAnswer);

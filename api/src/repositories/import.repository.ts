@@ -18,9 +18,10 @@ const ID_LIMIT = 200_000;
  */
 export interface NodeRow {
   i: number;
+  id: string;
   props: Row;
 }
-export interface RelationshipRow extends Omit<RelationshipKey, 'key'> {
+export interface RelationshipRow extends Required<RelationshipKey> {
   i: number;
   props: Row;
 }
@@ -43,7 +44,7 @@ export class ImportRepository {
   async compareNodes(rows: NodeRow[]): Promise<Comparison> {
     return this.compare(
       `UNWIND $rows AS row
-       MATCH (e:Entity {id: row.props.id})
+       MATCH (e:Entity {id: row.id})
        ${COMPARED}`,
       rows,
     );
@@ -53,7 +54,7 @@ export class ImportRepository {
   async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
     return this.compare(
       `UNWIND $rows AS row
-       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.props.key
+       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key
        ${COMPARED}`,
       rows,
     );
