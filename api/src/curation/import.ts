@@ -10,20 +10,20 @@ import type { GraphDb, Row } from '../db/graph-db.js';
 import { toPlain } from '../db/plain-values.js';
 import type { User } from '../domain/accounts.js';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
-import { BOOKKEEPING_FIELDS, isBookkeeping, relationshipId } from '../domain/ids.js';
+import { BOOKKEEPING_FIELDS, relationshipId, type RelationshipKey } from '../domain/ids.js';
 import type { ImportPlan } from '../domain/import-plan.js';
-import type { GraphNode, GraphRelationship } from '../domain/model.js';
+import type { NodeKind } from '../domain/model.js';
 import { explainReferences, type RejectedRows } from '../domain/row-messages.js';
 import { appendAll, batchFromTables, type GraphBatch, type RowProblem, type Table } from '../domain/spreadsheet.js';
 import { fieldChanges } from '../domain/update-diff.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { DuplicateRepository } from '../repositories/duplicate.repository.js';
-import { ImportRepository } from '../repositories/import.repository.js';
+import { ImportRepository, type Comparison } from '../repositories/import.repository.js';
 import { storedProperties } from '../repositories/network-write.repository.js';
 import { readCsv } from '../spreadsheets/read-csv.js';
 import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from '../spreadsheets/upload-limits.js';
 import { readWorkbook } from '../spreadsheets/workbook.js';
-import { checkBatch, loadBatch } from './load.js';
+import { checkBatchAgainst, loadBatch } from './load.js';
 
 export interface UploadedFile {
   name: string;
@@ -54,67 +54,75 @@ export async function readUploads(files: UploadedFile[], limits: UploadLimits = 
   return { tables, problems };
 }
 
-/** Stored properties in plain form without bookkeeping, as one comparable string. */
-function fingerprint(props: Row): string {
-  const plain = toPlain(props) as Row;
-  return JSON.stringify(
-    Object.keys(plain)
-      .filter((k) => !isBookkeeping(k) && plain[k] !== null)
-      .sort()
-      .map((k) => [k, plain[k]]),
-  );
-}
-
 interface Classified {
   create: string[];
   update: string[];
   unchanged: number;
   /** The first EXAMPLES updates, with what each would change, field by field. */
   changes: ImportPlan['updates'];
+  /** Where the updates are among the rows, in file order. */
+  updatedRows: number[];
 }
 
-function classify<T>(items: T[], id: (item: T) => string, stored: Map<string, Row>, props: (item: T) => Row): Classified {
-  const result: Classified = { create: [], update: [], unchanged: 0, changes: [] };
-  for (const item of items) {
-    const before = stored.get(id(item));
-    if (before === undefined) {
-      result.create.push(id(item));
-      continue;
-    }
-    const after = props(item);
-    if (fingerprint(before) === fingerprint(after)) result.unchanged++;
-    else {
-      result.update.push(id(item));
-      if (result.changes.length < EXAMPLES)
-        result.changes.push({ id: id(item), changes: fieldChanges(toPlain(before) as Row, toPlain(after) as Row, BOOKKEEPING) });
-    }
-  }
+/** Sorts the rows into create, update and unchanged by what the database said of them (indexes into `ids`). */
+function classify(ids: string[], answer: Comparison): Classified {
+  const result: Classified = { create: [], update: [], unchanged: 0, changes: [], updatedRows: [] };
+  const existing = new Set(answer.existing);
+  const changed = new Set(answer.changed);
+  ids.forEach((id, i) => {
+    if (!existing.has(i)) result.create.push(id);
+    else if (changed.has(i)) {
+      result.update.push(id);
+      result.updatedRows.push(i);
+    } else result.unchanged++;
+  });
   return result;
 }
 
-async function compare(db: GraphDb, batch: GraphBatch) {
-  const stored = new ImportRepository(db);
-  const nodes = batch.nodes.map((n) => n.record);
-  const rels = batch.relationships.map((r) => r.record);
-  const [storedNodes, storedRels] = await Promise.all([
-    stored.storedNodes(nodes.map((n) => n.id)),
-    stored.storedRelationships(rels.map(({ from, to, type, key }) => ({ from, to, type, key }))),
+/** What a shown update would change: the stored value and the file's, field by field. */
+const fieldByField = (id: string, before: Row | undefined, after: Row) => ({
+  id,
+  changes: fieldChanges(toPlain(before ?? {}) as Row, toPlain(after) as Row, BOOKKEEPING),
+});
+
+/**
+ * Which rows the file would create, update or leave unchanged. A node the check did not find
+ * (`stored`) is new, and so is a relationship with a new end; the rest the database compares
+ * with what it holds, answering with row numbers only. Stored properties are read back just
+ * for the first EXAMPLES updates, which the plan shows field by field.
+ */
+async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<string, NodeKind>) {
+  const repository = new ImportRepository(db);
+  const nodeIds = batch.nodes.map((n) => n.record.id);
+  const relIds = batch.relationships.map((r) => relationshipId(r.record));
+  const nodeProps = batch.nodes.map(({ record }) => storedProperties(record));
+  // The id and key go beside the properties too: the database seeks an index only on a top-level field of the row.
+  const relRows = batch.relationships.map(({ record: { from, to, type, ...rest } }, i) => ({
+    i,
+    from,
+    to,
+    type,
+    key: rest.key,
+    props: storedProperties(rest),
+  }));
+  const [nodeAnswer, relAnswer] = await Promise.all([
+    repository.compareNodes(nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, id, props: nodeProps[i]! }] : []))),
+    repository.compareRelationships(relRows.filter((r) => stored.has(r.from) && stored.has(r.to))),
   ]);
-  return {
-    nodes: classify(
-      nodes,
-      (n: GraphNode) => n.id,
-      storedNodes,
-      (n) => storedProperties(n),
-    ),
-    relationships: classify(
-      rels,
-      (r: GraphRelationship) => relationshipId(r),
-      storedRels,
-      ({ from: _f, to: _t, type: _y, ...rest }) => storedProperties(rest),
-    ),
-  };
+  const nodes = classify(nodeIds, nodeAnswer);
+  const relationships = classify(relIds, relAnswer);
+  const shownNodes = nodes.updatedRows.slice(0, EXAMPLES);
+  const shownRels = relationships.updatedRows.slice(0, EXAMPLES);
+  const [storedNodes, storedRels] = await Promise.all([
+    shownNodes.length ? repository.storedNodes(shownNodes.map((i) => nodeIds[i]!)) : new Map<string, Row>(),
+    shownRels.length ? repository.storedRelationships(shownRels.map((i) => relationshipKey(batch.relationships[i]!.record))) : new Map<string, Row>(),
+  ]);
+  nodes.changes = shownNodes.map((i) => fieldByField(nodeIds[i]!, storedNodes.get(nodeIds[i]!), nodeProps[i]!));
+  relationships.changes = shownRels.map((i) => fieldByField(relIds[i]!, storedRels.get(relIds[i]!), relRows[i]!.props));
+  return { nodes, relationships };
 }
+
+const relationshipKey = ({ from, type, to, key }: RelationshipKey): Required<RelationshipKey> => ({ from, type, to, key: key ?? '' });
 
 /** Likely duplicates that involve a node the file would create. */
 async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<string>): Promise<DuplicateSuggestion[] | null> {
@@ -131,26 +139,45 @@ async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<str
  * The batch's consistency problems, with references to rows this upload rejected explained as
  * knock-ons and unknown ids given the closest known id.
  */
-async function explainedChecks(db: GraphDb, batch: GraphBatch, rejectedRows: RejectedRows): Promise<RowProblem[]> {
-  const problems = await checkBatch(db, batch);
-  if (!problems.some((problem) => problem.value !== undefined)) return problems;
-  const stored = await new ImportRepository(db).knownIds();
+async function explainedChecks(
+  db: GraphDb,
+  batch: GraphBatch,
+  rejectedRows: RejectedRows,
+): Promise<{ problems: RowProblem[]; stored: ReadonlyMap<string, NodeKind> }> {
+  const { problems, stored } = await checkBatchAgainst(db, batch);
+  if (!problems.some((problem) => problem.value !== undefined)) return { problems, stored };
+  const known = await new ImportRepository(db).knownIds();
   const fresh = batch.nodes.map((n) => n.record);
-  return explainReferences(problems, rejectedRows, {
-    ids: [...new Set([...stored.ids, ...fresh.map((n) => n.id)])],
-    sources: [...new Set([...stored.sources, ...fresh.filter((n) => n.kind === 'source').map((n) => n.id)])],
+  const explained = explainReferences(problems, rejectedRows, {
+    ids: [...new Set([...known.ids, ...fresh.map((n) => n.id)])],
+    sources: [...new Set([...known.sources, ...fresh.filter((n) => n.kind === 'source').map((n) => n.id)])],
   });
+  return { problems: explained, stored };
+}
+
+/** Milliseconds each step of an import took, for the benchmark's breakdown. */
+export type ImportPhases = Partial<Record<'read' | 'validate' | 'check' | 'compare' | 'duplicates' | 'write', number>>;
+
+async function phase<T>(phases: ImportPhases, name: keyof ImportPhases, work: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases[name] = (phases[name] ?? 0) + performance.now() - started;
+  }
 }
 
 /**
  * Reads, validates and checks the files against the database; with `commit`, writes them when
  * nothing is rejected. Returns the plan either way; nothing is written when anything is rejected.
+ * `phases`, when given, receives how long each step took.
  */
-export async function importFiles(db: GraphDb, files: UploadedFile[], commit: boolean, by?: User): Promise<ImportPlan> {
-  const read = await readUploads(files);
-  const { batch, problems, rejected: rejectedRows } = batchFromTables(read.tables);
-  const rejected = [...read.problems, ...problems, ...(await explainedChecks(db, batch, rejectedRows))];
-  const diff = await compare(db, batch);
+export async function importFiles(db: GraphDb, files: UploadedFile[], commit: boolean, by?: User, phases: ImportPhases = {}): Promise<ImportPlan> {
+  const read = await phase(phases, 'read', () => readUploads(files));
+  const { batch, problems, rejected: rejectedRows } = await phase(phases, 'validate', () => batchFromTables(read.tables));
+  const checked = await phase(phases, 'check', () => explainedChecks(db, batch, rejectedRows));
+  const rejected = [...read.problems, ...problems, ...checked.problems];
+  const diff = await phase(phases, 'compare', () => compare(db, batch, checked.stored));
   const plan: ImportPlan = {
     files: files.map((f) => ({ name: f.name, sha256: createHash('sha256').update(f.data).digest('hex') })),
     rows: read.tables.reduce((sum, t) => sum + t.rows.length, 0),
@@ -161,13 +188,13 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
       update: [...diff.nodes.update, ...diff.relationships.update].slice(0, EXAMPLES),
     },
     updates: [...diff.nodes.changes, ...diff.relationships.changes].slice(0, EXAMPLES),
-    likelyDuplicates: commit ? [] : await likelyDuplicates(db, batch, new Set(diff.nodes.create)),
+    likelyDuplicates: commit ? [] : await phase(phases, 'duplicates', () => likelyDuplicates(db, batch, new Set(diff.nodes.create))),
     rejected,
     committed: false,
   };
   const changes = plan.nodes.create + plan.nodes.update + plan.relationships.create + plan.relationships.update;
   if (commit && !rejected.length && changes > 0) {
-    await commitPlan(db, batch, diff, plan, by);
+    await phase(phases, 'write', () => commitPlan(db, batch, diff, plan, by));
     plan.committed = true;
   }
   return plan;

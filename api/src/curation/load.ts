@@ -5,6 +5,7 @@
  */
 import type { GraphDb, Tx } from '../db/graph-db.js';
 import { batchProblems, referencedIds } from '../domain/batch-check.js';
+import type { NodeKind } from '../domain/model.js';
 import type { GraphBatch, RowProblem } from '../domain/spreadsheet.js';
 import { storedKinds, writeNetwork, type WriteOptions } from '../repositories/network-write.repository.js';
 
@@ -17,7 +18,13 @@ export class LoadError extends Error {
 
 /** Every problem that would make the batch inconsistent; empty when it can be written. */
 export async function checkBatch(reader: GraphDb | Tx, batch: GraphBatch): Promise<RowProblem[]> {
-  return batchProblems(batch, await storedKinds(reader, referencedIds(batch)));
+  return (await checkBatchAgainst(reader, batch)).problems;
+}
+
+/** checkBatch's problems, and the kind of every id the batch names that exists (what else is new). */
+export async function checkBatchAgainst(reader: GraphDb | Tx, batch: GraphBatch): Promise<{ problems: RowProblem[]; stored: ReadonlyMap<string, NodeKind> }> {
+  const stored = await storedKinds(reader, referencedIds(batch));
+  return { problems: batchProblems(batch, stored), stored };
 }
 
 export interface LoadOptions {

@@ -10,11 +10,13 @@ import type { GraphBatch, Located, RowProblem } from './spreadsheet.js';
 /** Every id the batch names: its nodes, their relationships' ends and every cited source. */
 export function referencedIds(batch: GraphBatch): string[] {
   const ids = new Set<string>();
+  const addSources = (record: object) => {
+    for (const source of 'sources' in record ? ((record.sources as string[] | undefined) ?? []) : []) ids.add(source);
+  };
   for (const { record } of batch.nodes) ids.add(record.id);
   for (const { record } of batch.relationships) ids.add(record.from).add(record.to);
-  for (const { record } of [...batch.nodes, ...batch.relationships]) {
-    for (const source of 'sources' in record ? (record.sources ?? []) : []) ids.add(source);
-  }
+  for (const { record } of batch.nodes) addSources(record);
+  for (const { record } of batch.relationships) addSources(record);
   return [...ids];
 }
 

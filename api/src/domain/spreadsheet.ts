@@ -69,11 +69,21 @@ function cellValue(column: string, cell: string): unknown {
 /** A row as an object for the schema: empty cells are absent, lists split, numbers parsed. */
 function rowObject(row: Record<string, string>, defaults: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [column, raw] of Object.entries({ ...defaults, ...row })) {
-    const cell = unguard((raw ?? '').trim());
-    if (cell !== '') out[column] = cellValue(column, cell);
-  }
+  // A default fills a column the row does not have; the row's own cell wins. No merged copy per row.
+  for (const column in defaults) if (!Object.hasOwn(row, column)) addCell(out, column, defaults[column]);
+  for (const column in row) addCell(out, column, row[column]);
   return out;
+}
+
+function addCell(out: Record<string, unknown>, column: string, raw: string | undefined): void {
+  const cell = unguard((raw ?? '').trim());
+  if (cell !== '') out[column] = cellValue(column, cell);
+}
+
+/** Whether every cell of a row is empty (a blank line is skipped, not rejected). */
+function isBlank(row: Record<string, string>): boolean {
+  for (const column in row) if (row[column]) return false;
+  return true;
 }
 
 /** Validates a table of nodes; `kind` fills rows that have no `kind` column. */
@@ -111,7 +121,7 @@ function validateRows<T, K extends string>(
   const rejected = new Map<string, Located<unknown>>();
   table.rows.forEach((row, index) => {
     const line = index + 2;
-    if (Object.values(row).every((cell) => !cell)) return;
+    if (isBlank(row)) return;
     const result = validate(row);
     if (result.success) records.push({ record: result.data, file: table.file, line });
     else {

@@ -4,15 +4,67 @@
  */
 import { int } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
-import { relationshipId, type RelationshipKey } from '../domain/ids.js';
+import { BOOKKEEPING_FIELDS, relationshipId, type RelationshipKey } from '../domain/ids.js';
+import { CHANGED } from './network-write.repository.js';
 
 /** How long the comparison of a large file may take. */
 const COMPARE_TIMEOUT_MS = 120_000;
 /** Enough ids to suggest from in any network this project holds; beyond it, no suggestion. */
 const ID_LIMIT = 200_000;
 
+/**
+ * A row of the file as it would be stored (the node's id and the relationship's key are among
+ * its properties), to compare with what is; `i` names it in the answer.
+ */
+export interface NodeRow {
+  i: number;
+  id: string;
+  props: Row;
+}
+export interface RelationshipRow extends Required<RelationshipKey> {
+  i: number;
+  props: Row;
+}
+
+/**
+ * Which rows exist and which of those differ from what is stored (bookkeeping aside), by their `i`. Compared in the database with the test the write path uses to bump a
+ * version; one record of two lists comes back, not the properties of every row.
+ */
+export type Comparison = {
+  existing: number[];
+  changed: number[];
+};
+
+const COMPARED = `RETURN collect(row.i) AS existing, collect(CASE WHEN ${CHANGED('e')} THEN row.i END) AS changed`;
+
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
+
+  /** Compares the file's nodes with the stored ones. */
+  async compareNodes(rows: NodeRow[]): Promise<Comparison> {
+    return this.compare(
+      `UNWIND $rows AS row
+       MATCH (e:Entity {id: row.id})
+       ${COMPARED}`,
+      rows,
+    );
+  }
+
+  /** Compares the file's relationships with the stored ones. */
+  async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
+    return this.compare(
+      `UNWIND $rows AS row
+       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key
+       ${COMPARED}`,
+      rows,
+    );
+  }
+
+  private async compare(cypher: string, rows: readonly object[]): Promise<Comparison> {
+    if (rows.length === 0) return { existing: [], changed: [] };
+    const [result] = await this.db.read<Comparison>(cypher, { rows, bookkeeping: BOOKKEEPING_FIELDS }, COMPARE_TIMEOUT_MS);
+    return result ?? { existing: [], changed: [] };
+  }
 
   /** The stored properties of those of `ids` that exist, by id. */
   async storedNodes(ids: string[]): Promise<Map<string, Row>> {

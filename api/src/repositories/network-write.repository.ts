@@ -47,16 +47,21 @@ const readWith = <T extends Row>(reader: Reader, cypher: string, params: Row) =>
 
 /** The kinds of those of `ids` that exist. */
 export async function storedKinds(reader: Reader, ids: string[]): Promise<Map<string, NodeKind>> {
-  const rows = await readWith<{ id: string; kind: NodeKind }>(reader, 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind', { ids });
-  return new Map(rows.map((row) => [row.id, row.kind]));
+  // One index seek per id and one record of pairs back: for the 100k ids of a large import,
+  // `n.id IN $ids` took four times as long in the database, and a record per id as long again to decode.
+  const [row] = await readWith<{ pairs: [string, NodeKind][] }>(reader, 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN collect([n.id, n.kind]) AS pairs', {
+    ids,
+  });
+  return new Map(row?.pairs ?? []);
 }
 
 /**
  * Whether a row's properties differ from what `e` holds (bookkeeping aside): only a real change
  * bumps the version, and an editor holding the version they read is told when a load changed
- * what they are editing.
+ * what they are editing. The importer's comparison uses it too, so its plan and the versions agree.
+ * Needs the parameter `$bookkeeping` (BOOKKEEPING_FIELDS).
  */
-const CHANGED = (e: string) =>
+export const CHANGED = (e: string) =>
   `(any(k IN keys(row.props) WHERE ${e}[k] IS NULL OR ${e}[k] <> row.props[k]) OR any(k IN keys(${e}) WHERE NOT k IN $bookkeeping AND row.props[k] IS NULL))`;
 const NEXT_VERSION = (e: string) =>
   `CASE WHEN row.version IS NOT NULL THEN row.version WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1 ELSE coalesce(${e}.version, 0) END`;
