@@ -89,8 +89,8 @@ describe('when the server has Graph Data Science', () => {
     const sampled = (await service(options, true, warn).metrics(DEFAULT_METRICS_FILTER)).result;
     expect(warn).not.toHaveBeenCalled();
     expect(sampled.betweenness).toBe('sampled');
-    const fromWorker = computeMetrics(network, options);
-    const exact = computeMetrics(network);
+    const fromWorker = await computeMetrics(network, options);
+    const exact = await computeMetrics(network);
     for (const m of sampled.nodes) {
       expect(Number.isFinite(m.betweenness) && m.betweenness >= 0).toBe(true);
       // A node with one neighbour lies on no shortest path between two others.
