@@ -4,8 +4,7 @@
  * fitted to the wide canvas ran under the panel. The fit is done again for the new size, unless
  * the person has panned or zoomed since: then their view is theirs.
  */
-import type { Core, NodeCollection } from 'cytoscape';
-import { defaults } from './defaults.js';
+import type { Core } from 'cytoscape';
 
 export interface Viewport {
   zoom: number;
@@ -41,23 +40,4 @@ export class FitKeeper {
   disconnect(): void {
     this.observer.disconnect();
   }
-}
-
-/**
- * The viewport that shows these nodes whole, `padding` pixels from the edges of a canvas this size:
- * what `cy.fit` computes, from the nodes' positions and sizes alone. Cytoscape's fit first takes
- * their bounding box, which computes every node's style and label: 1.6 s of the first frame of a
- * 5,000-node view (docs/performance.md). Labels are not counted; the padding leaves them room.
- */
-export function fitViewport(nodes: NodeCollection, width: number, height: number, padding: number, maxZoom: number): Viewport | null {
-  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-  nodes.forEach((node) => {
-    const { x, y } = node.position();
-    const radius = (Number(node.data('size')) || 0) / 2;
-    [x1, y1, x2, y2] = [Math.min(x1, x - radius), Math.min(y1, y - radius), Math.max(x2, x + radius), Math.max(y2, y + radius)];
-  });
-  if (!Number.isFinite(x1)) return null;
-  const fits = Math.min((width - 2 * padding) / Math.max(x2 - x1, 1), (height - 2 * padding) / Math.max(y2 - y1, 1));
-  const zoom = Math.min(maxZoom, Math.max(defaults.canvas.minZoom, fits));
-  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
 }

@@ -7,7 +7,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { FitKeeper, fitViewport, type FitRequest, type Viewport } from './canvas-fit.js';
+import { FitKeeper, type FitRequest, type Viewport } from './canvas-fit.js';
 import { showLabels } from './canvas-labels.js';
 import { defaults } from './defaults.js';
 import { neighbourInDirection } from './keyboard-step.js';
@@ -258,9 +258,9 @@ export class GraphCanvas {
       if (target.empty()) target = this.cy.nodes();
     }
     this.pendingFit = null;
-    const { fitPadding, fitMaxZoom, maxZoom } = defaults.canvas;
-    const viewport = fitViewport(target, this.cy.width(), this.cy.height(), fitPadding, request === 'all' ? maxZoom : fitMaxZoom);
-    if (viewport) this.cy.viewport(viewport);
+    const { fitPadding, fitMaxZoom } = defaults.canvas;
+    this.cy.fit(target, fitPadding);
+    if (request !== 'all' && this.cy.zoom() > fitMaxZoom) this.cy.zoom({ level: fitMaxZoom, renderedPosition: centre(target) });
     this.fits.fitted(this.cy, request);
   }
 
@@ -288,4 +288,9 @@ export class GraphCanvas {
     if (!this.hasSize()) return;
     showLabels(this.cy, this.container.clientWidth, this.container.clientHeight, this.styledLarge);
   }
+}
+
+function centre(nodes: NodeCollection): { x: number; y: number } {
+  const box = nodes.renderedBoundingBox();
+  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
 }
