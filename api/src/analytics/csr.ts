@@ -61,13 +61,19 @@ export function degrees(csr: Csr): Int32Array {
  * to all sources (Brandes and Pich, 2007).
  */
 export function betweenness(csr: Csr, sources?: Int32Array): Float64Array {
-  const local = breadthFirstOrder(csr);
-  const n = csr.ids.length;
-  const all = sources ? Int32Array.from(sources, (s) => local.rank[s]!) : Int32Array.from({ length: n }, (_, i) => i);
-  const sums = new Float64Array(n);
+  const { local, all } = betweennessInput(csr, sources);
+  const sums = new Float64Array(csr.ids.length);
   accumulateBetweenness(local.offsets, local.neighbours, all, sums);
   scaleBetweenness(sums, all.length);
   return local.restore(sums);
+}
+
+/** The adjacency renumbered breadth-first, and the sources (all nodes by default) in its numbering. */
+export function betweennessInput(csr: Csr, sources?: Int32Array): { local: Renumbered; all: Int32Array } {
+  const local = breadthFirstOrder(csr);
+  const n = csr.ids.length;
+  const all = sources ? Int32Array.from(sources, (s) => local.rank[s]!) : Int32Array.from({ length: n }, (_, i) => i);
+  return { local, all };
 }
 
 /** An adjacency renumbered for locality, and the way back to the original numbering. */

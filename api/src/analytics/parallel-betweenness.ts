@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { accumulateBetweenness, betweenness, breadthFirstOrder, scaleBetweenness, sourcesOfPart, type Csr } from './csr.js';
+import { accumulateBetweenness, betweenness, betweennessInput, scaleBetweenness, sourcesOfPart, type Csr } from './csr.js';
 import { startWorker } from '../lib/start-worker.js';
 
 export const PARALLEL_BETWEENNESS_DEFAULTS = {
@@ -40,8 +40,8 @@ export async function parallelBetweenness(csr: Csr, sources?: Int32Array, thread
   const count = sources?.length ?? n;
   const parts = threads ?? betweennessThreads(count, n, csr.links.length);
   if (parts <= 1) return betweenness(csr, sources);
-  const local = breadthFirstOrder(csr);
-  const all = shared(sources ? Int32Array.from(sources, (s) => local.rank[s]!) : Int32Array.from({ length: n }, (_, i) => i));
+  const { local, all: sourcesHere } = betweennessInput(csr, sources);
+  const all = shared(sourcesHere);
   const work = { offsets: shared(local.offsets), neighbours: shared(local.neighbours), sources: all, parts, block: PARALLEL_BETWEENNESS_DEFAULTS.block };
   const others = Array.from({ length: parts - 1 }, (_, i) => startPart({ ...work, part: i + 1 }));
   try {
