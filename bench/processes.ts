@@ -59,3 +59,15 @@ export function neo4jPid(): number | undefined {
   }
   return undefined;
 }
+
+/** CPU time (user + system, all threads) a process has used, in ms, from /proc; null when unknown. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
