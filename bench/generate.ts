@@ -7,6 +7,7 @@ import { LABEL_OF, type NodeKind } from '../api/src/domain/model.js';
 import type { GraphDb, Row } from '../api/src/db/graph-db.js';
 import pLimit from 'p-limit';
 import { toNeo4jDate } from '../api/src/db/plain-values.js';
+import { chunks } from '../api/src/lib/chunks.js';
 import { groupBy } from '../api/src/lib/group-by.js';
 import { generateNetwork, SCALES, type GeneratedNode, type GeneratedRelationship, type Scale } from './network-generator.js';
 import { neo4jPid, processCpuMs } from './processes.js';
@@ -48,10 +49,6 @@ export function planFromEnv(env = process.env): LoadPlan {
     nodesInFlight: Number(env.BENCH_LOAD_NODES_IN_FLIGHT ?? 1),
     relationshipsInFlight: Number(env.BENCH_LOAD_RELATIONSHIPS_IN_FLIGHT ?? 2),
   };
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 }
 
 /** Runs the writes with at most `inFlight` of them at once, counting the attempts (a deadlock is retried). */

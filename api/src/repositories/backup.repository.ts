@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
 import { decodeProperties, encodeProperties } from '../db/tagged-values.js';
+import { chunks } from '../lib/chunks.js';
 
 export const BACKUP_FORMAT = 1;
 /** A label and a property only restore uses, to find nodes again; removed when it is done. */
@@ -88,12 +89,12 @@ export async function restore(driver: Driver, file: string, database?: string): 
       }
       if (!force) return;
       for (const [type, rows] of rels) {
-        for (let i = 0; i < rows.length; i += BATCH) {
+        for (const batch of chunks(rows, BATCH)) {
           await session.executeWrite((tx) =>
             tx.run(
               `UNWIND $rows AS row MATCH (a:${RESTORE_LABEL} {_restore: row.from}) MATCH (b:${RESTORE_LABEL} {_restore: row.to})
                CREATE (a)-[r:${quoted(type)}]->(b) SET r = row.p`,
-              { rows: rows.slice(i, i + BATCH) },
+              { rows: batch },
             ),
           );
         }

@@ -9,9 +9,11 @@ import type { GraphDb, Row, Tx } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
 import { BOOKKEEPING_FIELDS, parseRelationshipId, relationshipId } from '../domain/ids.js';
 import { DATE_FIELDS, LABEL_OF, type GraphNode, type GraphRelationship, type NodeKind, type RelationshipType } from '../domain/model.js';
+import { chunks } from '../lib/chunks.js';
 import { groupBy } from '../lib/group-by.js';
 
 const CHUNK = 5_000;
+const batches = <T>(items: T[]) => chunks(items, CHUNK);
 const DATE_FIELD_SET = new Set<string>(DATE_FIELDS);
 
 /** Properties as stored: absent fields left out, dates as Neo4j dates. */
@@ -66,12 +68,6 @@ export const CHANGED = (e: string) =>
 const NEXT_VERSION = (e: string) =>
   `CASE WHEN row.version IS NOT NULL THEN row.version WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1 ELSE coalesce(${e}.version, 0) END`;
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 /** A version as Neo4j stores it: an integer (a JS number would be stored as a float). */
 const versionParam = (versions: ReadonlyMap<string, number> | undefined, id: string) => {
   const version = versions?.get(id);
@@ -86,10 +82,10 @@ async function writeNodes(tx: Tx, nodes: GraphNode[], options: WriteOptions): Pr
     // The label comes from the model's enum, never from input text.
     const label = LABEL_OF[kind];
     const rows = (list: GraphNode[]) => list.map((node) => ({ id: node.id, props: storedProperties(node), version: versionParam(options.versions, node.id) }));
-    for (const chunk of chunks(group.filter((n) => !existing.has(n.id)))) {
+    for (const chunk of batches(group.filter((n) => !existing.has(n.id)))) {
       await tx.run(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, n.version = coalesce(row.version, 1)`, { rows: rows(chunk) });
     }
-    for (const chunk of chunks(group.filter((n) => existing.has(n.id)))) {
+    for (const chunk of batches(group.filter((n) => existing.has(n.id)))) {
       await tx.run(
         `UNWIND $rows AS row
          MATCH (n:Entity {id: row.id})
@@ -115,12 +111,12 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[], op
         version: versionParam(options.versions, relationshipId({ from, type, to, key: rest.key })),
       }));
     const ends = 'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})';
-    for (const chunk of chunks(group.filter(isNew))) {
+    for (const chunk of batches(group.filter(isNew))) {
       await tx.run(`${ends} CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, r.version = coalesce(row.version, 1)`, {
         rows: rows(chunk),
       });
     }
-    for (const chunk of chunks(group.filter((r) => !isNew(r)))) {
+    for (const chunk of batches(group.filter((r) => !isNew(r)))) {
       await tx.run(
         `${ends}
          MERGE (a)-[r:${type satisfies RelationshipType} {key: row.key}]->(b)
