@@ -87,7 +87,7 @@ describe('explorer UI', { timeout: 90_000 }, () => {
       expect(l.name.startsWith(l.text.replace(/\n/g, ' ').replace(/…$/, '').trimEnd()), l.text).toBe(true);
     }
     // The nodes that matter carry their names: the three biggest always (only a bigger label
-    // can take a label's places, under and above its node), most of the ten biggest.
+    // can take a label's places, under, above and beside its node), most of the ten biggest.
     const biggest = [...nodes].sort((a, b) => b.rank - a.rank).slice(0, 10);
     const unlabelled = biggest.filter((n) => n.text === null).map((n) => n.id);
     expect(

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PathsResponse } from '../../ui/src/lib/api.js';
 import { DEFAULT_AVOID, PATH_MAX_LENGTH, pathSteps, searchPaths } from '../../ui/src/lib/path-search.js';
-import { labelBox, labelLines, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
+import { LABEL_PLACES, labelBox, labelLines, overlappingPairs, pickLabels } from '../../ui/src/lib/graph/label-picking.js';
 import { communityCentres } from '../../ui/src/lib/graph/communities.js';
 import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
 import { filterState, relationshipChoices } from '../../ui/src/lib/graph/view-filter.js';
@@ -102,6 +102,23 @@ describe('label picking', () => {
     expect(Object.fromEntries(picked)).toEqual({ hub: 'below', second: 'above' });
     // Above the node: the text (the box less its 4 px of outline and margin) ends above the node's top edge.
     expect(box('second', 140, 80, 5, 'above').y2 - 4).toBeLessThan(80 - 12);
+  });
+
+  it('puts a label beside its node when more important ones cover both places above and below', () => {
+    const places = (id: string, x: number, y: number, rank: number) =>
+      LABEL_PLACES.map((place) => ({ id, ...labelBox(['Organisation name'], x, y, 48, 12, 1, undefined, place), rank }));
+    const [below, above, right, left] = places('third', 300, 200, 5);
+    // Two bigger labels lie exactly where the third node's (a hub, 48 px wide) would go under and over it.
+    const blockers = [
+      { ...below!, id: 'first', rank: 9 },
+      { ...above!, id: 'second', rank: 8 },
+    ];
+    expect(pickLabels([...places('third', 300, 200, 5), ...blockers]).get('third')).toBe('right');
+    expect(pickLabels([...places('third', 300, 200, 5), ...blockers, { ...right!, id: 'big', rank: 7 }]).get('third')).toBe('left');
+    // Beside the node: the text starts right of its edge (or ends left of it), centred on it.
+    expect(right!.x1 + 4).toBeGreaterThan(300 + 24);
+    expect(left!.x2 - 4).toBeLessThan(300 - 24);
+    expect((right!.y1 + right!.y2) / 2).toBeCloseTo(200);
   });
 
   it('always keeps labels ranked Infinity (selected, hovered), before any other', () => {

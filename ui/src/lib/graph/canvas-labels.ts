@@ -7,11 +7,8 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import { defaults } from './defaults.js';
-import { estimateEm, labelBox, labelLines, pickLabels, type LabelCandidate, type LabelPlace, type MeasureEm } from './label-picking.js';
+import { estimateEm, LABEL_PLACES, labelBox, labelLines, pickLabels, type LabelCandidate, type MeasureEm } from './label-picking.js';
 import { FONT_FAMILY } from './style.js';
-
-/** Under the node first; above it where a more important label has taken that place. */
-const PLACES: LabelPlace[] = ['below', 'above'];
 
 /** Widths are measured once per text and weight at this size and kept in ems. */
 const MEASURE_PX = 100;
@@ -62,7 +59,7 @@ export function showLabels(cy: Core, width: number, height: number, onlyTop: boo
     size.set(node.id(), px / zoom);
     text.set(node.id(), lines.join('\n'));
     const rank = always ? Infinity : Number(node.data('size')) * 1_000 + node.degree(false);
-    for (const place of PLACES) candidates.push({ id: node.id(), ...labelBox(lines, p.x, p.y, diameter, px, zoom, measure, place), rank });
+    for (const place of LABEL_PLACES) candidates.push({ id: node.id(), ...labelBox(lines, p.x, p.y, diameter, px, zoom, measure, place), rank });
   });
   const shown = pickLabels(candidates);
   cy.batch(() => {
@@ -70,7 +67,11 @@ export function showLabels(cy: Core, width: number, height: number, onlyTop: boo
       const place = shown.get(node.id());
       if (place) node.data({ labelSize: size.get(node.id()), labelText: text.get(node.id()) });
       if (node.hasClass('labelled') !== Boolean(place)) node.toggleClass('labelled', Boolean(place));
-      if (node.hasClass('label-above') !== (place === 'above')) node.toggleClass('label-above', place === 'above');
+      // One class per place away from the default, under the node (style.ts draws them).
+      for (const other of LABEL_PLACES.slice(1)) {
+        const on = place === other;
+        if (node.hasClass(`label-${other}`) !== on) node.toggleClass(`label-${other}`, on);
+      }
     });
   });
 }

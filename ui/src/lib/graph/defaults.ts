@@ -22,7 +22,7 @@ export const defaults = {
     gapPx: 2, // space kept between two labels on screen
     maxWidthEm: 13, // a label wraps between words at this width, in font sizes (about 24 characters)
     maxLines: 2, // lines a label may take; the last is cut with an ellipsis if the name goes on
-    marginY: 3, // space between a node and its label, in model units (Cytoscape's text-margin-y)
+    margin: 3, // space between a node and its label, in model units (Cytoscape's text-margin-y, -x beside it)
     padModel: 4, // what Cytoscape adds around a label's text box: the 2-unit outline and its 2 of margin
   },
   layout: {

@@ -1,13 +1,17 @@
 /**
  * Which labels to draw at the current zoom: the most important nodes first (by size, which follows
  * degree or the chosen centrality), each label only where it overlaps no label already drawn:
- * under its node, or above it when a more important label has taken the place underneath.
+ * under its node, or above, right or left of it when more important labels have taken the places
+ * before (the four-position model of map labelling).
  * Pure, so it is unit-tested; the canvas feeds it boxes in screen pixels and draws the answer.
  */
 import { defaults } from './defaults.js';
 
-/** Where a label is drawn: under its node (as Cytoscape does by default) or above it. */
-export type LabelPlace = 'below' | 'above';
+/** Where a label is drawn: under its node (as Cytoscape does by default), above it or beside it. */
+export type LabelPlace = 'below' | 'above' | 'right' | 'left';
+
+/** The places tried, in this order: under the node first, as readers expect a label. */
+export const LABEL_PLACES: readonly LabelPlace[] = ['below', 'above', 'right', 'left'];
 
 export interface LabelCandidate {
   id: string;
@@ -61,9 +65,9 @@ function cut(text: string, measure: MeasureEm): string {
 }
 
 /**
- * The screen box of these label lines under (or above) a node at (x, y) of rendered diameter
+ * The screen box of these label lines under, above or beside a node at (x, y) of rendered diameter
  * `size`, drawn `fontPx` high on screen at this zoom: the box Cytoscape itself gives the label (its
- * text, the outline and its margin around it, `text-margin-y` away from the node).
+ * text, the outline and its margin around it, `margin` model units away from the node).
  */
 export function labelBox(
   lines: string[],
@@ -75,13 +79,20 @@ export function labelBox(
   measure: MeasureEm = estimateEm,
   place: LabelPlace = 'below',
 ): Omit<LabelCandidate, 'id' | 'rank'> {
-  const { marginY, padModel } = defaults.labels;
+  const { margin, padModel } = defaults.labels;
   const pad = padModel * zoom;
-  const half = (Math.max(0, ...lines.map(measure)) * fontPx) / 2 + pad;
+  const width = Math.max(0, ...lines.map(measure)) * fontPx + 2 * pad;
   const height = lines.length * fontPx + 2 * pad;
-  const gap = size / 2 + marginY * zoom - pad;
-  const top = place === 'below' ? y + gap : y - gap - height;
-  return { x1: x - half, y1: top, x2: x + half, y2: top + height, place };
+  const gap = size / 2 + margin * zoom - pad;
+  const [x1, y1] =
+    place === 'below'
+      ? [x - width / 2, y + gap]
+      : place === 'above'
+        ? [x - width / 2, y - gap - height]
+        : place === 'right'
+          ? [x + gap, y - height / 2]
+          : [x - gap - width, y - height / 2];
+  return { x1, y1, x2: x1 + width, y2: y1 + height, place };
 }
 
 const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;

@@ -26,7 +26,7 @@ export function graphStyle(large = false): StylesheetJson {
         'font-size': 'data(fontSize)',
         color: '#1a1a1a',
         'text-valign': 'bottom',
-        'text-margin-y': defaults.labels.marginY,
+        'text-margin-y': defaults.labels.margin,
         // The canvas wraps and cuts each label itself (canvas-labels.ts), so that the boxes it
         // picks are the ones drawn: Cytoscape only breaks lines at its '\n'.
         'text-wrap': 'wrap',
@@ -41,7 +41,9 @@ export function graphStyle(large = false): StylesheetJson {
       },
     },
     { selector: 'node.labelled', style: { label: 'data(labelText)', 'font-size': 'data(labelSize)' } },
-    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -defaults.labels.marginY } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -defaults.labels.margin } },
+    { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': defaults.labels.margin, 'text-margin-y': 0 } },
+    { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -defaults.labels.margin, 'text-margin-y': 0 } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1a1a1a', 'border-style': 'double' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#5F6B7A', 'border-style': 'dashed' } },
     { selector: 'node.group', style: { 'font-weight': 'bold', color: '#1a1a1a' } },
