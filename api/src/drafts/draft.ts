@@ -4,6 +4,7 @@
  * the caller reads the network's names (the duplicate repository) and hands them in.
  */
 import type { DuplicateCandidate } from '../domain/duplicates.js';
+import { isQuoteInText } from '../domain/quotes.js';
 import type { Draft, DraftNode, DraftRelationship, DraftSourceFields } from '../domain/drafts.js';
 import type { Entity } from './entity-registry.js';
 import { extract } from './extract.js';
@@ -11,7 +12,6 @@ import { HONORIFIC } from './lexicon.js';
 import { matchToNetwork } from './match.js';
 import { foldApostrophes, type Gazetteer } from './gazetteer.js';
 import type { MentionKind } from './mention.js';
-import { draftQuoteIsVerbatim } from './quote-check.js';
 
 export type { Draft, DraftNode, DraftRelationship };
 
@@ -102,8 +102,9 @@ export function buildDraft(text: string, network: DuplicateCandidate[], source: 
   }
   const problems: string[] = [];
   if (!nodes.some((n) => n.kind === 'event')) problems.push('No event found: relationships such as SPOKE_AT need one; add it by hand.');
+  // The test a commit applies: a quote the draft flags here would be refused there.
   for (const quoted of [...nodes, ...relationships]) {
-    if (!draftQuoteIsVerbatim(quoted.quote, text)) problems.push(`The quote of ${quoted.id} is not in the document.`);
+    if (!isQuoteInText(quoted.quote, text)) problems.push(`The quote of ${quoted.id} is not in the document.`);
   }
   return { source, text, nodes, relationships, problems };
 }
