@@ -31,7 +31,7 @@ import { serveUi } from './http/serve-ui.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { corsForReads, refuseOtherMethods, robots, type CorsOrigins } from './http/web-conventions.js';
-import { cacheControl, COMPRESSION_LEVEL, COMPRESSION_THRESHOLD } from './http/caching.js';
+import { BROTLI_OPTIONS, cacheControl, COMPRESSION_LEVEL, COMPRESSION_THRESHOLD } from './http/caching.js';
 import { AnalyticsRepository } from './repositories/analytics.repository.js';
 import { ConsoleRepository, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './repositories/console.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
@@ -128,7 +128,7 @@ export function buildApp({ db, logger, cypherConsole = {}, uiDir, auth = {}, vie
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(accounts));
-  app.use(compression({ level: COMPRESSION_LEVEL, threshold: COMPRESSION_THRESHOLD }));
+  app.use(compression({ level: COMPRESSION_LEVEL, brotli: BROTLI_OPTIONS, threshold: COMPRESSION_THRESHOLD }));
   app.use(cacheControl);
 
   const router = Router();

@@ -12,6 +12,8 @@ import { viewerOf } from './operation.js';
 
 /** Response compression for answers made per request: fast, since it runs on every one. */
 export const COMPRESSION_LEVEL = 1;
+/** The same for brotli, which browsers prefer over gzip; the middleware's own default is quality 4. */
+export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: COMPRESSION_LEVEL } };
 
 /**
  * Answers smaller than this go uncompressed. A response that fits in TCP's initial congestion
