@@ -248,6 +248,18 @@ describe('bad input', () => {
     );
   });
 
+  it('text sent as a form field is bounded like pasted JSON: a 413 naming textChars, however long the field', async () => {
+    const field = (text: string) => {
+      const form = new FormData();
+      form.append('text', text);
+      return () => fetch(`${app.baseUrl}/api/drafts`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+    };
+    // Khmer takes 3 bytes a character: within the form's byte bound, over the characters.
+    await expectTooLarge(field('ក'.repeat(200_001)), 'textChars', /The pasted text has 200,001 characters/);
+    // Over the byte bound, the form parser stops reading it.
+    await expectTooLarge(field('a'.repeat(1_200_000)), 'textChars', /The form field "text" is longer than 800,000 bytes; the limit is 200,000 characters/);
+  });
+
   it('an HTML page is read as its text', async () => {
     const res = await send('page.html', '<html><body><p>Mr. Vireak Sothy from ODC presented the portal at the Open Data Day 2026.</p></body></html>');
     expect(res.status).toBe(200);

@@ -10,13 +10,21 @@ import { defineOperation, type Operation } from '../http/operation.js';
 import { AppError, badRequest } from '../domain/errors.js';
 import { importPlanSchema, rejectedPlan } from '../domain/import-plan.js';
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DRAFT_LIMITS.fileBytes, files: 1, fields: 10, parts: 11 } }).single('file');
+/** UTF-8 takes at most 4 bytes a character: a form field this long may still be within textChars. */
+const TEXT_FIELD_BYTES = DRAFT_LIMITS.textChars * 4;
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: DRAFT_LIMITS.fileBytes, fieldSize: TEXT_FIELD_BYTES, files: 1, fields: 10, parts: 11 },
+}).single('file');
 
 /** multer's errors as problems: too large is 413, anything else about the upload is 400. */
 const receive = (req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1], next: (e?: unknown) => void) =>
   upload(req, res, (error: unknown) => {
     if (!error) return next();
-    if ((error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(documentProblem(new DocumentRefused(413, TOO_LARGE_FILE, 'fileBytes'), 'file'));
+    const { code, field } = error as { code?: string; field?: string };
+    if (code === 'LIMIT_FILE_SIZE') return next(documentProblem(new DocumentRefused(413, TOO_LARGE_FILE, 'fileBytes'), 'file'));
+    // A form field that long can only be the text (metadata fields are short): over textChars, whatever its characters.
+    if (code === 'LIMIT_FIELD_VALUE') return next(documentProblem(new DocumentRefused(413, tooLargeField(field), 'textChars'), 'text'));
     next(badRequest(`The upload could not be read: ${(error as Error).message}`, [{ field: 'file', message: (error as Error).message }]));
   });
 
@@ -49,6 +57,8 @@ const draftSchema = z
   .meta({ id: 'Draft' });
 
 const TOO_LARGE_FILE = `The file is larger than ${DRAFT_LIMITS.fileBytes / 1024 / 1024} MB (fileBytes).`;
+const tooLargeField = (field = 'text') =>
+  `The form field "${field}" is longer than ${TEXT_FIELD_BYTES.toLocaleString('en-GB')} bytes; the limit is ${DRAFT_LIMITS.textChars.toLocaleString('en-GB')} characters of text (textChars). Split the document and draft each part.`;
 
 /** The document's text (or, in multipart, its file) and the source's metadata, as JSON or as form fields. */
 const documentSchema = draftSourceFieldsSchema.extend({
