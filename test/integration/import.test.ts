@@ -89,6 +89,32 @@ describe('importing CSV', () => {
     expect((await app.getJson('/api/nodes/t-imp-a')).node.version).toBe(1);
   });
 
+  it('compares stored rows by content hash, property by property where a row has none, and never shows the hash', async () => {
+    const file = { 'organisations.csv': `id,name,orgKind,sources\nt-imp-h,Hashed Org,cso,${TEST_SOURCE}\n` };
+    await upload(file, true);
+    const hashOf = async () => (await app.db.read<{ h: string | null }>("MATCH (n:Entity {id: 't-imp-h'}) RETURN n._contentHash AS h"))[0]?.h;
+    const written = await hashOf();
+    expect(written).toMatch(/^[\w-]{27}$/);
+    const shown = await app.getJson('/api/nodes/t-imp-h');
+    expect(Object.keys(shown.node)).not.toContain('_contentHash');
+    for (const read of ['/api/graph?limit=5000', '/api/export?format=popolo', '/api/nodes/t-imp-h/neighbourhood']) {
+      const body = await (await app.get(read)).text();
+      expect(body, read).toContain('t-imp-h');
+      expect(body, read).not.toContain('_contentHash');
+    }
+
+    // Written before hashes (or by hand): compared property by property, and given a hash by the next write.
+    await app.db.write("MATCH (n:Entity {id: 't-imp-h'}) REMOVE n._contentHash");
+    expect(await (await upload(file)).json()).toMatchObject({ nodes: { create: 0, update: 0, unchanged: 1 } });
+    const renamed = { 'organisations.csv': file['organisations.csv'].replace('Hashed Org', 'Hashed Organisation') };
+    expect(await (await upload(renamed, true)).json()).toMatchObject({ committed: true, nodes: { update: 1 } });
+    const rewritten = await hashOf();
+    expect(rewritten).toMatch(/^[\w-]{27}$/);
+    expect(rewritten).not.toBe(written);
+    expect(await (await upload(renamed)).json()).toMatchObject({ nodes: { create: 0, update: 0, unchanged: 1 } });
+    expect((await app.getJson('/api/nodes/t-imp-h')).node).toMatchObject({ name: 'Hashed Organisation', version: 2 });
+  });
+
   it('rejects the whole file for one bad row, naming file, line and column, and writes nothing', async () => {
     const before = await graphFingerprint(app.db);
     const bad = `id,name,orgKind,sources

@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { toPlain } from '../../api/src/db/plain-values.js';
+import { contentHash } from '../../api/src/repositories/network-write.repository.js';
 
 describe('when a driver record becomes plain values', () => {
   it('then integers are numbers, temporal values ISO strings, and lists and maps keep their shape', () => {
@@ -36,5 +37,26 @@ describe('when a driver record becomes plain values', () => {
       { id: 'odc', founded: 2011 },
       { type: 'FUNDS', since: '2020-01-01' },
     ]);
+  });
+
+  it("then the write path's content hash is left out, in nodes and relationships as in property maps", () => {
+    const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { id: 'odc', _contentHash: 'x' }, 'e1');
+    const rel = new neo4j.types.Relationship(neo4j.int(2), neo4j.int(1), neo4j.int(3), 'FUNDS', { key: '', _contentHash: 'y' }, 'r2', 'e1', 'e3');
+    expect(toPlain({ n: node, r: rel, p: { id: 'odc', _contentHash: 'z' } })).toEqual({ n: { id: 'odc' }, r: { type: 'FUNDS', key: '' }, p: { id: 'odc' } });
+  });
+});
+
+describe('the content hash of a record', () => {
+  it('is the same for the same stored properties, whatever their order, and absent or null fields', () => {
+    const a = contentHash({ id: 'odc', name: 'ODC', aliases: ['A', 'B'], founded: 2011 });
+    expect(contentHash({ founded: 2011, aliases: ['A', 'B'], name: 'ODC', id: 'odc', acronym: undefined, url: null })).toBe(a);
+    expect(a).toMatch(/^[\w-]{27}$/);
+  });
+
+  it('differs when any value does, lists in their order and numbers from strings', () => {
+    const a = contentHash({ id: 'odc', aliases: ['A', 'B'], founded: 2011 });
+    expect(contentHash({ id: 'odc', aliases: ['B', 'A'], founded: 2011 })).not.toBe(a);
+    expect(contentHash({ id: 'odc', aliases: ['A', 'B'], founded: '2011' })).not.toBe(a);
+    expect(contentHash({ id: 'odc', aliases: ['A', 'B'], founded: 2011, note: '' })).not.toBe(a);
   });
 });

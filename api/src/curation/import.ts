@@ -19,7 +19,7 @@ import { fieldChanges } from '../domain/update-diff.js';
 import { recordChange } from '../repositories/change.repository.js';
 import { DuplicateRepository } from '../repositories/duplicate.repository.js';
 import { ImportRepository, type Comparison } from '../repositories/import.repository.js';
-import { storedProperties } from '../repositories/network-write.repository.js';
+import { contentHash, storedProperties } from '../repositories/network-write.repository.js';
 import { readCsv } from '../spreadsheets/read-csv.js';
 import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from '../spreadsheets/upload-limits.js';
 import { readWorkbook } from '../spreadsheets/workbook.js';
@@ -104,9 +104,11 @@ async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<strin
     type,
     key: rest.key,
     props: storedProperties(rest),
+    hash: contentHash(rest),
   }));
+  const nodeRows = nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, id, props: nodeProps[i]!, hash: contentHash(batch.nodes[i]!.record) }] : []));
   const [nodeAnswer, relAnswer] = await Promise.all([
-    repository.compareNodes(nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, id, props: nodeProps[i]! }] : []))),
+    repository.compareNodes(nodeRows),
     repository.compareRelationships(relRows.filter((r) => stored.has(r.from) && stored.has(r.to))),
   ]);
   const nodes = classify(nodeIds, nodeAnswer);

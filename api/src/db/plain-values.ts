@@ -1,7 +1,9 @@
 /**
  * The one place where Neo4j's own value types become plain JSON-friendly values: integers to
- * numbers, temporal values to ISO strings, nodes and relationships to their properties.
+ * numbers, temporal values to ISO strings, nodes and relationships to their properties (less the
+ * write path's content hash, which is compared in Cypher and never leaves the database layer).
  */
+import { CONTENT_HASH_FIELD } from '../domain/ids.js';
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isInt, isNode, isRelationship, isPath } from 'neo4j-driver';
 
 export function toPlain(value: unknown): unknown {
@@ -21,7 +23,7 @@ export function toPlain(value: unknown): unknown {
 
 function plainObject(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in value) if (Object.hasOwn(value, key)) out[key] = toPlain(value[key]);
+  for (const key in value) if (Object.hasOwn(value, key) && key !== CONTENT_HASH_FIELD) out[key] = toPlain(value[key]);
   return out;
 }
 

@@ -27,10 +27,17 @@ export function parseRelationshipId(id: string): Required<RelationshipKey> | und
 export const relationshipIdSchema = z.string().regex(/^[a-z0-9-]+\|[A-Z_]+\|[a-z0-9-]+\|[^|]{0,80}$/, 'from|TYPE|to|key');
 
 /**
- * Stored properties that the write path keeps, not the curator: the version (optimistic
- * concurrency) and `since` (when the fact entered the network, for as-of reads).
+ * A digest of a node's or relationship's own properties, kept beside them by the write path so
+ * that an import compares digests instead of every property. The database layer's own: reads never
+ * return it (db/plain-values.ts leaves it out).
  */
-export const BOOKKEEPING_FIELDS = ['version', 'since'] as const;
+export const CONTENT_HASH_FIELD = '_contentHash';
+
+/**
+ * Stored properties that the write path keeps, not the curator: the version (optimistic
+ * concurrency), `since` (when the fact entered the network, for as-of reads) and the content hash.
+ */
+export const BOOKKEEPING_FIELDS = ['version', 'since', CONTENT_HASH_FIELD] as const;
 const BOOKKEEPING = new Set<string>(BOOKKEEPING_FIELDS);
 
 export const isBookkeeping = (field: string): boolean => BOOKKEEPING.has(field);

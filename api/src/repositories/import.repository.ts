@@ -4,7 +4,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { GraphDb, Row } from '../db/graph-db.js';
-import { BOOKKEEPING_FIELDS, relationshipId, type RelationshipKey } from '../domain/ids.js';
+import { BOOKKEEPING_FIELDS, CONTENT_HASH_FIELD, relationshipId, type RelationshipKey } from '../domain/ids.js';
 import { CHANGED } from './network-write.repository.js';
 
 /** How long the comparison of a large file may take. */
@@ -14,56 +14,67 @@ const ID_LIMIT = 200_000;
 
 /**
  * A row of the file as it would be stored (the node's id and the relationship's key are among
- * its properties), to compare with what is; `i` names it in the answer.
+ * its properties) with their content hash, to compare with what is; `i` names it in the answer.
  */
 export interface NodeRow {
   i: number;
   id: string;
   props: Row;
+  hash: string;
 }
 export interface RelationshipRow extends Required<RelationshipKey> {
   i: number;
   props: Row;
+  hash: string;
 }
 
 /**
- * Which rows exist and which of those differ from what is stored (bookkeeping aside), by their `i`. Compared in the database with the test the write path uses to bump a
- * version; one record of two lists comes back, not the properties of every row.
+ * Which rows exist and which of those differ from what is stored (bookkeeping aside), by their `i`.
+ * One record of two lists comes back, not the properties of every row.
  */
 export type Comparison = {
   existing: number[];
   changed: number[];
 };
 
-const COMPARED = `RETURN collect(row.i) AS existing, collect(CASE WHEN ${CHANGED('e')} THEN row.i END) AS changed`;
+const NODE_MATCH = 'UNWIND $rows AS row MATCH (e:Entity {id: row.id})';
+const RELATIONSHIP_MATCH = 'UNWIND $rows AS row MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key';
 
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
 
   /** Compares the file's nodes with the stored ones. */
-  async compareNodes(rows: NodeRow[]): Promise<Comparison> {
-    return this.compare(
-      `UNWIND $rows AS row
-       MATCH (e:Entity {id: row.id})
-       ${COMPARED}`,
-      rows,
-    );
+  compareNodes(rows: NodeRow[]): Promise<Comparison> {
+    return this.compare(NODE_MATCH, rows);
   }
 
   /** Compares the file's relationships with the stored ones. */
-  async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
-    return this.compare(
-      `UNWIND $rows AS row
-       MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key
-       ${COMPARED}`,
-      rows,
-    );
+  compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
+    return this.compare(RELATIONSHIP_MATCH, rows);
   }
 
-  private async compare(cypher: string, rows: readonly object[]): Promise<Comparison> {
+  /**
+   * First by content hash, sending only ids and digests: a stored row with the same hash holds
+   * the same properties. The others (changed, or written before hashes or outside the write path)
+   * are compared property by property, with the test the write path uses to move a version.
+   */
+  private async compare(match: string, rows: (NodeRow | RelationshipRow)[]): Promise<Comparison> {
     if (rows.length === 0) return { existing: [], changed: [] };
-    const [result] = await this.db.read<Comparison>(cypher, { rows, bookkeeping: BOOKKEEPING_FIELDS }, COMPARE_TIMEOUT_MS);
-    return result ?? { existing: [], changed: [] };
+    const keys = rows.map(({ props: _props, ...key }) => key);
+    const [byHash] = await this.db.read<{ existing: number[]; unsure: number[] }>(
+      `${match} RETURN collect(row.i) AS existing, collect(CASE WHEN e.${CONTENT_HASH_FIELD} = row.hash THEN null ELSE row.i END) AS unsure`,
+      { rows: keys },
+      COMPARE_TIMEOUT_MS,
+    );
+    const unsure = new Set(byHash?.unsure ?? []);
+    const rest = rows.filter((row) => unsure.has(row.i));
+    if (rest.length === 0) return { existing: byHash?.existing ?? [], changed: [] };
+    const [byProperties] = await this.db.read<{ changed: number[] }>(
+      `${match} WITH e, row WHERE ${CHANGED('e')} RETURN collect(row.i) AS changed`,
+      { rows: rest, bookkeeping: BOOKKEEPING_FIELDS },
+      COMPARE_TIMEOUT_MS,
+    );
+    return { existing: byHash?.existing ?? [], changed: byProperties?.changed ?? [] };
   }
 
   /** The stored properties of those of `ids` that exist, by id. */

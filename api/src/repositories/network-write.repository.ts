@@ -4,10 +4,11 @@
  * versions, `since` and the graph version cannot drift apart. Also the locked reads that
  * optimistic concurrency needs. Functions over the caller's transaction: the use case owns it.
  */
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { GraphDb, Row, Tx } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
-import { BOOKKEEPING_FIELDS, parseRelationshipId, relationshipId } from '../domain/ids.js';
+import { BOOKKEEPING_FIELDS, CONTENT_HASH_FIELD, parseRelationshipId, relationshipId } from '../domain/ids.js';
 import { DATE_FIELDS, LABEL_OF, type GraphNode, type GraphRelationship, type NodeKind, type RelationshipType } from '../domain/model.js';
 import { chunks } from '../lib/chunks.js';
 import { groupBy } from '../lib/group-by.js';
@@ -25,6 +26,20 @@ export function storedProperties(record: object): Row {
   }
   return props;
 }
+
+/**
+ * A digest of what `storedProperties(record)` stores: equal digests, equal properties. Fields
+ * in a stable order, absent and null ones left out (Neo4j stores neither).
+ */
+export function contentHash(record: object): string {
+  const fields = Object.entries(record)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha1').update(JSON.stringify(fields)).digest('base64url');
+}
+
+/** The write path's content hash of `e`, in Cypher: a field name from code, never from input. */
+const HASH = (e: string) => `${e}.${CONTENT_HASH_FIELD}`;
 
 /** What the caller knows about a write: which ids exist already, and versions it sets itself. */
 export interface WriteOptions {
@@ -65,8 +80,12 @@ export async function storedKinds(reader: Reader, ids: string[]): Promise<Map<st
  */
 export const CHANGED = (e: string) =>
   `(any(k IN keys(row.props) WHERE ${e}[k] IS NULL OR ${e}[k] <> row.props[k]) OR any(k IN keys(${e}) WHERE NOT k IN $bookkeeping AND row.props[k] IS NULL))`;
+/** A row's version: its own, else the stored one, moved up by one when the properties changed (equal hashes: they did not). */
 const NEXT_VERSION = (e: string) =>
-  `CASE WHEN row.version IS NOT NULL THEN row.version WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1 ELSE coalesce(${e}.version, 0) END`;
+  `CASE WHEN row.version IS NOT NULL THEN row.version
+        WHEN ${HASH(e)} = row.hash THEN coalesce(${e}.version, 0)
+        WHEN ${CHANGED(e)} THEN coalesce(${e}.version, 0) + 1
+        ELSE coalesce(${e}.version, 0) END`;
 
 /** A version as Neo4j stores it: an integer (a JS number would be stored as a float). */
 const versionParam = (versions: ReadonlyMap<string, number> | undefined, id: string) => {
@@ -81,9 +100,12 @@ async function writeNodes(tx: Tx, nodes: GraphNode[], options: WriteOptions): Pr
   for (const [kind, group] of groupBy(nodes, (n) => n.kind)) {
     // The label comes from the model's enum, never from input text.
     const label = LABEL_OF[kind];
-    const rows = (list: GraphNode[]) => list.map((node) => ({ id: node.id, props: storedProperties(node), version: versionParam(options.versions, node.id) }));
+    const rows = (list: GraphNode[]) =>
+      list.map((node) => ({ id: node.id, props: storedProperties(node), hash: contentHash(node), version: versionParam(options.versions, node.id) }));
     for (const chunk of batches(group.filter((n) => !existing.has(n.id)))) {
-      await tx.run(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, n.version = coalesce(row.version, 1)`, { rows: rows(chunk) });
+      await tx.run(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, ${HASH('n')} = row.hash, n.version = coalesce(row.version, 1)`, {
+        rows: rows(chunk),
+      });
     }
     for (const chunk of batches(group.filter((n) => existing.has(n.id)))) {
       await tx.run(
@@ -91,7 +113,7 @@ async function writeNodes(tx: Tx, nodes: GraphNode[], options: WriteOptions): Pr
          MATCH (n:Entity {id: row.id})
          WITH n, row, ${NEXT_VERSION('n')} AS version
          SET n = row.props
-         SET n:${label}, n.version = version`,
+         SET n:${label}, n.version = version, ${HASH('n')} = row.hash`,
         { rows: rows(chunk), bookkeeping: BOOKKEEPING_FIELDS },
       );
     }
@@ -108,13 +130,17 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[], op
         to,
         key: rest.key,
         props: storedProperties(rest),
+        hash: contentHash(rest),
         version: versionParam(options.versions, relationshipId({ from, type, to, key: rest.key })),
       }));
     const ends = 'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})';
     for (const chunk of batches(group.filter(isNew))) {
-      await tx.run(`${ends} CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, r.version = coalesce(row.version, 1)`, {
-        rows: rows(chunk),
-      });
+      await tx.run(
+        `${ends} CREATE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.props, ${HASH('r')} = row.hash, r.version = coalesce(row.version, 1)`,
+        {
+          rows: rows(chunk),
+        },
+      );
     }
     for (const chunk of batches(group.filter((r) => !isNew(r)))) {
       await tx.run(
@@ -122,7 +148,7 @@ async function writeRelationships(tx: Tx, relationships: GraphRelationship[], op
          MERGE (a)-[r:${type satisfies RelationshipType} {key: row.key}]->(b)
          WITH r, row, ${NEXT_VERSION('r')} AS version
          SET r = row.props
-         SET r.version = version`,
+         SET r.version = version, ${HASH('r')} = row.hash`,
         { rows: rows(chunk), bookkeeping: BOOKKEEPING_FIELDS },
       );
     }
