@@ -12,7 +12,6 @@ import type { User } from '../domain/accounts.js';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/duplicates.js';
 import { BOOKKEEPING_FIELDS, relationshipId, type RelationshipKey } from '../domain/ids.js';
 import type { ImportPlan } from '../domain/import-plan.js';
-import type { NodeKind } from '../domain/model.js';
 import { explainReferences, type RejectedRows } from '../domain/row-messages.js';
 import { appendAll, batchFromTables, type GraphBatch, type RowProblem, type Table } from '../domain/spreadsheet.js';
 import { fieldChanges } from '../domain/update-diff.js';
@@ -23,7 +22,7 @@ import { contentHash, storedProperties } from '../repositories/network-write.rep
 import { readCsv } from '../spreadsheets/read-csv.js';
 import { RowBudget, UPLOAD_LIMITS, type UploadLimits } from '../spreadsheets/upload-limits.js';
 import { readWorkbook } from '../spreadsheets/workbook.js';
-import { checkBatchAgainst, loadBatch } from './load.js';
+import { checkBatchAgainst, loadBatch, type StoredIds } from './load.js';
 
 export interface UploadedFile {
   name: string;
@@ -87,11 +86,12 @@ const fieldByField = (id: string, before: Row | undefined, after: Row) => ({
 
 /**
  * Which rows the file would create, update or leave unchanged. A node the check did not find
- * (`stored`) is new, and so is a relationship with a new end; the rest the database compares
- * with what it holds, answering with row numbers only. Stored properties are read back just
+ * (`stored`) is new, and so is a relationship with a new end; a node whose content hash the check
+ * read is the row's is unchanged; the rest the database compares with what it holds, answering
+ * with row numbers only. Stored properties are read back just
  * for the first EXAMPLES updates, which the plan shows field by field.
  */
-async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<string, NodeKind>) {
+async function compare(db: GraphDb, batch: GraphBatch, { stored, hashes }: StoredIds) {
   const repository = new ImportRepository(db);
   const nodeIds = batch.nodes.map((n) => n.record.id);
   const relIds = batch.relationships.map((r) => relationshipId(r.record));
@@ -108,7 +108,7 @@ async function compare(db: GraphDb, batch: GraphBatch, stored: ReadonlyMap<strin
   }));
   const nodeRows = nodeIds.flatMap((id, i) => (stored.has(id) ? [{ i, id, props: nodeProps[i]!, hash: contentHash(batch.nodes[i]!.record) }] : []));
   const [nodeAnswer, relAnswer] = await Promise.all([
-    repository.compareNodes(nodeRows),
+    repository.compareNodes(nodeRows, hashes),
     repository.compareRelationships(relRows.filter((r) => stored.has(r.from) && stored.has(r.to))),
   ]);
   const nodes = classify(nodeIds, nodeAnswer);
@@ -141,20 +141,16 @@ async function likelyDuplicates(db: GraphDb, batch: GraphBatch, created: Set<str
  * The batch's consistency problems, with references to rows this upload rejected explained as
  * knock-ons and unknown ids given the closest known id.
  */
-async function explainedChecks(
-  db: GraphDb,
-  batch: GraphBatch,
-  rejectedRows: RejectedRows,
-): Promise<{ problems: RowProblem[]; stored: ReadonlyMap<string, NodeKind> }> {
-  const { problems, stored } = await checkBatchAgainst(db, batch);
-  if (!problems.some((problem) => problem.value !== undefined)) return { problems, stored };
+async function explainedChecks(db: GraphDb, batch: GraphBatch, rejectedRows: RejectedRows): Promise<{ problems: RowProblem[] } & StoredIds> {
+  const { problems, ...found } = await checkBatchAgainst(db, batch);
+  if (!problems.some((problem) => problem.value !== undefined)) return { problems, ...found };
   const known = await new ImportRepository(db).knownIds();
   const fresh = batch.nodes.map((n) => n.record);
   const explained = explainReferences(problems, rejectedRows, {
     ids: [...new Set([...known.ids, ...fresh.map((n) => n.id)])],
     sources: [...new Set([...known.sources, ...fresh.filter((n) => n.kind === 'source').map((n) => n.id)])],
   });
-  return { problems: explained, stored };
+  return { problems: explained, ...found };
 }
 
 /** Milliseconds each step of an import took, for the benchmark's breakdown. */
@@ -179,7 +175,7 @@ export async function importFiles(db: GraphDb, files: UploadedFile[], commit: bo
   const { batch, problems, rejected: rejectedRows } = await phase(phases, 'validate', () => batchFromTables(read.tables));
   const checked = await phase(phases, 'check', () => explainedChecks(db, batch, rejectedRows));
   const rejected = [...read.problems, ...problems, ...checked.problems];
-  const diff = await phase(phases, 'compare', () => compare(db, batch, checked.stored));
+  const diff = await phase(phases, 'compare', () => compare(db, batch, checked));
   const plan: ImportPlan = {
     files: files.map((f) => ({ name: f.name, sha256: createHash('sha256').update(f.data).digest('hex') })),
     rows: read.tables.reduce((sum, t) => sum + t.rows.length, 0),

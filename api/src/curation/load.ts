@@ -7,7 +7,7 @@ import type { GraphDb, Tx } from '../db/graph-db.js';
 import { batchProblems, referencedIds } from '../domain/batch-check.js';
 import type { NodeKind } from '../domain/model.js';
 import type { GraphBatch, RowProblem } from '../domain/spreadsheet.js';
-import { storedKinds, writeNetwork, type WriteOptions } from '../repositories/network-write.repository.js';
+import { storedIds, writeNetwork, type WriteOptions } from '../repositories/network-write.repository.js';
 
 export class LoadError extends Error {
   constructor(readonly problems: RowProblem[]) {
@@ -21,10 +21,16 @@ export async function checkBatch(reader: GraphDb | Tx, batch: GraphBatch): Promi
   return (await checkBatchAgainst(reader, batch)).problems;
 }
 
-/** checkBatch's problems, and the kind of every id the batch names that exists (what else is new). */
-export async function checkBatchAgainst(reader: GraphDb | Tx, batch: GraphBatch): Promise<{ problems: RowProblem[]; stored: ReadonlyMap<string, NodeKind> }> {
-  const stored = await storedKinds(reader, referencedIds(batch));
-  return { problems: batchProblems(batch, stored), stored };
+/** What a check found stored: the kind of every id the batch names that exists (what else is new), and the content hashes. */
+export interface StoredIds {
+  stored: ReadonlyMap<string, NodeKind>;
+  hashes: ReadonlyMap<string, string>;
+}
+
+/** checkBatch's problems, and what it found stored. */
+export async function checkBatchAgainst(reader: GraphDb | Tx, batch: GraphBatch): Promise<{ problems: RowProblem[] } & StoredIds> {
+  const { kinds, hashes } = await storedIds(reader, referencedIds(batch));
+  return { problems: batchProblems(batch, kinds), stored: kinds, hashes };
 }
 
 export interface LoadOptions {

@@ -43,38 +43,46 @@ const RELATIONSHIP_MATCH = 'UNWIND $rows AS row MATCH (:Entity {id: row.from})-[
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** Compares the file's nodes with the stored ones. */
-  compareNodes(rows: NodeRow[]): Promise<Comparison> {
-    return this.compare(NODE_MATCH, rows);
-  }
-
-  /** Compares the file's relationships with the stored ones. */
-  compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
-    return this.compare(RELATIONSHIP_MATCH, rows);
-  }
-
   /**
-   * First by content hash, sending only ids and digests: a stored row with the same hash holds
-   * the same properties. The others (changed, or written before hashes or outside the write path)
-   * are compared property by property, with the test the write path uses to move a version.
+   * Compares the file's nodes that exist with the stored ones, whose content hashes the check
+   * read already: a node with the same hash holds the same properties.
    */
-  private async compare(match: string, rows: (NodeRow | RelationshipRow)[]): Promise<Comparison> {
+  async compareNodes(rows: NodeRow[], storedHashes: ReadonlyMap<string, string>): Promise<Comparison> {
+    const unsure = rows.filter((row) => storedHashes.get(row.id) !== row.hash);
+    return { existing: rows.map((row) => row.i), changed: await this.changed(NODE_MATCH, unsure) };
+  }
+
+  /** Compares the file's relationships with the stored ones: first by content hash, sending only keys and digests. */
+  async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
     if (rows.length === 0) return { existing: [], changed: [] };
     const keys = rows.map(({ props: _props, ...key }) => key);
     const [byHash] = await this.db.read<{ existing: number[]; unsure: number[] }>(
-      `${match} RETURN collect(row.i) AS existing, collect(CASE WHEN e.${CONTENT_HASH_FIELD} = row.hash THEN null ELSE row.i END) AS unsure`,
+      `${RELATIONSHIP_MATCH} RETURN collect(row.i) AS existing, collect(CASE WHEN e.${CONTENT_HASH_FIELD} = row.hash THEN null ELSE row.i END) AS unsure`,
       { rows: keys },
       COMPARE_TIMEOUT_MS,
     );
     const unsure = new Set(byHash?.unsure ?? []);
-    const rest = rows.filter((row) => unsure.has(row.i));
-    if (rest.length === 0) return { existing: byHash?.existing ?? [], changed: [] };
-    const [byProperties] = await this.db.read<{ changed: number[] }>(
+    return {
+      existing: byHash?.existing ?? [],
+      changed: await this.changed(
+        RELATIONSHIP_MATCH,
+        rows.filter((row) => unsure.has(row.i)),
+      ),
+    };
+  }
+
+  /**
+   * Of rows whose hash differs or is missing (changed, or written before hashes or outside the
+   * write path), those whose properties differ, by the test the write path uses to move a version.
+   */
+  private async changed(match: string, rows: (NodeRow | RelationshipRow)[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const [answer] = await this.db.read<{ changed: number[] }>(
       `${match} WITH e, row WHERE ${CHANGED('e')} RETURN collect(row.i) AS changed`,
-      { rows: rest, bookkeeping: BOOKKEEPING_FIELDS },
+      { rows, bookkeeping: BOOKKEEPING_FIELDS },
       COMPARE_TIMEOUT_MS,
     );
-    return { existing: byHash?.existing ?? [], changed: byProperties?.changed ?? [] };
+    return answer?.changed ?? [];
   }
 
   /** The stored properties of those of `ids` that exist, by id. */

@@ -64,12 +64,25 @@ const readWith = <T extends Row>(reader: Reader, cypher: string, params: Row) =>
 
 /** The kinds of those of `ids` that exist. */
 export async function storedKinds(reader: Reader, ids: string[]): Promise<Map<string, NodeKind>> {
-  // One index seek per id and one record of pairs back: for the 100k ids of a large import,
+  return (await storedIds(reader, ids)).kinds;
+}
+
+/** Of those of `ids` that exist: the kind of each, and its content hash where it has one. */
+export async function storedIds(reader: Reader, ids: string[]): Promise<{ kinds: Map<string, NodeKind>; hashes: Map<string, string> }> {
+  // One index seek per id and one record of lists back: for the 100k ids of a large import,
   // `n.id IN $ids` took four times as long in the database, and a record per id as long again to decode.
-  const [row] = await readWith<{ pairs: [string, NodeKind][] }>(reader, 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN collect([n.id, n.kind]) AS pairs', {
-    ids,
-  });
-  return new Map(row?.pairs ?? []);
+  const [row] = await readWith<{ found: [string, NodeKind, string | null][] }>(
+    reader,
+    `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN collect([n.id, n.kind, ${HASH('n')}]) AS found`,
+    { ids },
+  );
+  const kinds = new Map<string, NodeKind>();
+  const hashes = new Map<string, string>();
+  for (const [id, kind, hash] of row?.found ?? []) {
+    kinds.set(id, kind);
+    if (hash !== null) hashes.set(id, hash);
+  }
+  return { kinds, hashes };
 }
 
 /**
