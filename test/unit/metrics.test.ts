@@ -3,7 +3,7 @@ import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } 
 import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
 import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
 import { betweennessThreads, parallelBetweenness } from '../../api/src/analytics/parallel-betweenness.js';
-import type { Network } from '../../api/src/domain/network.js';
+import { linkedNetwork, type Network } from '../../api/src/domain/network.js';
 
 /** Two cliques of five joined through one bridge node. */
 function barbell(): Network {
@@ -94,6 +94,25 @@ describe('network metrics', () => {
   });
 });
 
+describe('when the network is read by positions', () => {
+  // Parallel and reverse relationships, self-loops and an isolated node, to collapse as before.
+  const network = randomNetwork(2_000, 3);
+  network.edges.push({ from: 'n5', to: 'n5', type: 'WORKS_FOR' }, { from: 'n9', to: 'n1', type: 'WORKS_FOR' }, { from: 'n1', to: 'n9', type: 'WORKS_FOR' });
+  network.nodes.push({ id: 'alone', kind: 'person', name: 'Alone' });
+
+  it('then the adjacency keeps each pair once, lower end first, in the order first met', () => {
+    const csr = toCsr(linkedNetwork(network));
+    const index = new Map(csr.ids.map((id, i) => [id, i]));
+    const expected: string[] = [];
+    for (const edge of network.edges) {
+      const [a, b] = [index.get(edge.from)!, index.get(edge.to)!].sort((x, y) => x - y);
+      if (a !== b && !expected.includes(`${a} ${b}`)) expected.push(`${a} ${b}`);
+    }
+    expect(Array.from(csr.links.from, (a, k) => `${a} ${csr.links.to[k]}`)).toEqual(expected);
+    expect(csr).toEqual(toCsr(network));
+  });
+});
+
 describe('when betweenness is spread over threads', () => {
   // Large enough that the default plan spreads it on a machine with 2 cores, small enough for graphology.
   const network = randomNetwork(3_000, 3);
@@ -101,8 +120,8 @@ describe('when betweenness is spread over threads', () => {
   const n = csr.ids.length;
 
   it('then a graph of this size goes parallel, and a small one stays on one thread', () => {
-    expect(betweennessThreads(n, n, csr.links.length, 2)).toBe(2);
-    expect(betweennessThreads(n, n, csr.links.length, 1)).toBe(1);
+    expect(betweennessThreads(n, n, csr.links.from.length, 2)).toBe(2);
+    expect(betweennessThreads(n, n, csr.links.from.length, 1)).toBe(1);
     expect(betweennessThreads(244, 244, 600, 2)).toBe(1);
   });
 

@@ -8,7 +8,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { degrees, pagerank, toCsr, type Csr } from './csr.js';
 import { parallelBetweenness } from './parallel-betweenness.js';
 import { groupBy } from '../lib/group-by.js';
-import type { Network } from '../domain/network.js';
+import type { LinkedNetwork, Network } from '../domain/network.js';
 
 // The package is CommonJS with ESM-style typings: at run time the default import is the function.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -60,7 +60,7 @@ export function graphOf(csr: Csr, network?: Network): UndirectedGraph {
   const graph = new UndirectedGraph();
   const names = new Map(network?.nodes.map((n) => [n.id, n]) ?? []);
   for (const id of csr.ids) graph.addNode(id, { name: names.get(id)?.name ?? id, kind: names.get(id)?.kind });
-  for (const [a, b] of csr.links) graph.addEdge(csr.ids[a]!, csr.ids[b]!);
+  for (let k = 0; k < csr.links.from.length; k++) graph.addEdge(csr.ids[csr.links.from[k]!]!, csr.ids[csr.links.to[k]!]!);
   return graph;
 }
 
@@ -118,12 +118,15 @@ function externalScores(csr: Csr, external: ExternalScores): Scores {
 }
 
 /** The metrics of a network; betweenness on several threads when it is large enough to pay (parallel-betweenness.ts). */
-export async function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS, external?: ExternalScores): Promise<MetricsResult> {
+export async function computeMetrics(
+  network: Network | LinkedNetwork,
+  options: MetricsOptions = DEFAULT_METRICS_OPTIONS,
+  external?: ExternalScores,
+): Promise<MetricsResult> {
   const csr = toCsr(network);
   const { exact } = betweennessSampling(csr.ids.length, options);
   const { between, ranks, community, modularity } = external ? externalScores(csr, external) : await ownScores(csr, exact, options);
   const degree = degrees(csr);
-  const kindOf = new Map(network.nodes.map((node) => [node.id, node]));
 
   const nodes: NodeMetrics[] = csr.ids.map((id, i) => {
     const others = new Set<number>();
@@ -133,8 +136,9 @@ export async function computeMetrics(network: Network, options: MetricsOptions =
     }
     return {
       id,
-      name: kindOf.get(id)?.name ?? id,
-      kind: kindOf.get(id)?.kind ?? 'unknown',
+      // The CSR keeps the nodes' order.
+      name: network.nodes[i]!.name ?? id,
+      kind: network.nodes[i]!.kind ?? 'unknown',
       degree: degree[i]!,
       betweenness: between[i]!,
       pagerank: ranks[i]!,

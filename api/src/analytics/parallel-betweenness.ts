@@ -38,7 +38,7 @@ export function betweennessThreads(sources: number, nodes: number, links: number
 export async function parallelBetweenness(csr: Csr, sources?: Int32Array, threads?: number): Promise<Float64Array> {
   const n = csr.ids.length;
   const count = sources?.length ?? n;
-  const parts = threads ?? betweennessThreads(count, n, csr.links.length);
+  const parts = threads ?? betweennessThreads(count, n, csr.links.from.length);
   if (parts <= 1) return betweenness(csr, sources);
   const { local, all: sourcesHere } = betweennessInput(csr, sources);
   const all = shared(sourcesHere);
