@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
 import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
-import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
+import louvainModule from 'graphology-communities-louvain';
+import { computeMetrics, graphOf, louvainView, seededRandom } from '../../api/src/analytics/metrics.js';
 import { betweennessThreads, parallelBetweenness } from '../../api/src/analytics/parallel-betweenness.js';
 import { linkedNetwork, type Network } from '../../api/src/domain/network.js';
+
+const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 /** Two cliques of five joined through one bridge node. */
 function barbell(): Network {
@@ -94,7 +97,7 @@ describe('network metrics', () => {
   });
 });
 
-describe('when the network is read by positions', () => {
+describe('when the network is read by positions and Louvain runs on a view of the adjacency', () => {
   // Parallel and reverse relationships, self-loops and an isolated node, to collapse as before.
   const network = randomNetwork(2_000, 3);
   network.edges.push({ from: 'n5', to: 'n5', type: 'WORKS_FOR' }, { from: 'n9', to: 'n1', type: 'WORKS_FOR' }, { from: 'n1', to: 'n9', type: 'WORKS_FOR' });
@@ -110,6 +113,16 @@ describe('when the network is read by positions', () => {
     }
     expect(Array.from(csr.links.from, (a, k) => `${a} ${csr.links.to[k]}`)).toEqual(expected);
     expect(csr).toEqual(toCsr(network));
+  });
+
+  it("then Louvain finds graphology's communities and modularity, node for node", () => {
+    const csr = toCsr(network);
+    const options = { getEdgeWeight: null };
+    const onGraph = louvain.detailed(graphOf(csr), { ...options, rng: seededRandom(3) });
+    const onView = louvain.detailed(louvainView(csr), { ...options, rng: seededRandom(3) });
+    csr.ids.forEach((id, i) => expect(onView.communities[i]).toBe(onGraph.communities[id]));
+    expect(onView.modularity).toBe(onGraph.modularity);
+    expect(onView.count).toBeGreaterThan(5);
   });
 });
 
