@@ -150,6 +150,14 @@ describe('when betweenness is spread over threads', () => {
     expect(parallel.reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
   });
 
+  it('then with other work for this thread, every part runs in a worker and the sums are the same', async () => {
+    let ran = 0;
+    const withWork = await parallelBetweenness(csr, undefined, 3, () => ran++);
+    const without = await parallelBetweenness(csr, undefined, 3);
+    expect(ran).toBe(1);
+    expect(withWork).toEqual(without);
+  });
+
   it('then a sample of sources gives what it gives on one thread', async () => {
     const sources = Int32Array.from({ length: 500 }, (_, i) => (i * 7) % n);
     const parallel = await parallelBetweenness(csr, sources, 2);

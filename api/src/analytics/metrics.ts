@@ -126,11 +126,17 @@ async function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Pro
   const n = csr.ids.length;
   // The sample is drawn before Louvain draws from the same generator, so both stay as they were.
   const sources = exact ? undefined : sampleSources(n, options.samples, random);
-  const between = await parallelBetweenness(csr, sources);
-  const ranks = pagerank(csr);
+  // PageRank and Louvain run on this thread while the betweenness workers run: on a large
+  // network Louvain takes seconds, which the cores would otherwise spend one after the other.
+  let rest: Omit<Scores, 'between'> | undefined;
+  const between = await parallelBetweenness(csr, sources, undefined, () => (rest = ranksAndCommunities(csr, random)));
+  return { between, ...rest! };
+}
+
+function ranksAndCommunities(csr: Csr, random: () => number): Omit<Scores, 'between'> {
   const detailed = louvain.detailed(louvainView(csr), { rng: random, getEdgeWeight: null });
   // The view's node keys are positions.
-  return { between, ranks, community: Int32Array.from(csr.ids, (_, i) => detailed.communities[i]!), modularity: detailed.modularity };
+  return { ranks: pagerank(csr), community: Int32Array.from(csr.ids, (_, i) => detailed.communities[i]!), modularity: detailed.modularity };
 }
 
 /** GDS's scores in this module's terms: betweenness normalised as `betweenness` in csr.ts normalises it. */
