@@ -81,9 +81,9 @@ if (process.env.BENCH_ANALYTICS_DB !== '0') {
     const gds = new GdsRepository(bench.db);
     const version = await gds.available();
     console.log(`\n${scale.name} network in Neo4j; GDS ${version ?? 'not available'}`);
-    const network = await measure(`reading the network (${scale.name})`, null, () => new AnalyticsRepository(bench.db).network(DEFAULT_METRICS_FILTER));
+    const network = await measure(`reading the network (${scale.name})`, null, () => new AnalyticsRepository(bench.db).linkedNetwork(DEFAULT_METRICS_FILTER));
     const { exact, samples } = betweennessSampling(network.nodes.length, DEFAULT_METRICS_OPTIONS);
-    const what = `${exact ? 'exact' : `sampled (${samples})`} betweenness, ${network.nodes.length} nodes / ${network.edges.length} relationships`;
+    const what = `${exact ? 'exact' : `sampled (${samples})`} betweenness, ${network.nodes.length} nodes / ${network.from.length} relationships`;
     const inWorker = await measure(`all metrics in the worker, ${what}`, exact ? 30_000 : 20_000, () => computeMetrics(network));
     if (version) {
       const scores = await measure(`PageRank, Louvain, ${what} in GDS`, exact ? 30_000 : 20_000, () =>
