@@ -47,20 +47,20 @@ if (process.env.BENCH_ANALYTICS_MEMORY !== '0') {
   const big = asNetwork(50_000, 1_000_000);
   const bigCsr = await measure('adjacency (CSR) from 1M relationships', null, () => toCsr(big));
   const bigGraph = await measure('graphology graph from the same links', null, () => graphOf(bigCsr));
-  console.log(`50k network: ${bigCsr.ids.length} nodes, ${bigCsr.links.length} distinct links`);
+  console.log(`50k network: ${bigCsr.ids.length} nodes, ${bigCsr.links.from.length} distinct links`);
   await measure('Louvain (graphology), 50k nodes / 1M relationships', 3_000, () => louvain.detailed(bigGraph, { rng: seededRandom(1), getEdgeWeight: null }));
   await measure('PageRank (CSR), 50k / 1M', 2_000, () => pagerank(bigCsr));
   await measure('PageRank (graphology, for comparison), 50k / 1M', null, () => graphologyPagerank(bigGraph, { getEdgeWeight: null }));
   const bigSample = Int32Array.from({ length: 512 }, (_, i) => (i * 97) % bigCsr.ids.length);
   await measure('sampled betweenness (512 sources, CSR, 1 thread), 50k / 1M', null, () => betweenness(bigCsr, bigSample));
-  const bigThreads = betweennessThreads(bigSample.length, bigCsr.ids.length, bigCsr.links.length);
+  const bigThreads = betweennessThreads(bigSample.length, bigCsr.ids.length, bigCsr.links.from.length);
   await measure(`sampled betweenness (512 sources, CSR, ${bigThreads} threads), 50k / 1M`, null, () => parallelBetweenness(bigCsr, bigSample));
   await measure('all metrics (sampled betweenness), 50k / 1M', null, () => computeMetrics(big));
 
   const mid = asNetwork(20_000, 100_000);
   const midCsr = toCsr(mid);
   await measure('exact betweenness (CSR, 1 thread), 20k nodes / 100k relationships', null, () => betweenness(midCsr));
-  const midThreads = betweennessThreads(midCsr.ids.length, midCsr.ids.length, midCsr.links.length);
+  const midThreads = betweennessThreads(midCsr.ids.length, midCsr.ids.length, midCsr.links.from.length);
   await measure(`exact betweenness (CSR, ${midThreads} threads), 20k / 100k, as the worker runs it`, 30_000, () => parallelBetweenness(midCsr));
   await measure('all metrics (exact), 20k / 100k', null, () => computeMetrics(mid));
 
@@ -81,9 +81,9 @@ if (process.env.BENCH_ANALYTICS_DB !== '0') {
     const gds = new GdsRepository(bench.db);
     const version = await gds.available();
     console.log(`\n${scale.name} network in Neo4j; GDS ${version ?? 'not available'}`);
-    const network = await measure(`reading the network (${scale.name})`, null, () => new AnalyticsRepository(bench.db).network(DEFAULT_METRICS_FILTER));
+    const network = await measure(`reading the network (${scale.name})`, null, () => new AnalyticsRepository(bench.db).linkedNetwork(DEFAULT_METRICS_FILTER));
     const { exact, samples } = betweennessSampling(network.nodes.length, DEFAULT_METRICS_OPTIONS);
-    const what = `${exact ? 'exact' : `sampled (${samples})`} betweenness, ${network.nodes.length} nodes / ${network.edges.length} relationships`;
+    const what = `${exact ? 'exact' : `sampled (${samples})`} betweenness, ${network.nodes.length} nodes / ${network.from.length} relationships`;
     const inWorker = await measure(`all metrics in the worker, ${what}`, exact ? 30_000 : 20_000, () => computeMetrics(network));
     if (version) {
       const scores = await measure(`PageRank, Louvain, ${what} in GDS`, exact ? 30_000 : 20_000, () =>

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
 import { betweenness, pagerank, toCsr } from '../../api/src/analytics/csr.js';
-import { computeMetrics, graphOf, seededRandom } from '../../api/src/analytics/metrics.js';
+import louvainModule from 'graphology-communities-louvain';
+import { computeMetrics, graphOf, louvainView, seededRandom } from '../../api/src/analytics/metrics.js';
 import { betweennessThreads, parallelBetweenness } from '../../api/src/analytics/parallel-betweenness.js';
-import type { Network } from '../../api/src/domain/network.js';
+import { linkedNetwork, type Network } from '../../api/src/domain/network.js';
+
+const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 /** Two cliques of five joined through one bridge node. */
 function barbell(): Network {
@@ -94,6 +97,35 @@ describe('network metrics', () => {
   });
 });
 
+describe('when the network is read by positions and Louvain runs on a view of the adjacency', () => {
+  // Parallel and reverse relationships, self-loops and an isolated node, to collapse as before.
+  const network = randomNetwork(2_000, 3);
+  network.edges.push({ from: 'n5', to: 'n5', type: 'WORKS_FOR' }, { from: 'n9', to: 'n1', type: 'WORKS_FOR' }, { from: 'n1', to: 'n9', type: 'WORKS_FOR' });
+  network.nodes.push({ id: 'alone', kind: 'person', name: 'Alone' });
+
+  it('then the adjacency keeps each pair once, lower end first, in the order first met', () => {
+    const csr = toCsr(linkedNetwork(network));
+    const index = new Map(csr.ids.map((id, i) => [id, i]));
+    const expected: string[] = [];
+    for (const edge of network.edges) {
+      const [a, b] = [index.get(edge.from)!, index.get(edge.to)!].sort((x, y) => x - y);
+      if (a !== b && !expected.includes(`${a} ${b}`)) expected.push(`${a} ${b}`);
+    }
+    expect(Array.from(csr.links.from, (a, k) => `${a} ${csr.links.to[k]}`)).toEqual(expected);
+    expect(csr).toEqual(toCsr(network));
+  });
+
+  it("then Louvain finds graphology's communities and modularity, node for node", () => {
+    const csr = toCsr(network);
+    const options = { getEdgeWeight: null };
+    const onGraph = louvain.detailed(graphOf(csr), { ...options, rng: seededRandom(3) });
+    const onView = louvain.detailed(louvainView(csr), { ...options, rng: seededRandom(3) });
+    csr.ids.forEach((id, i) => expect(onView.communities[i]).toBe(onGraph.communities[id]));
+    expect(onView.modularity).toBe(onGraph.modularity);
+    expect(onView.count).toBeGreaterThan(5);
+  });
+});
+
 describe('when betweenness is spread over threads', () => {
   // Large enough that the default plan spreads it on a machine with 2 cores, small enough for graphology.
   const network = randomNetwork(3_000, 3);
@@ -101,8 +133,8 @@ describe('when betweenness is spread over threads', () => {
   const n = csr.ids.length;
 
   it('then a graph of this size goes parallel, and a small one stays on one thread', () => {
-    expect(betweennessThreads(n, n, csr.links.length, 2)).toBe(2);
-    expect(betweennessThreads(n, n, csr.links.length, 1)).toBe(1);
+    expect(betweennessThreads(n, n, csr.links.from.length, 2)).toBe(2);
+    expect(betweennessThreads(n, n, csr.links.from.length, 1)).toBe(1);
     expect(betweennessThreads(244, 244, 600, 2)).toBe(1);
   });
 
@@ -116,6 +148,14 @@ describe('when betweenness is spread over threads', () => {
       expect(parallel[i]).toBeCloseTo(expected[id]!, 9);
     });
     expect(parallel.reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
+  });
+
+  it('then with other work for this thread, every part runs in a worker and the sums are the same', async () => {
+    let ran = 0;
+    const withWork = await parallelBetweenness(csr, undefined, 3, () => ran++);
+    const without = await parallelBetweenness(csr, undefined, 3);
+    expect(ran).toBe(1);
+    expect(withWork).toEqual(without);
   });
 
   it('then a sample of sources gives what it gives on one thread', async () => {

@@ -6,10 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { collaborationGaps } from './collaboration-gaps.js';
 import { fragileActors, funderOverlap, groupReach } from './gaps.js';
 import { computeMetrics, type ExternalScores, type MetricsOptions } from './metrics.js';
-import type { Network, Participation } from '../domain/network.js';
+import type { LinkedNetwork, Network, Participation } from '../domain/network.js';
 
 export type AnalyticsTask =
-  | { kind: 'metrics'; network: Network; options: MetricsOptions; external?: ExternalScores }
+  | { kind: 'metrics'; network: LinkedNetwork; options: MetricsOptions; external?: ExternalScores }
   | { kind: 'gaps'; network: Network; participation: Participation[]; limit: number };
 
 async function run(task: AnalyticsTask): Promise<unknown> {

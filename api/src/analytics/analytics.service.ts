@@ -32,7 +32,7 @@ export class AnalyticsService {
 
   async metrics(filter: GraphFilter): Promise<{ graphVersion: number; result: MetricsResult }> {
     return this.cached(`metrics ${JSON.stringify(filter)}`, async () => {
-      const network = await this.repository.network(filter);
+      const network = await this.repository.linkedNetwork(filter);
       // With GDS on the server, the costly algorithms run where the data is; the worker assembles.
       const external = await this.gdsScores(filter, network.nodes.length);
       return this.run({ kind: 'metrics', network, options: this.metricsOptions, external });

@@ -4,48 +4,81 @@
  * budgets name (docs/performance.md); these loops do the same arithmetic on typed arrays, and
  * the unit tests check them against graphology's results.
  */
-import type { Network } from '../domain/network.js';
+import { linkedNetwork, type LinkedNetwork, type Network } from '../domain/network.js';
 
 export interface Csr {
   ids: string[];
   /** Neighbours of node i are neighbours[offsets[i] .. offsets[i + 1]). */
   offsets: Int32Array;
   neighbours: Int32Array;
-  /** Distinct undirected links, each once (a < b). */
-  links: [number, number][];
+  /** Distinct undirected links, each once (from[k] < to[k]), in the order first met. */
+  links: { from: Int32Array; to: Int32Array };
 }
 
-/** The network as an undirected simple graph: parallel and reverse relationships collapse. */
-export function toCsr(network: Network): Csr {
-  const ids = network.nodes.map((n) => n.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const seen = new Set<number>();
-  const links: [number, number][] = [];
-  const n = ids.length;
-  for (const edge of network.edges) {
-    const a = index.get(edge.from);
-    const b = index.get(edge.to);
-    if (a === undefined || b === undefined || a === b) continue;
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    const key = lo * n + hi;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    links.push([lo, hi]);
-  }
+/**
+ * The network as an undirected simple graph: parallel and reverse relationships collapse.
+ * Typed arrays throughout: at 1M relationships, a pair array per link and a set of pair keys
+ * (most beyond the small-integer range) cost seconds.
+ */
+export function toCsr(network: Network | LinkedNetwork): Csr {
+  const linked = 'edges' in network ? linkedNetwork(network) : network;
+  const n = linked.nodes.length;
+  const links = distinctLinks(n, linked.from, linked.to);
+  const count = links.from.length;
   const degree = new Int32Array(n);
-  for (const [a, b] of links) {
-    degree[a]!++;
-    degree[b]!++;
+  for (let k = 0; k < count; k++) {
+    degree[links.from[k]!]!++;
+    degree[links.to[k]!]!++;
   }
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
   const neighbours = new Int32Array(offsets[n]!);
   const fill = offsets.slice(0, n);
-  for (const [a, b] of links) {
+  for (let k = 0; k < count; k++) {
+    const a = links.from[k]!;
+    const b = links.to[k]!;
     neighbours[fill[a]!++] = b;
     neighbours[fill[b]!++] = a;
   }
-  return { ids, offsets, neighbours, links };
+  return { ids: linked.nodes.map((node) => node.id), offsets, neighbours, links };
+}
+
+/**
+ * Each pair of distinct nodes once, lower position first, in the order of its first
+ * relationship (Louvain's result depends on the order of links). The relationships are
+ * bucketed by their lower end; within a bucket a mark per higher end finds the repeats.
+ */
+function distinctLinks(n: number, from: Int32Array, to: Int32Array): { from: Int32Array; to: Int32Array } {
+  const m = from.length;
+  const low = (k: number) => Math.min(from[k]!, to[k]!);
+  const high = (k: number) => Math.max(from[k]!, to[k]!);
+  const starts = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) starts[low(k) + 1]!++;
+  for (let i = 0; i < n; i++) starts[i + 1]! += starts[i]!;
+  const byLow = new Int32Array(m);
+  const fill = starts.slice(0, n);
+  for (let k = 0; k < m; k++) byLow[fill[low(k)]!++] = k;
+  // marked[b] = a + 1 once the link a-b has been kept.
+  const marked = new Int32Array(n);
+  const kept = new Uint8Array(m);
+  let count = 0;
+  for (let a = 0; a < n; a++) {
+    for (let q = starts[a]!; q < starts[a + 1]!; q++) {
+      const k = byLow[q]!;
+      const b = high(k);
+      if (b === a || marked[b] === a + 1) continue;
+      marked[b] = a + 1;
+      kept[k] = 1;
+      count++;
+    }
+  }
+  const links = { from: new Int32Array(count), to: new Int32Array(count) };
+  for (let k = 0, j = 0; k < m; k++) {
+    if (kept[k] === 0) continue;
+    links.from[j] = low(k);
+    links.to[j++] = high(k);
+  }
+  return links;
 }
 
 export function degrees(csr: Csr): Int32Array {

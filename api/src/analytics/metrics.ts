@@ -8,7 +8,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { degrees, pagerank, toCsr, type Csr } from './csr.js';
 import { parallelBetweenness } from './parallel-betweenness.js';
 import { groupBy } from '../lib/group-by.js';
-import type { Network } from '../domain/network.js';
+import type { LinkedNetwork, Network } from '../domain/network.js';
 
 // The package is CommonJS with ESM-style typings: at run time the default import is the function.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -60,8 +60,35 @@ export function graphOf(csr: Csr, network?: Network): UndirectedGraph {
   const graph = new UndirectedGraph();
   const names = new Map(network?.nodes.map((n) => [n.id, n]) ?? []);
   for (const id of csr.ids) graph.addNode(id, { name: names.get(id)?.name ?? id, kind: names.get(id)?.kind });
-  for (const [a, b] of csr.links) graph.addEdge(csr.ids[a]!, csr.ids[b]!);
+  for (let k = 0; k < csr.links.from.length; k++) graph.addEdge(csr.ids[csr.links.from[k]!]!, csr.ids[csr.links.to[k]!]!);
   return graph;
+}
+
+/**
+ * An empty graphology graph that answers, from the CSR, the only reads graphology's Louvain
+ * makes of a graph (graphology-indices/louvain.js, as of graphology-communities-louvain 2.0.2):
+ * order, size, self-loops, the nodes, their degrees and the edges. Nodes are the CSR's
+ * positions and edges its links, in the order graphOf adds them, so Louvain finds the same
+ * communities (a unit test compares them), without graphOf's maps: building those for 1M links
+ * took 7-18 s, more than Louvain itself.
+ */
+export function louvainView(csr: Csr): UndirectedGraph {
+  const { offsets, links } = csr;
+  const n = csr.ids.length;
+  const m = links.from.length;
+  const fixed = (value: unknown) => ({ value });
+  return Object.defineProperties(new UndirectedGraph(), {
+    order: fixed(n),
+    size: fixed(m),
+    selfLoopCount: fixed(0),
+    forEachNode: fixed((callback: (node: number) => void) => {
+      for (let i = 0; i < n; i++) callback(i);
+    }),
+    undirectedDegreeWithoutSelfLoops: fixed((node: number) => offsets[node + 1]! - offsets[node]!),
+    forEachEdge: fixed((callback: (edge: number, attributes: undefined, source: number, target: number) => void) => {
+      for (let k = 0; k < m; k++) callback(k, undefined, links.from[k]!, links.to[k]!);
+    }),
+  });
 }
 
 /** `count` distinct node indexes out of `n`, drawn with `random`. */
@@ -99,10 +126,17 @@ async function ownScores(csr: Csr, exact: boolean, options: MetricsOptions): Pro
   const n = csr.ids.length;
   // The sample is drawn before Louvain draws from the same generator, so both stay as they were.
   const sources = exact ? undefined : sampleSources(n, options.samples, random);
-  const between = await parallelBetweenness(csr, sources);
-  const ranks = pagerank(csr);
-  const detailed = louvain.detailed(graphOf(csr), { rng: random, getEdgeWeight: null });
-  return { between, ranks, community: Int32Array.from(csr.ids, (id) => detailed.communities[id]!), modularity: detailed.modularity };
+  // PageRank and Louvain run on this thread while the betweenness workers run: on a large
+  // network Louvain takes seconds, which the cores would otherwise spend one after the other.
+  let rest: Omit<Scores, 'between'> | undefined;
+  const between = await parallelBetweenness(csr, sources, undefined, () => (rest = ranksAndCommunities(csr, random)));
+  return { between, ...rest! };
+}
+
+function ranksAndCommunities(csr: Csr, random: () => number): Omit<Scores, 'between'> {
+  const detailed = louvain.detailed(louvainView(csr), { rng: random, getEdgeWeight: null });
+  // The view's node keys are positions.
+  return { ranks: pagerank(csr), community: Int32Array.from(csr.ids, (_, i) => detailed.communities[i]!), modularity: detailed.modularity };
 }
 
 /** GDS's scores in this module's terms: betweenness normalised as `betweenness` in csr.ts normalises it. */
@@ -118,12 +152,15 @@ function externalScores(csr: Csr, external: ExternalScores): Scores {
 }
 
 /** The metrics of a network; betweenness on several threads when it is large enough to pay (parallel-betweenness.ts). */
-export async function computeMetrics(network: Network, options: MetricsOptions = DEFAULT_METRICS_OPTIONS, external?: ExternalScores): Promise<MetricsResult> {
+export async function computeMetrics(
+  network: Network | LinkedNetwork,
+  options: MetricsOptions = DEFAULT_METRICS_OPTIONS,
+  external?: ExternalScores,
+): Promise<MetricsResult> {
   const csr = toCsr(network);
   const { exact } = betweennessSampling(csr.ids.length, options);
   const { between, ranks, community, modularity } = external ? externalScores(csr, external) : await ownScores(csr, exact, options);
   const degree = degrees(csr);
-  const kindOf = new Map(network.nodes.map((node) => [node.id, node]));
 
   const nodes: NodeMetrics[] = csr.ids.map((id, i) => {
     const others = new Set<number>();
@@ -133,8 +170,9 @@ export async function computeMetrics(network: Network, options: MetricsOptions =
     }
     return {
       id,
-      name: kindOf.get(id)?.name ?? id,
-      kind: kindOf.get(id)?.kind ?? 'unknown',
+      // The CSR keeps the nodes' order.
+      name: network.nodes[i]!.name ?? id,
+      kind: network.nodes[i]!.kind ?? 'unknown',
       degree: degree[i]!,
       betweenness: between[i]!,
       pagerank: ranks[i]!,

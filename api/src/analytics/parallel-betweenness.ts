@@ -34,20 +34,31 @@ export function betweennessThreads(sources: number, nodes: number, links: number
   return Math.max(1, Math.min(cores, Math.ceil(sources / PARALLEL_BETWEENNESS_DEFAULTS.block)));
 }
 
-/** `betweenness(csr, sources)` (csr.ts) on `threads` threads; by default as many as pay. */
-export async function parallelBetweenness(csr: Csr, sources?: Int32Array, threads?: number): Promise<Float64Array> {
+/**
+ * `betweenness(csr, sources)` (csr.ts) on `threads` threads; by default as many as pay. With
+ * `whileWaiting`, every part runs in a worker and this thread does that work meanwhile (the
+ * metrics' PageRank and Louvain): the parts and their order of addition are the same, so is the
+ * result. Without it, this thread computes part 0.
+ */
+export async function parallelBetweenness(csr: Csr, sources?: Int32Array, threads?: number, whileWaiting?: () => void): Promise<Float64Array> {
   const n = csr.ids.length;
   const count = sources?.length ?? n;
-  const parts = threads ?? betweennessThreads(count, n, csr.links.length);
-  if (parts <= 1) return betweenness(csr, sources);
+  const parts = threads ?? betweennessThreads(count, n, csr.links.from.length);
+  if (parts <= 1) {
+    const result = betweenness(csr, sources);
+    whileWaiting?.();
+    return result;
+  }
   const { local, all: sourcesHere } = betweennessInput(csr, sources);
   const all = shared(sourcesHere);
   const work = { offsets: shared(local.offsets), neighbours: shared(local.neighbours), sources: all, parts, block: PARALLEL_BETWEENNESS_DEFAULTS.block };
-  const others = Array.from({ length: parts - 1 }, (_, i) => startPart({ ...work, part: i + 1 }));
+  const first = whileWaiting ? 0 : 1;
+  const others = Array.from({ length: parts - first }, (_, i) => startPart({ ...work, part: i + first }));
   try {
-    // This thread takes part 0 while the workers start.
     const sums = new Float64Array(n);
-    accumulateBetweenness(work.offsets, work.neighbours, sourcesOfPart(all, 0, parts, work.block), sums);
+    // This thread takes part 0 (or the other work) while the workers start.
+    if (whileWaiting) whileWaiting();
+    else accumulateBetweenness(work.offsets, work.neighbours, sourcesOfPart(all, 0, parts, work.block), sums);
     for (const partial of await Promise.all(others.map((other) => other.sums))) for (let i = 0; i < n; i++) sums[i]! += partial[i]!;
     scaleBetweenness(sums, count);
     return local.restore(sums);
