@@ -37,8 +37,9 @@ export type Comparison = {
   changed: number[];
 };
 
-const NODE_MATCH = 'UNWIND $rows AS row MATCH (e:Entity {id: row.id})';
-const RELATIONSHIP_MATCH = 'UNWIND $rows AS row MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key';
+/** The stored node or relationship `e` of a `row`. */
+const NODE_MATCH = 'MATCH (e:Entity {id: row.id})';
+const RELATIONSHIP_MATCH = 'MATCH (:Entity {id: row.from})-[e]->(:Entity {id: row.to}) WHERE type(e) = row.type AND e.key = row.key';
 
 export class ImportRepository {
   constructor(private readonly db: GraphDb) {}
@@ -55,10 +56,14 @@ export class ImportRepository {
   /** Compares the file's relationships with the stored ones: first by content hash, sending only keys and digests. */
   async compareRelationships(rows: RelationshipRow[]): Promise<Comparison> {
     if (rows.length === 0) return { existing: [], changed: [] };
-    const keys = rows.map(({ props: _props, ...key }) => key);
+    // Sent as one list per field, not a map per row: half the bytes for the driver to pack.
+    const column = <K extends keyof RelationshipRow>(key: K) => rows.map((row) => row[key]);
     const [byHash] = await this.db.read<{ existing: number[]; unsure: number[] }>(
-      `${RELATIONSHIP_MATCH} RETURN collect(row.i) AS existing, collect(CASE WHEN e.${CONTENT_HASH_FIELD} = row.hash THEN null ELSE row.i END) AS unsure`,
-      { rows: keys },
+      `UNWIND range(0, size($i) - 1) AS k
+       WITH {i: $i[k], from: $from[k], to: $to[k], type: $type[k], key: $key[k], hash: $hash[k]} AS row
+       ${RELATIONSHIP_MATCH}
+       RETURN collect(row.i) AS existing, collect(CASE WHEN e.${CONTENT_HASH_FIELD} = row.hash THEN null ELSE row.i END) AS unsure`,
+      { i: column('i'), from: column('from'), to: column('to'), type: column('type'), key: column('key'), hash: column('hash') },
       COMPARE_TIMEOUT_MS,
     );
     const unsure = new Set(byHash?.unsure ?? []);
@@ -78,7 +83,7 @@ export class ImportRepository {
   private async changed(match: string, rows: (NodeRow | RelationshipRow)[]): Promise<number[]> {
     if (rows.length === 0) return [];
     const [answer] = await this.db.read<{ changed: number[] }>(
-      `${match} WITH e, row WHERE ${CHANGED('e')} RETURN collect(row.i) AS changed`,
+      `UNWIND $rows AS row ${match} WITH e, row WHERE ${CHANGED('e')} RETURN collect(row.i) AS changed`,
       { rows, bookkeeping: BOOKKEEPING_FIELDS },
       COMPARE_TIMEOUT_MS,
     );

@@ -4,7 +4,7 @@
  * versions, `since` and the graph version cannot drift apart. Also the locked reads that
  * optimistic concurrency needs. Functions over the caller's transaction: the use case owns it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { GraphDb, Row, Tx } from '../db/graph-db.js';
 import { toNeo4jDate } from '../db/plain-values.js';
@@ -35,7 +35,7 @@ export function contentHash(record: object): string {
   const fields = Object.entries(record)
     .filter(([, value]) => value !== undefined && value !== null)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha1').update(JSON.stringify(fields)).digest('base64url');
+  return hash('sha1', JSON.stringify(fields), 'base64url');
 }
 
 /** The write path's content hash of `e`, in Cypher: a field name from code, never from input. */
