@@ -25,12 +25,18 @@ import { measureReadability } from './ui-readability.js';
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
 const PAN_ZOOM_MS = Number(process.env.BENCH_UI_PAN_MS ?? 4_000);
 const VIEWPORT = { width: 1400, height: 900 };
+/** A folder to save a screenshot of each synthetic view in, once laid out (to look at). */
+const SCREENSHOTS = process.env.BENCH_UI_SCREENSHOTS;
 
 interface Load {
   /** From navigation to the API's answer parsed. */
   dataMs: number;
   /** From navigation to the first drawn graph. */
   firstFrameMs: number;
+  /** What that first frame held: a large view's holds its nodes only. */
+  firstFrame: { nodes: number; edges: number } | null;
+  /** From navigation to the frame with a large view's edges (null where they came in the first). */
+  edgesMs: number | null;
   layoutMs: number | null;
   longestTaskMs: number;
   nodes: number;
@@ -48,13 +54,17 @@ async function loadPage(browser: Browser, url: string, ours: boolean): Promise<{
   await page.waitForFunction(() => performance.getEntriesByName('spean:graph-rendered').length > 0, null, { timeout: 600_000 });
   if (ours) await page.waitForFunction(() => document.querySelector('.canvas')?.getAttribute('data-arranging') === 'false', null, { timeout: 600_000 });
   const load = await page.evaluate((isOurs) => {
-    const rendered = performance.getEntriesByName('spean:graph-rendered')[0]!.startTime;
+    const first = performance.getEntriesByName('spean:graph-rendered')[0] as PerformanceMark;
+    const rendered = first.startTime;
+    const edges = performance.getEntriesByName('spean:edges-rendered')[0]?.startTime;
     const data = performance.getEntriesByName('spean:data')[0]?.startTime ?? NaN;
     const layouts = performance.getEntriesByName('spean:layout');
     const cy = isOurs ? (window as unknown as { speanCy: import('cytoscape').Core }).speanCy : null;
     return {
       dataMs: Math.round(data),
       firstFrameMs: Math.round(rendered),
+      firstFrame: (first.detail as { nodes: number; edges: number } | null) ?? null,
+      edgesMs: edges === undefined ? null : Math.round(edges),
       layoutMs: layouts.length ? Math.round(layouts[layouts.length - 1]!.duration) : null,
       longestTaskMs: Math.round(Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)),
       nodes: cy ? cy.nodes().length : 0,
@@ -152,6 +162,7 @@ try {
     const row: Record<string, unknown> = { limit, baselineDataMs: baseline.dataMs, baselineFirstFrameMs: baseline.firstFrameMs };
     for (const renderer of ['canvas', 'webgl'] as const) {
       const { page, load } = await loadPage(browser, `${syntheticApp.url}/?limit=${limit}${renderer === 'webgl' ? '&renderer=webgl' : ''}`, true);
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${limit}-${renderer}.png`) });
       const fps = await panAndZoom(page, PAN_ZOOM_MS);
       await page.close();
       row.nodes = load.nodes;
@@ -160,12 +171,16 @@ try {
         dataMs: load.dataMs,
         firstFrameMs: load.firstFrameMs,
         afterDataMs: load.firstFrameMs - load.dataMs,
+        firstFrame: load.firstFrame,
+        edgesAfterDataMs: load.edgesMs === null ? null : load.edgesMs - load.dataMs,
         layoutMs: load.layoutMs,
         longestTaskMs: load.longestTaskMs,
         fps,
       };
+      const firstHeld = load.firstFrame ? ` (${load.firstFrame.nodes} nodes, ${load.firstFrame.edges} edges)` : '';
+      const edgesLater = load.edgesMs === null ? '' : `, edges ${load.edgesMs - load.dataMs} ms after the data`;
       console.log(
-        `${load.nodes} nodes / ${load.edges} edges, ${renderer}: first frame ${load.firstFrameMs} ms, ${load.firstFrameMs - load.dataMs} ms after the data (bare Cytoscape: ${baseline.firstFrameMs} ms, ${baseline.firstFrameMs - baseline.dataMs} ms after the data), layout ${load.layoutMs} ms in the worker, longest task ${load.longestTaskMs} ms, ${fps} fps panning and zooming`,
+        `${load.nodes} nodes / ${load.edges} edges, ${renderer}: first frame${firstHeld} ${load.firstFrameMs} ms, ${load.firstFrameMs - load.dataMs} ms after the data${edgesLater} (bare Cytoscape: ${baseline.firstFrameMs} ms, ${baseline.firstFrameMs - baseline.dataMs} ms after the data), layout ${load.layoutMs} ms in the worker, longest task ${load.longestTaskMs} ms, ${fps} fps panning and zooming`,
       );
     }
     views.push(row);

@@ -26,6 +26,14 @@ describe('explorer UI', { timeout: 90_000 }, () => {
     const drawn = await canvasNodes(page);
     expect(drawn.length).toBeGreaterThan(200);
     expect(new Set(drawn.map((n) => `${Math.round(n.x)},${Math.round(n.y)}`)).size, 'every node has its own place').toBe(drawn.length);
+    // Only a large view (over defaults.size.large elements) leaves its edges for a later frame.
+    const frames = await page.evaluate(() => ({
+      first: (performance.getEntriesByName('spean:graph-rendered')[0] as PerformanceMark).detail,
+      later: performance.getEntriesByName('spean:edges-rendered').length,
+      onCanvas: { nodes: (window as any).speanCy.nodes().length, edges: (window as any).speanCy.edges().length },
+    }));
+    expect(frames.first, 'the first frame holds the whole seed view').toEqual(frames.onCanvas);
+    expect(frames.later).toBe(0);
 
     // A typo still finds it.
     await page.getByRole('combobox', { name: 'Search the network' }).fill('Open Developmnt Cambodia');

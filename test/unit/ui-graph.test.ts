@@ -5,7 +5,7 @@ import type { ViewEdge, ViewNode } from '../../api/src/domain/views.js';
 import { toElements, visibleGraph, GROUP_PREFIX } from '../../ui/src/lib/graph/elements.js';
 import { collapse, hide, History, pin, stateOf, withView, type ExplorationState } from '../../ui/src/lib/graph/exploration.js';
 import { computePositions } from '../../ui/src/lib/graph/layout-core.js';
-import { currentPositions, highlight, placeNodes, syncElements } from '../../ui/src/lib/graph/sync.js';
+import { addMissingEdges, currentPositions, highlight, layoutGraph, placeNodes, syncElements } from '../../ui/src/lib/graph/sync.js';
 import { graphStyle } from '../../ui/src/lib/graph/style.js';
 import { KIND_LOOK } from '../../ui/src/lib/graph/encoding.js';
 
@@ -138,5 +138,23 @@ describe('sync with a Cytoscape instance (headless)', () => {
     highlight(cy, new Set());
     expect(cy.$('.faded').length).toBe(0);
     cy.destroy();
+  });
+  it('draws the nodes first when asked, then adds the edges it left out in one go', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle(true) });
+    const elements = draw(star());
+    const everywhere = Object.fromEntries(layoutGraph(elements).nodes.map((n, i) => [n.id, { x: i * 10, y: 0 }]));
+    const first = syncElements(cy, elements, everywhere, { edges: false });
+    expect([cy.nodes().length, cy.edges().length, first.pending.length]).toEqual([7, 0, 0]);
+    expect(addMissingEdges(cy, elements)).toBe(6);
+    expect(addMissingEdges(cy, elements)).toBe(0);
+    expect(cy.elements().length).toBe(13);
+    cy.destroy();
+  });
+
+  it('lays out every element of the view, whether on the canvas yet or not', () => {
+    const { nodes, edges } = layoutGraph(draw(star()));
+    expect(nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'hub', 'l1', 'l2', 'l3', 'l4']);
+    expect(edges).toContainEqual({ source: 'a', target: 'b' });
+    expect(edges).toHaveLength(6);
   });
 });

@@ -14,7 +14,7 @@ import { neighbourInDirection } from './keyboard-step.js';
 import { LayoutWorker } from './layout.js';
 import { startPositions, type Positions } from './layout-start.js';
 import { graphStyle } from './style.js';
-import { currentPositions, highlight, layoutGraph, placeNodes, syncElements } from './sync.js';
+import { addMissingEdges, currentPositions, highlight, layoutGraph, placeNodes, syncElements } from './sync.js';
 
 cytoscape.use(svg);
 
@@ -35,6 +35,8 @@ export class GraphCanvas {
   private marked: ReadonlySet<string> = new Set();
   private styledLarge = false;
   private drawn = false;
+  /** A large view's first frame holds its nodes only; its edges and labels come a frame later. */
+  private edgesWaiting = false;
   /** The selected node, selected again when it arrives later (placed by the worker after a reload). */
   private selected: string | undefined;
   private pendingFit: FitRequest | null = null;
@@ -90,7 +92,7 @@ export class GraphCanvas {
       this.cy.nodes().forEach((n) => {
         onCanvas[n.id()] = this.positions[n.id()] ?? n.position();
       });
-      void this.arrange(result.pending, onCanvas);
+      void this.arrange(onCanvas);
     } else this.settled();
     highlight(this.cy, this.marked);
   }
@@ -139,7 +141,7 @@ export class GraphCanvas {
     }
     this.positions = { ...kept };
     this.pendingFit = 'all';
-    void this.arrange([], kept);
+    void this.arrange(kept);
   }
 
   /**
@@ -194,26 +196,42 @@ export class GraphCanvas {
     this.styledLarge = large;
   }
 
-  /** Draws what the current elements say, with the positions known now. */
-  private redraw(): void {
+  /**
+   * Draws what the current elements say, with the positions known now. `nodesFirst` leaves the
+   * new edges out of this frame and adds them in a later one: the edges of a large view cost most
+   * of its first frame (their styles, end points and drawing), and its nodes alone show its shape.
+   */
+  private redraw(nodesFirst = false): void {
     placeNodes(this.cy, this.positions);
-    syncElements(this.cy, this.elements, this.positions);
+    this.edgesWaiting = nodesFirst;
+    syncElements(this.cy, this.elements, this.positions, { edges: !nodesFirst });
     highlight(this.cy, this.marked);
     this.settled();
+    if (nodesFirst) afterPaint(() => this.drawEdges());
+  }
+
+  /** The edges a nodes-first frame left out, in one batch, with the labels in the same frame. */
+  private drawEdges(): void {
+    if (this.destroyed) return;
+    this.edgesWaiting = false;
+    addMissingEdges(this.cy, this.elements);
+    highlight(this.cy, this.marked);
+    this.updateLabels();
+    afterPaint(() => performance.mark('spean:edges-rendered', { detail: this.onCanvas() }));
   }
 
   /**
-   * Positions the waiting elements in the worker, keeping `fixed` nodes where they are. A large
-   * empty canvas is drawn at once from a draft and settles when the forces are done; a small one
-   * waits the fraction of a second the forces take.
+   * Positions the view's elements in the worker, keeping `fixed` nodes where they are. A large
+   * empty canvas is drawn at once from a draft (a large view's nodes first) and settles when the
+   * forces are done; a small one waits the fraction of a second the forces take.
    */
-  private async arrange(pending: ElementDefinition[], fixed: Positions): Promise<void> {
-    const { nodes, edges } = layoutGraph(this.cy, pending);
+  private async arrange(fixed: Positions): Promise<void> {
+    const { nodes, edges } = layoutGraph(this.elements);
     this.events.arranging(true);
     try {
       if (nodes.length > defaults.size.draftFirst && !Object.keys(fixed).length) {
         Object.assign(this.positions, startPositions({ nodes, edges, fixed }));
-        this.redraw();
+        this.redraw(this.styledLarge);
       }
       const result = await this.layouts.layout({ nodes, edges, fixed });
       if (this.destroyed) return;
@@ -231,9 +249,7 @@ export class GraphCanvas {
     if (!this.drawn && this.cy.nodes().nonempty()) {
       this.drawn = true;
       this.pendingFit ??= 'all';
-      // Cytoscape draws in its own animation frame; two frames later the graph is on screen, with
-      // either renderer (the WebGL one emits no 'render' event).
-      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('spean:graph-rendered')));
+      afterPaint(() => performance.mark('spean:graph-rendered', { detail: this.onCanvas() }));
     }
     this.runFit();
     this.scheduleLabels();
@@ -264,6 +280,11 @@ export class GraphCanvas {
     this.fits.fitted(this.cy, request);
   }
 
+  /** What the canvas holds, for the marks the benchmark and the browser tests read. */
+  private onCanvas(): { nodes: number; edges: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
+  }
+
   private isArranging(ids: string[]): boolean {
     const wanted = new Set(ids);
     return this.elements.some((e) => e.group === 'nodes' && wanted.has(e.data.id!) && this.cy.getElementById(e.data.id!).empty());
@@ -275,12 +296,13 @@ export class GraphCanvas {
     this.scheduleLabels();
   }
 
-  /** Labels follow the zoom: recomputed once per frame at most. */
+  /** Labels follow the zoom: recomputed once per frame at most (not before a large view's edges). */
   private scheduleLabels(): void {
-    if (this.labelFrame || this.destroyed) return;
+    if (this.labelFrame || this.destroyed || this.edgesWaiting) return;
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
-      if (!this.destroyed) this.updateLabels();
+      // Asked for before a large view's nodes-first frame: its edges' frame does it instead.
+      if (!this.destroyed && !this.edgesWaiting) this.updateLabels();
     });
   }
 
@@ -288,6 +310,15 @@ export class GraphCanvas {
     if (!this.hasSize()) return;
     showLabels(this.cy, this.container.clientWidth, this.container.clientHeight, this.styledLarge);
   }
+}
+
+/**
+ * Runs `then` once what was just drawn is on screen: Cytoscape draws in its own animation frame,
+ * and two frames later the graph is there, with either renderer (the WebGL one emits no 'render'
+ * event).
+ */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(then));
 }
 
 function centre(nodes: NodeCollection): { x: number; y: number } {

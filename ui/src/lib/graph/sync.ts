@@ -14,7 +14,12 @@ export interface SyncResult {
   pending: ElementDefinition[];
 }
 
-export function syncElements(cy: Core, elements: ElementDefinition[], positions: Positions): SyncResult {
+export interface SyncOptions {
+  /** False leaves new edges out (a large view draws its nodes first; addMissingEdges adds them). */
+  edges?: boolean;
+}
+
+export function syncElements(cy: Core, elements: ElementDefinition[], positions: Positions, { edges = true }: SyncOptions = {}): SyncResult {
   const wanted = new Set(elements.map((e) => e.data.id!));
   const result: SyncResult = { added: 0, removed: 0, pending: [] };
   cy.batch(() => {
@@ -36,7 +41,7 @@ export function syncElements(cy: Core, elements: ElementDefinition[], positions:
           result.pending.push(def);
         }
       } else if (waiting.has(def.data.source) || waiting.has(def.data.target)) result.pending.push(def);
-      else toAdd.push(def);
+      else if (edges) toAdd.push(def);
     }
     result.added = toAdd.length;
     // Nodes first, so that edges find their ends.
@@ -44,6 +49,20 @@ export function syncElements(cy: Core, elements: ElementDefinition[], positions:
     cy.add(toAdd.filter((d) => d.group === 'edges'));
   });
   return result;
+}
+
+/** Adds, in one batch, the edges of `elements` that are not on the canvas but whose ends are. */
+export function addMissingEdges(cy: Core, elements: ElementDefinition[]): number {
+  const missing = elements.filter(
+    (d) =>
+      d.group === 'edges' &&
+      cy.getElementById(d.data.id!).empty() &&
+      cy.getElementById(d.data.source).nonempty() &&
+      cy.getElementById(d.data.target).nonempty(),
+  );
+  // One batch: Cytoscape styles the new edges once, not once per edge added.
+  if (missing.length) cy.batch(() => cy.add(missing));
+  return missing.length;
 }
 
 /** Moves the nodes on the canvas to their positions. */
@@ -80,11 +99,14 @@ export function highlight(cy: Core, ids: ReadonlySet<string>): void {
   });
 }
 
-/** The nodes and edges a layout works on: those on the canvas and those waiting to join it. */
-export function layoutGraph(cy: Core, pending: ElementDefinition[]) {
-  const nodes = cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) }));
-  const edges = cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  for (const d of pending) {
+/**
+ * The nodes and edges a layout works on: all of the view's elements, those on the canvas and those
+ * waiting to join it (or edges a nodes-first frame left out), read from their definitions.
+ */
+export function layoutGraph(elements: ElementDefinition[]) {
+  const nodes: { id: string; size: number }[] = [];
+  const edges: { source: string; target: string }[] = [];
+  for (const d of elements) {
     if (d.group === 'nodes') nodes.push({ id: d.data.id!, size: Number(d.data.size) });
     else edges.push({ source: d.data.source, target: d.data.target });
   }
