@@ -229,7 +229,8 @@ export class GraphCanvas {
     const { nodes, edges } = layoutGraph(this.elements);
     this.events.arranging(true);
     try {
-      if (nodes.length > defaults.size.draftFirst && !Object.keys(fixed).length) {
+      const drafted = nodes.length > defaults.size.draftFirst && !Object.keys(fixed).length;
+      if (drafted) {
         Object.assign(this.positions, startPositions({ nodes, edges, fixed }));
         this.redraw(this.styledLarge);
       }
@@ -238,6 +239,8 @@ export class GraphCanvas {
       performance.measure('spean:layout', { start: performance.now() - result.ms, duration: result.ms });
       Object.assign(this.positions, result.positions);
       this.redraw();
+      // The draft was fitted, and the forces draw the network far smaller than the draft's disc.
+      if (drafted) this.fits.again(this.cy);
     } finally {
       if (!this.destroyed) this.events.arranging(false);
     }
